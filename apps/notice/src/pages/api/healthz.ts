@@ -1,0 +1,7 @@
+import type { NextApiRequest, NextApiResponse } from 'next';
+
+/** Liveness: the process answers. Used by the site runner and container healthchecks. */
+export default function healthz(_req: NextApiRequest, res: NextApiResponse) {
+  res.setHeader('Cache-Control', 'no-store');
+  res.status(200).json({ status: 'ok', app: 'notice' });
+}

@@ -1,0 +1,138 @@
+import {
+  Component,
+  Suspense,
+  lazy,
+  useCallback,
+  useEffect,
+  useRef,
+  useState,
+  type ComponentType,
+  type ReactNode,
+} from 'react';
+import { loadRemoteComponent, loadedComponent } from './load';
+import type { RemoteModuleId, RemoteProps, RemoteStatus } from './modules';
+import { SlotFallback, SlotLoading } from './SlotFallback';
+
+/** Client retry schedule after a remote failed: 1 s, 2 s, 4 s … capped. */
+export const RETRY_BASE_MS = 1000;
+export const RETRY_MAX_MS = 15_000;
+
+export function retryDelay(attempt: number): number {
+  return Math.min(RETRY_MAX_MS, RETRY_BASE_MS * 2 ** attempt);
+}
+
+type AnyComponent = ComponentType<Record<string, unknown>>;
+
+/** One React.lazy per module id in the browser; dropped after a failure so a retry starts fresh. */
+const lazyCache = new Map<RemoteModuleId, AnyComponent>();
+
+function lazyRemote(id: RemoteModuleId): AnyComponent {
+  let cached = lazyCache.get(id);
+  if (!cached) {
+    cached = lazy(() =>
+      loadRemoteComponent(id).then(
+        (component) => ({ default: component }),
+        (error: unknown) => {
+          lazyCache.delete(id);
+          throw error;
+        },
+      ),
+    );
+    lazyCache.set(id, cached);
+  }
+  return cached;
+}
+
+class SlotErrorBoundary extends Component<{ onError: () => void; children: ReactNode }, { failed: boolean }> {
+  override state = { failed: false };
+  static getDerivedStateFromError() {
+    return { failed: true };
+  }
+  override componentDidCatch() {
+    this.props.onError();
+  }
+  override render() {
+    return this.state.failed ? null : this.props.children;
+  }
+}
+
+export interface RemoteSlotProps<Id extends RemoteModuleId> {
+  id: Id;
+  /** What the server found for this request (from getServerSideProps). */
+  status: RemoteStatus | undefined;
+  props: RemoteProps<Id>;
+  label: string;
+  variant: 'inline' | 'block';
+}
+
+/**
+ * A place on a shell page filled by a federated component.
+ *
+ * The server renders the component when it could load it (status 'ok') and a fallback
+ * otherwise; the browser starts from the same state, so hydration matches. A slot in
+ * fallback retries in the background (backoff, plus at once when the tab regains focus or
+ * the network returns) and swaps the component in when its remote is back. A component
+ * that fails in the browser falls back the same way.
+ */
+export function RemoteSlot<Id extends RemoteModuleId>({ id, status, props, label, variant }: RemoteSlotProps<Id>) {
+  const [mode, setMode] = useState<RemoteStatus>(status === 'ok' ? 'ok' : 'down');
+  const [retrying, setRetrying] = useState(false);
+  const attempt = useRef(0);
+
+  const retry = useCallback(() => {
+    setRetrying(true);
+    loadRemoteComponent(id).then(
+      () => {
+        attempt.current = 0;
+        setRetrying(false);
+        setMode('ok');
+      },
+      () => {
+        attempt.current += 1;
+        setRetrying(false);
+      },
+    );
+  }, [id]);
+
+  useEffect(() => {
+    if (mode !== 'down' || retrying) return;
+    const timer = setTimeout(retry, retryDelay(attempt.current));
+    const now = () => {
+      if (document.visibilityState === 'visible') retry();
+    };
+    window.addEventListener('online', now);
+    document.addEventListener('visibilitychange', now);
+    return () => {
+      clearTimeout(timer);
+      window.removeEventListener('online', now);
+      document.removeEventListener('visibilitychange', now);
+    };
+  }, [mode, retrying, retry]);
+
+  const onError = useCallback(() => setMode('down'), []);
+
+  let content: ReactNode;
+  if (mode === 'down') {
+    content = <SlotFallback label={label} variant={variant} onRetry={retrying ? undefined : retry} />;
+  } else {
+    const Remote =
+      typeof window === 'undefined' ? (loadedComponent(id) as AnyComponent) : (loadedComponent(id) ?? lazyRemote(id));
+    content = (
+      <SlotErrorBoundary onError={onError}>
+        <Suspense fallback={<SlotLoading variant={variant} />}>
+          <Remote {...(props as Record<string, unknown>)} />
+        </Suspense>
+      </SlotErrorBoundary>
+    );
+  }
+  return (
+    <div className={`remote-slot ${variant}`} data-remote-slot={id} data-state={mode}>
+      {content}
+      <style jsx>{`
+        .remote-slot.inline {
+          display: inline-block;
+        }
+      `}</style>
+    </div>
+  );
+}

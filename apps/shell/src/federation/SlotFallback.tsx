@@ -1,0 +1,82 @@
+export interface SlotFallbackProps {
+  /** What the slot would show, in the user's words ("알림", "공지사항"). */
+  label: string;
+  variant: 'inline' | 'block';
+  /** Called by the "다시 시도" button; absent while a retry is already running. */
+  onRetry?: () => void;
+}
+
+/** What a slot shows while its remote is unavailable: visible, styled, and honest about it. */
+export function SlotFallback({ label, variant, onRetry }: SlotFallbackProps) {
+  return (
+    <div className={`slot-fallback ${variant}`} role="status" data-slot-fallback>
+      <span className="icon" aria-hidden>
+        ⚠️
+      </span>
+      <span className="text">
+        {variant === 'block' ? `${label}을(를) 잠시 불러올 수 없습니다. 자동으로 다시 시도합니다.` : `${label} 일시 중단`}
+      </span>
+      <button type="button" onClick={onRetry} disabled={!onRetry}>
+        다시 시도
+      </button>
+      <style jsx>{`
+        .slot-fallback {
+          display: inline-flex;
+          align-items: center;
+          gap: 8px;
+          border: 1px dashed #f59e0b;
+          background: #fffbeb;
+          color: #92400e;
+          border-radius: 8px;
+          font-size: 13px;
+        }
+        .inline {
+          padding: 4px 8px;
+        }
+        .block {
+          display: flex;
+          padding: 16px;
+          font-size: 14px;
+        }
+        .block .text {
+          flex: 1;
+        }
+        button {
+          border: 1px solid #f59e0b;
+          background: #fff;
+          color: #92400e;
+          border-radius: 6px;
+          padding: 2px 8px;
+          font: inherit;
+          cursor: pointer;
+        }
+        button:disabled {
+          opacity: 0.5;
+          cursor: default;
+        }
+      `}</style>
+    </div>
+  );
+}
+
+/** Shown only while the browser fetches a remote that the server could render. */
+export function SlotLoading({ variant }: { variant: 'inline' | 'block' }) {
+  return (
+    <div className={`slot-loading ${variant}`} aria-busy="true">
+      <style jsx>{`
+        .slot-loading {
+          background: linear-gradient(90deg, #f3f4f6, #e5e7eb, #f3f4f6);
+          border-radius: 8px;
+        }
+        .inline {
+          display: inline-block;
+          width: 96px;
+          height: 30px;
+        }
+        .block {
+          height: 120px;
+        }
+      `}</style>
+    </div>
+  );
+}

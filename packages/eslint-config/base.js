@@ -1,0 +1,26 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+/**
+ * Shared rules for every package. `process.env` may only be read in an `env.ts`
+ * (CONVENTIONS.md: each package validates its own environment in one place).
+ */
+export default tseslint.config(
+  { ignores: ['**/dist/**', '**/.next/**', '**/node_modules/**', '**/.turbo/**', '**/next-env.d.ts'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'env', message: 'Read configuration through the package env.ts (zod-validated).' },
+      ],
+    },
+  },
+  {
+    files: ['**/env.ts', '**/*.config.{js,mjs,ts}', '**/*.test.ts', '**/*.test.tsx', 'scripts/**', 'tests/**'],
+    rules: { 'no-restricted-properties': 'off' },
+  },
+);

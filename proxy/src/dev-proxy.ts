@@ -1,0 +1,94 @@
+import http from 'node:http';
+import type { Duplex } from 'node:stream';
+import { createProxyServer } from 'http-proxy-3';
+import { decideRoute, type NextAppName } from '@mfv/topology';
+import { REQUEST_ID_HEADER, requestIdFrom } from './request-id.js';
+import type { Upstreams } from './upstreams.js';
+
+export interface DevProxyOptions {
+  upstreams: Upstreams;
+  /** Upper bound for an upstream to answer before the proxy gives up with 504. */
+  upstreamTimeoutMs?: number;
+  /** One line per request that failed upstream; defaults to stderr as JSON. */
+  log?: (entry: Record<string, unknown>) => void;
+}
+
+const defaultLog = (entry: Record<string, unknown>) => process.stderr.write(JSON.stringify(entry) + '\n');
+
+function sendError(res: http.ServerResponse, status: number, code: string, message: string, requestId: string) {
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  const body = JSON.stringify({ code, message, requestId });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(body),
+    'cache-control': 'no-store',
+    [REQUEST_ID_HEADER]: requestId,
+  });
+  res.end(body);
+}
+
+/**
+ * The local site's public origin: routes by path prefix (the topology's routes table), refuses
+ * the SSR bundles nextjs-mf copies into static folders, adds `x-request-id`, and passes
+ * websockets through (Next's HMR). Upstream failures answer 502/504 quickly with a JSON body.
+ */
+export function createDevProxy(options: DevProxyOptions): http.Server {
+  const log = options.log ?? defaultLog;
+  const timeout = options.upstreamTimeoutMs ?? 30_000;
+  const proxy = createProxyServer({ xfwd: true, proxyTimeout: timeout, ws: true });
+  const startedAt = new WeakMap<http.IncomingMessage, number>();
+  const target = (app: NextAppName) => `http://${options.upstreams[app].host}:${options.upstreams[app].port}`;
+
+  proxy.on('error', (error, req, resOrSocket) => {
+    const requestId = String(req.headers[REQUEST_ID_HEADER] ?? '');
+    const code = (error as NodeJS.ErrnoException).code ?? 'ERROR';
+    log({ level: 'warn', msg: 'upstream failed', requestId, path: req.url, code });
+    if (resOrSocket instanceof http.ServerResponse) {
+      // http-proxy-3 destroys the upstream request when proxyTimeout passes ("socket hang up").
+      const timedOut = Date.now() - (startedAt.get(req) ?? Date.now()) >= timeout - 5;
+      sendError(
+        resOrSocket,
+        timedOut ? 504 : 502,
+        timedOut ? 'UPSTREAM_TIMEOUT' : 'UPSTREAM_UNAVAILABLE',
+        timedOut ? 'The service took too long to answer.' : 'The service is not reachable right now.',
+        requestId,
+      );
+    } else {
+      (resOrSocket as Duplex | undefined)?.destroy();
+    }
+  });
+
+  const server = http.createServer((req, res) => {
+    const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
+    req.headers[REQUEST_ID_HEADER] = requestId;
+    res.setHeader(REQUEST_ID_HEADER, requestId);
+    const decision = decideRoute(req.url ?? '/');
+    if (decision.kind === 'bad-request') {
+      sendError(res, 400, 'BAD_PATH', 'The request path is not valid.', requestId);
+      return;
+    }
+    if (decision.kind === 'blocked') {
+      sendError(res, 404, 'NOT_FOUND', 'Not found.', requestId);
+      return;
+    }
+    startedAt.set(req, Date.now());
+    proxy.web(req, res, { target: target(decision.app) });
+  });
+
+  server.on('upgrade', (req, socket, head) => {
+    const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
+    req.headers[REQUEST_ID_HEADER] = requestId;
+    const decision = decideRoute(req.url ?? '/');
+    if (decision.kind !== 'upstream') {
+      socket.end('HTTP/1.1 404 Not Found\r\nconnection: close\r\ncontent-length: 0\r\n\r\n');
+      return;
+    }
+    proxy.ws(req, socket, head, { target: target(decision.app) });
+  });
+
+  server.on('close', () => proxy.close());
+  return server;
+}

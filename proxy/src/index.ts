@@ -1,0 +1,4 @@
+export { createDevProxy, type DevProxyOptions } from './dev-proxy.js';
+export { renderNginxConfig, type NginxConfigOptions } from './nginx.js';
+export { upstreamsFromTopology, type Upstreams } from './upstreams.js';
+export { REQUEST_ID_HEADER, requestIdFrom } from './request-id.js';
