@@ -1,0 +1,1 @@
+export { loadConfig, ConfigError, fields } from './load.js';
