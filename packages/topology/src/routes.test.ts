@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { blockedPrefixes, decideRoute, normalizePath, routeTable } from './routes.js';
+
+describe('routes table', () => {
+  it('lists every app once, most specific prefix first, the shell catch-all last', () => {
+    const table = routeTable();
+    expect(table.map((r) => r.app).sort()).toEqual(['notice', 'shell', 'user', 'verify']);
+    expect(table.at(-1)).toEqual({ prefix: '/', app: 'shell' });
+  });
+
+  it('blocks the SSR bundle folder under every base path', () => {
+    expect(blockedPrefixes().sort()).toEqual([
+      '/_next/static/ssr/',
+      '/notice/_next/static/ssr/',
+      '/user/_next/static/ssr/',
+      '/verify/_next/static/ssr/',
+    ]);
+  });
+});
+
+describe('normalizePath (as nginx normalises before matching)', () => {
+  it.each([
+    ['/', '/'],
+    ['/a//b', '/a/b'],
+    ['/a/./b', '/a/b'],
+    ['/a/b/../c', '/a/c'],
+    ['/a/b/..', '/a/'],
+    ['/%5Fnext', '/_next'],
+    ['/user%2Fx', '/user/x'],
+    ['/x?y=/../z', '/x'],
+  ])('%s → %s', (input, output) => {
+    expect(normalizePath(input)).toBe(output);
+  });
+
+  it.each(['/..', '/../x', '/%zz', '/a/%00', 'relative'])('rejects %s', (input) => {
+    expect(normalizePath(input)).toBeNull();
+  });
+});
+
+describe('decideRoute', () => {
+  it.each([
+    ['/verify', { kind: 'upstream', app: 'verify' }],
+    ['/verify/x', { kind: 'upstream', app: 'verify' }],
+    ['/verifyx', { kind: 'upstream', app: 'shell' }],
+    ['/notice/_next/static/chunks/remoteEntry.js', { kind: 'upstream', app: 'notice' }],
+    ['/notice/_next/static/ssr/remoteEntry.js', { kind: 'blocked' }],
+    ['/user/./../_next/static/ssr/a.js', { kind: 'blocked' }],
+    ['/%2e%2e/x', { kind: 'bad-request' }],
+  ])('%s', (input, decision) => {
+    expect(decideRoute(input)).toEqual(decision);
+  });
+});

@@ -1,0 +1,141 @@
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import type http from 'node:http';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDevProxy } from '../src/dev-proxy.js';
+import { renderNginxConfig } from '../src/nginx.js';
+import { freePort, listen, rawGet, startFakeUpstreams, startNginx } from './helpers.js';
+
+/**
+ * The request table both public proxies must agree on. `expect` is the upstream that must
+ * answer, 404 for the server bundles nextjs-mf copies into static folders, 400 for paths
+ * nginx rejects outright.
+ */
+const TABLE: { path: string; expect: string | 404 | 400 }[] = [
+  { path: '/', expect: 'shell' },
+  { path: '/verification', expect: 'shell' },
+  { path: '/_next/static/chunks/main.js', expect: 'shell' },
+  { path: '/verify', expect: 'verify' },
+  { path: '/verify/', expect: 'verify' },
+  { path: '/verify/api/mok/start', expect: 'verify' },
+  { path: '/verify/_next/static/chunks/remoteEntry.js', expect: 'verify' },
+  { path: '/verifyx', expect: 'shell' },
+  { path: '/VERIFY/api', expect: 'shell' },
+  { path: '/user', expect: 'user' },
+  { path: '/user/login/kakao/callback?code=abc&state=xyz', expect: 'user' },
+  { path: '/user%2Fsettings', expect: 'user' },
+  { path: '/users', expect: 'shell' },
+  { path: '/notice', expect: 'notice' },
+  { path: '/notice?next=/verify', expect: 'notice' },
+  { path: '/notice/_next/static/chunks/remoteEntry.js', expect: 'notice' },
+  { path: '/verify/../user/x', expect: 'user' },
+  { path: '/_next/static/ssrx/a.js', expect: 'shell' },
+  // Server bundles: refused under every base path, however the path is spelled.
+  { path: '/_next/static/ssr/remoteEntry.js', expect: 404 },
+  { path: '/_next/static/ssr', expect: 404 },
+  { path: '/_next/static/ssr/', expect: 404 },
+  { path: '/verify/_next/static/ssr/remoteEntry.js', expect: 404 },
+  { path: '/user/_next/static/ssr/__federation_expose_UserMenu.js', expect: 404 },
+  { path: '/notice/_next/static/ssr/remoteEntry.js', expect: 404 },
+  { path: '/%5Fnext/static/ssr/remoteEntry.js', expect: 404 },
+  { path: '/verify/%5fnext/static/%73sr/remoteEntry.js', expect: 404 },
+  { path: '//_next/static/ssr/remoteEntry.js', expect: 404 },
+  { path: '/verify//_next//static/ssr/remoteEntry.js', expect: 404 },
+  { path: '/verify/../_next/static/ssr/remoteEntry.js', expect: 404 },
+  { path: '/user/./_next/static/ssr/remoteEntry.js', expect: 404 },
+  { path: '/notice/x/../_next/static/ssr/remoteEntry.js', expect: 404 },
+  // Paths nginx refuses before routing.
+  { path: '/../etc/passwd', expect: 400 },
+  { path: '/verify/%00', expect: 400 },
+];
+
+function outcome(res: { status: number; body: string }): string | number {
+  if (res.status !== 200) return res.status;
+  return (JSON.parse(res.body) as { upstream: string }).upstream;
+}
+
+describe('Node dev proxy and generated nginx pick the same upstream', () => {
+  let fake: Awaited<ReturnType<typeof startFakeUpstreams>>;
+  let nodeProxy: http.Server;
+  let nodePort: number;
+  let nginx: ChildProcess;
+  let nginxPort: number;
+  let prefix: string;
+
+  beforeAll(async () => {
+    fake = await startFakeUpstreams();
+    nodeProxy = createDevProxy({ upstreams: fake.upstreams, log: () => {} });
+    nodePort = await listen(nodeProxy);
+    prefix = mkdtempSync(path.join(tmpdir(), 'mfv-nginx-'));
+    nginxPort = await freePort();
+    const configFile = path.join(prefix, 'nginx.conf');
+    writeFileSync(configFile, renderNginxConfig({ upstreams: fake.upstreams, listenPort: nginxPort, mode: 'prefix', prefix }));
+    nginx = await startNginx(prefix, configFile, nginxPort);
+  }, 20_000);
+
+  afterAll(async () => {
+    nginx?.kill('SIGTERM');
+    nodeProxy?.closeAllConnections();
+    await new Promise<void>((r) => (nodeProxy ? nodeProxy.close(() => r()) : r()));
+    await fake?.close();
+    if (prefix) rmSync(prefix, { recursive: true, force: true });
+  });
+
+  for (const row of TABLE) {
+    it(`${row.path} → ${row.expect}`, async () => {
+      const [viaNode, viaNginx] = await Promise.all([rawGet(nodePort, row.path), rawGet(nginxPort, row.path)]);
+      expect({ node: outcome(viaNode), nginx: outcome(viaNginx) }).toEqual({ node: row.expect, nginx: row.expect });
+    });
+  }
+
+  it('both add an x-request-id when absent, keep a well-formed one, replace a malformed one', async () => {
+    for (const port of [nodePort, nginxPort]) {
+      const generated = await rawGet(port, '/');
+      const generatedId = (JSON.parse(generated.body) as { requestId: string }).requestId;
+      expect(generatedId).toMatch(/^[A-Za-z0-9._-]{16,}$/);
+      expect(generated.headers['x-request-id']).toBe(generatedId);
+
+      const kept = await rawGet(port, '/user', { 'x-request-id': 'abc-123.DEF_4' });
+      expect((JSON.parse(kept.body) as { requestId: string }).requestId).toBe('abc-123.DEF_4');
+      expect(kept.headers['x-request-id']).toBe('abc-123.DEF_4');
+
+      const replaced = await rawGet(port, '/user', { 'x-request-id': 'bad id with spaces' });
+      const replacedId = (JSON.parse(replaced.body) as { requestId: string }).requestId;
+      expect(replacedId).not.toBe('bad id with spaces');
+      expect(replacedId).toMatch(/^[A-Za-z0-9._-]{16,}$/);
+    }
+  });
+
+  it('both pass websocket upgrades (HMR) to the upstream that owns the path', async () => {
+    for (const port of [nodePort, nginxPort]) {
+      for (const [wsPath, app] of [
+        ['/_next/webpack-hmr', 'shell'],
+        ['/verify/_next/webpack-hmr', 'verify'],
+      ] as const) {
+        const head = await new Promise<string>((resolve, reject) => {
+          const socket = net.connect(port, '127.0.0.1', () => {
+            socket.write(
+              `GET ${wsPath} HTTP/1.1\r\nHost: localhost\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n` +
+                'Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n',
+            );
+          });
+          let data = '';
+          socket.setTimeout(5000, () => socket.destroy(new Error('upgrade timed out')));
+          socket.on('data', (c) => {
+            data += c.toString();
+            if (data.includes('\r\n\r\n')) {
+              socket.destroy();
+              resolve(data);
+            }
+          });
+          socket.on('error', reject);
+        });
+        expect(head).toMatch(/^HTTP\/1\.1 101/);
+        expect(head.toLowerCase()).toContain(`x-upstream: ${app}`);
+      }
+    }
+  });
+});
