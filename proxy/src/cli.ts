@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { readTopologyEnv } from '@mfv/topology';
 import { createDevProxy } from './dev-proxy.js';
+import { proxyBindHost } from './env.js';
 import { renderNginxConfig } from './nginx.js';
 import { upstreamsFromTopology } from './upstreams.js';
 
@@ -15,7 +16,7 @@ const upstreams = upstreamsFromTopology(topology);
 if (command === 'nginx') {
   process.stdout.write(renderNginxConfig({ upstreams, listenPort: Number(arg ?? 8080), mode: 'container' }));
 } else if (command === 'serve') {
-  const host = process.env.MFV_PROXY_BIND ?? '127.0.0.1';
+  const host = proxyBindHost();
   const server = createDevProxy({ upstreams });
   server.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EADDRINUSE') {

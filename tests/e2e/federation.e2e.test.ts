@@ -10,7 +10,7 @@ import {
   startTestSite,
   timedGet,
   watchProblems,
-} from './harness';
+} from './harness.js';
 
 const HOME_SLOTS = ['user/UserMenu', 'notice/NoticeBell', 'notice/NoticeList'];
 

@@ -20,6 +20,7 @@ type Env = Readonly<Record<string, string | undefined>>;
  * falls back to the default instead of failing a format check. Never echoes values: a
  * message names the variable and what was expected, because values may be secrets.
  */
+// eslint-disable-next-line no-restricted-properties -- the one loader through which env.ts files read the environment
 export function loadConfig<S extends z.ZodType>(app: string, schema: S, env: Env = process.env): z.infer<S> {
   const cleaned: Record<string, string> = {};
   for (const [key, value] of Object.entries(env)) {

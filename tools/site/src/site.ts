@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDevProxy, upstreamsFromTopology } from '@mfv/proxy';
 import { APPS, NEXT_APPS, readTopologyEnv, type NextAppName, type TopologyEnv } from '@mfv/topology';
+import { inheritedEnv } from './env.js';
 import { assertPortsFree } from './ports.js';
 import { Service, type ServiceOutput } from './process.js';
 
@@ -36,7 +37,7 @@ function appService(app: NextAppName, mode: SiteMode, topology: TopologyEnv, env
       args,
       cwd,
       env: {
-        ...process.env,
+        ...inheritedEnv(),
         ...env,
         NEXT_TELEMETRY_DISABLED: '1',
         ...(mode === 'dev' ? { NEXT_PRIVATE_LOCAL_WEBPACK: 'true', NODE_ENV: 'development' } : { NODE_ENV: 'production' }),
@@ -65,7 +66,7 @@ function listen(server: http.Server, port: number): Promise<void> {
  * in-process. Remotes start first so the shell finds them on its first render.
  */
 export async function startSite(options: SiteOptions): Promise<Site> {
-  const env = { ...process.env, ...options.env };
+  const env = { ...inheritedEnv(), ...options.env };
   const topology = readTopologyEnv(env);
   await assertPortsFree([
     { service: 'proxy', port: topology.proxyPort, envVar: 'MFV_PROXY_PORT' },
