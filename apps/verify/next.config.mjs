@@ -1,7 +1,8 @@
 import { createRequire } from 'node:module';
-import { nextConfigFor } from '@mfv/topology';
+import { fileURLToPath } from 'node:url';
+import { nextConfigFor } from '@mfv/next-config';
 
 // nextjs-mf's ESM build pulls `node:module` into the browser bundle; its CommonJS build does not.
 const { NextFederationPlugin } = createRequire(import.meta.url)('@module-federation/nextjs-mf');
 
-export default nextConfigFor('verify', { NextFederationPlugin });
+export default nextConfigFor('verify', { appDir: fileURLToPath(new URL('.', import.meta.url)), NextFederationPlugin });

@@ -2,4 +2,3 @@ export * from './apps.js';
 export * from './env.js';
 export * from './routes.js';
 export * from './federation.js';
-export * from './next.js';

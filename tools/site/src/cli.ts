@@ -4,10 +4,11 @@ import { PortBusyError } from './ports.js';
 import { REPO_ROOT, startSite, type SiteMode } from './site.js';
 
 /**
- *   site start   build (turbo, cached) and run every app with `next start` behind the proxy
- *   site dev     run every app with `next dev` (HMR) behind the proxy
+ *   site start [--no-build]   build (turbo, cached) and run every app with `next start` behind the proxy
+ *   site dev                  run every app with `next dev` (HMR) behind the proxy
  */
 const mode = (process.argv[2] ?? 'start') as SiteMode;
+const skipBuild = process.argv.includes('--no-build');
 if (mode !== 'start' && mode !== 'dev') {
   process.stderr.write('usage: site start | site dev\n');
   process.exit(2);
@@ -36,6 +37,7 @@ async function main() {
   let site: Awaited<ReturnType<typeof startSite>> | null = null;
   let stopping = false;
   let starting = false;
+  const abort = new AbortController();
   const shutdown = (reason: string) => {
     if (stopping) return;
     stopping = true;
@@ -47,8 +49,11 @@ async function main() {
         // already gone
       }
     }
-    // While apps are starting, the startup path below notices `stopping` and stops them.
-    if (starting) return;
+    // While apps are starting, aborting stops the ones already up; the startup path exits.
+    if (starting) {
+      abort.abort();
+      return;
+    }
     (site ? site.stop() : Promise.resolve()).then(
       () => process.exit(0),
       () => process.exit(1),
@@ -59,12 +64,13 @@ async function main() {
   process.on('SIGHUP', () => shutdown('SIGHUP'));
   watchForOrphaning(() => shutdown('parent process exited'));
 
-  if (mode === 'start') await build();
+  if (mode === 'start' && !skipBuild) await build();
   if (stopping) return;
   starting = true;
   try {
-    site = await startSite({ mode });
+    site = await startSite({ mode, signal: abort.signal });
   } catch (error) {
+    if (stopping) process.exit(0);
     if (error instanceof PortBusyError) {
       process.stderr.write(`\n✗ ${error.message}\n`);
       process.exit(1);

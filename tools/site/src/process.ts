@@ -106,7 +106,8 @@ export class Service {
     const deadline = Date.now() + (this.spec.readyTimeoutMs ?? 60_000);
     while (Date.now() < deadline) {
       if (!this.running) {
-        throw new Error(`${this.spec.name} exited before it was ready (exit code ${this.child?.exitCode})`);
+        const how = this.child?.signalCode ? `signal ${this.child.signalCode}` : `exit code ${this.child?.exitCode}`;
+        throw new Error(`${this.spec.name} exited before it was ready (${how})`);
       }
       try {
         const res = await fetch(this.spec.readyUrl, { signal: AbortSignal.timeout(2000) });

@@ -16,6 +16,8 @@ export interface SiteOptions {
   /** Extra environment for every app (tests point apps at their own Redis, ports …). */
   env?: NodeJS.ProcessEnv;
   output?: (name: string) => ServiceOutput;
+  /** Aborting stops whatever has started and rejects (Ctrl-C while apps are still starting). */
+  signal?: AbortSignal;
 }
 
 export interface Site {
@@ -79,10 +81,14 @@ export async function startSite(options: SiteOptions): Promise<Site> {
   });
   const proxy = createDevProxy({ upstreams: upstreamsFromTopology(topology) });
   const started: Service[] = [];
+  let stopped = false;
   const stop = async () => {
+    stopped = true;
     proxy.closeAllConnections();
     await Promise.all([new Promise<void>((r) => proxy.close(() => r())), ...started.map((s) => s.stop())]);
   };
+  const onAbort = () => void stop();
+  options.signal?.addEventListener('abort', onAbort, { once: true });
   try {
     const remotes = NEXT_APPS.filter((app) => app !== 'shell');
     await Promise.all(
@@ -91,12 +97,16 @@ export async function startSite(options: SiteOptions): Promise<Site> {
         await apps[app].start();
       }),
     );
+    if (stopped) throw new Error('site start aborted');
     started.push(apps.shell);
     await apps.shell.start();
+    if (stopped) throw new Error('site start aborted');
     await listen(proxy, topology.proxyPort);
   } catch (error) {
     await stop();
     throw error;
+  } finally {
+    options.signal?.removeEventListener('abort', onAbort);
   }
   return { topology, url: `http://localhost:${topology.proxyPort}`, apps, stop };
 }

@@ -3,7 +3,8 @@ import type { ReactNode } from 'react';
 import { RemoteSlot } from '../federation/RemoteSlot';
 import type { RemoteStatusMap } from '../federation/modules';
 
-export function Layout({ remoteStatus, children }: { remoteStatus: RemoteStatusMap; children: ReactNode }) {
+/** The site frame; header actions come from remotes (or, on the benchmark baseline, local imports). */
+export function Layout({ actions, children }: { actions: ReactNode; children: ReactNode }) {
   return (
     <div className="page">
       <header>
@@ -14,22 +15,7 @@ export function Layout({ remoteStatus, children }: { remoteStatus: RemoteStatusM
           <Link href="/">홈</Link>
           <Link href="/verification">본인확인</Link>
         </nav>
-        <div className="actions">
-          <RemoteSlot
-            id="notice/NoticeBell"
-            status={remoteStatus['notice/NoticeBell']}
-            props={{}}
-            label="알림"
-            variant="inline"
-          />
-          <RemoteSlot
-            id="user/UserMenu"
-            status={remoteStatus['user/UserMenu']}
-            props={{}}
-            label="계정 메뉴"
-            variant="inline"
-          />
-        </div>
+        <div className="actions">{actions}</div>
       </header>
       <main>{children}</main>
       <style jsx>{`
@@ -82,5 +68,33 @@ export function Layout({ remoteStatus, children }: { remoteStatus: RemoteStatusM
         }
       `}</style>
     </div>
+  );
+}
+
+/** The layout of every federated page: header actions are the user and notice remotes' slots. */
+export function FederatedLayout({ remoteStatus, children }: { remoteStatus: RemoteStatusMap; children: ReactNode }) {
+  return (
+    <Layout
+      actions={
+        <>
+          <RemoteSlot
+            id="notice/NoticeBell"
+            status={remoteStatus['notice/NoticeBell']}
+            props={{}}
+            label="알림"
+            variant="inline"
+          />
+          <RemoteSlot
+            id="user/UserMenu"
+            status={remoteStatus['user/UserMenu']}
+            props={{}}
+            label="계정 메뉴"
+            variant="inline"
+          />
+        </>
+      }
+    >
+      {children}
+    </Layout>
   );
 }

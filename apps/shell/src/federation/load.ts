@@ -14,6 +14,11 @@ export function loadedComponent(id: RemoteModuleId): AnyComponent | undefined {
   return loaded.get(id);
 }
 
+/** After the server's federation state was reloaded (a redeployed remote), load everything afresh. */
+export function forgetLoadedComponents(): void {
+  loaded.clear();
+}
+
 function withDeadline<T>(promise: Promise<T>, ms: number, id: string): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const deadline = new Promise<never>((_, reject) => {
@@ -45,8 +50,10 @@ export async function probeRemotes(
 ): Promise<RemoteStatusMap> {
   const results = await Promise.allSettled(
     ids.map(async (id) => {
+      // Fast path: this process already holds the component; only the remote's health can change.
+      const cached = loaded.get(id);
       const [component, healthy] = await Promise.all([
-        loadRemoteComponent(id, deadlineMs),
+        cached ?? loadRemoteComponent(id, deadlineMs),
         isRemoteHealthy(remoteOf(id)),
       ]);
       if (!healthy) throw new Error(`${remoteOf(id)} does not serve its client entry`);

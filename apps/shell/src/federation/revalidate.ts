@@ -6,6 +6,8 @@
  * upstream usage runs it on every request, which costs a round trip to every remote per page
  * view; here it runs in the background at most once per interval and never delays a render.
  */
+import { forgetLoadedComponents } from './load';
+
 export const REVALIDATE_INTERVAL_MS = 5_000;
 
 let lastRun = 0;
@@ -17,6 +19,7 @@ export function scheduleRevalidate(now = Date.now()): void {
   running = import('@module-federation/nextjs-mf/utils')
     .then(({ revalidate }) => revalidate())
     .then((reloaded) => {
+      if (reloaded) forgetLoadedComponents();
       if (reloaded) console.info(JSON.stringify({ level: 'info', msg: 'remotes changed; federation state reloaded' }));
     })
     .catch((error: unknown) => {

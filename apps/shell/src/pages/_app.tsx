@@ -1,9 +1,19 @@
+import type { NextPage } from 'next';
 import type { AppProps } from 'next/app';
 import Head from 'next/head';
-import { Layout } from '../components/Layout';
+import type { ReactElement } from 'react';
+import { FederatedLayout } from '../components/Layout';
 import type { RemoteStatusMap } from '../federation/modules';
 
-export default function ShellApp({ Component, pageProps }: AppProps<{ remoteStatus?: RemoteStatusMap }>) {
+/** A page may bring its own layout (the benchmark baseline does); the rest get the federated one. */
+export type PageWithLayout<P = Record<string, unknown>> = NextPage<P> & {
+  getLayout?: (page: ReactElement) => ReactElement;
+};
+
+type ShellAppProps = AppProps<{ remoteStatus?: RemoteStatusMap }> & { Component: PageWithLayout };
+
+export default function ShellApp({ Component, pageProps }: ShellAppProps) {
+  const page = <Component {...pageProps} />;
   return (
     <>
       <Head>
@@ -11,9 +21,11 @@ export default function ShellApp({ Component, pageProps }: AppProps<{ remoteStat
         <title>MFV</title>
         <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
       </Head>
-      <Layout remoteStatus={pageProps.remoteStatus ?? {}}>
-        <Component {...pageProps} />
-      </Layout>
+      {Component.getLayout ? (
+        Component.getLayout(page)
+      ) : (
+        <FederatedLayout remoteStatus={pageProps.remoteStatus ?? {}}>{page}</FederatedLayout>
+      )}
     </>
   );
 }

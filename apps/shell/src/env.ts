@@ -1,0 +1,3 @@
+import { loadConfig, shellEnvSchema } from '@mfv/config';
+
+export const env = loadConfig('shell', shellEnvSchema);

@@ -1,0 +1,157 @@
+/**
+ * pnpm bench:ssr — the federated shell home against a "monolith" baseline page that renders
+ * the same components from local imports, in one run on one machine:
+ *   - server: requests/s, p50 and p99 latency of `/` and `/baseline`, straight at the shell's
+ *     port (SSR cost, no proxy), alternating rounds so drift hits both equally;
+ *   - browser: JavaScript bytes each page loads in Chromium until hydrated (decoded and as
+ *     transferred, gzip), with a fresh cache.
+ * Prints the figures and the ratios federated / baseline. Bounded: every phase has a fixed
+ * duration. Knobs: BENCH_ROUNDS (3), BENCH_DURATION_S (8), BENCH_CONNECTIONS (8).
+ */
+import autocannon from 'autocannon';
+import { chromium, type Response } from 'playwright-core';
+import path from 'node:path';
+import net from 'node:net';
+import { mkdirSync } from 'node:fs';
+import { REPO_ROOT, startSite } from '@mfv/site';
+import { NEXT_APPS } from '@mfv/topology';
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 8);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 8);
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+interface LoadResult {
+  rps: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function load(url: string, durationS: number): Promise<LoadResult> {
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: durationS });
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+  };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+async function jsBytes(url: string, ready: string[]): Promise<{ decoded: number; transferred: number; files: number }> {
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  try {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const scripts: Response[] = [];
+    page.on('response', (r) => {
+      if (r.request().resourceType() === 'script') scripts.push(r);
+    });
+    await page.goto(url, { waitUntil: 'networkidle' });
+    // Hydrated: a click on each component changes state only once React owns it.
+    for (const selector of ready) await page.locator(selector).first().waitFor({ state: 'visible' });
+    await page.waitForLoadState('networkidle');
+    let decoded = 0;
+    let transferred = 0;
+    for (const response of scripts) {
+      decoded += (await response.body()).length;
+      transferred += (await response.request().sizes()).responseBodySize;
+    }
+    return { decoded, transferred, files: scripts.length };
+  } finally {
+    await browser.close();
+  }
+}
+
+function fmt(n: number, digits = 1): string {
+  return n.toFixed(digits).padStart(10);
+}
+
+async function main() {
+  const env: NodeJS.ProcessEnv = { MFV_BENCH_BASELINE: 'true', MFV_PROXY_PORT: String(await freePort()) };
+  for (const app of NEXT_APPS) env[`MFV_${app.toUpperCase()}_PORT`] = String(await freePort());
+  const logs = path.join(REPO_ROOT, 'tests/e2e/.artifacts/bench-ssr');
+  mkdirSync(logs, { recursive: true });
+  process.stdout.write('Starting the built site …\n');
+  const site = await startSite({ mode: 'start', env, output: (name) => ({ kind: 'file', file: path.join(logs, `${name}.log`) }) });
+  try {
+    const shell = `http://127.0.0.1:${site.topology.ports.shell}`;
+    const targets = { baseline: `${shell}/baseline`, federated: `${shell}/` };
+    for (const [name, url] of Object.entries(targets)) {
+      const res = await fetch(url);
+      if (res.status !== 200) throw new Error(`${name} page answered ${res.status}`);
+    }
+    process.stdout.write(`Warming up (${DURATION_S} s each) …\n`);
+    await load(targets.baseline, Math.max(2, DURATION_S / 2));
+    await load(targets.federated, Math.max(2, DURATION_S / 2));
+
+    const runs: Record<keyof typeof targets, LoadResult[]> = { baseline: [], federated: [] };
+    for (let round = 0; round < ROUNDS; round++) {
+      const order = round % 2 === 0 ? (['baseline', 'federated'] as const) : (['federated', 'baseline'] as const);
+      for (const name of order) {
+        process.stdout.write(`Round ${round + 1}/${ROUNDS}: ${name} (${DURATION_S} s, ${CONNECTIONS} connections)\n`);
+        runs[name].push(await load(targets[name], DURATION_S));
+      }
+    }
+    const summary = (name: keyof typeof targets) => ({
+      rps: runs[name].reduce((a, r) => a + r.rps, 0) / runs[name].length,
+      p50: median(runs[name].map((r) => r.p50)),
+      p99: median(runs[name].map((r) => r.p99)),
+      failures: runs[name].reduce((a, r) => a + r.non2xx + r.errors, 0),
+    });
+    const base = summary('baseline');
+    const fed = summary('federated');
+
+    process.stdout.write('Measuring browser JavaScript …\n');
+    const publicUrl = site.url;
+    const homeReady = ['[data-slot-component="user/UserMenu"]', '[data-slot-component="notice/NoticeList"]'];
+    const baseJs = await jsBytes(`${publicUrl}/baseline`, homeReady);
+    const fedJs = await jsBytes(`${publicUrl}/`, homeReady);
+
+    const lines = [
+      '',
+      `SSR benchmark — ${ROUNDS} rounds × ${DURATION_S} s, ${CONNECTIONS} connections, straight at the shell (next start)`,
+      '                         baseline   federated       ratio',
+      `requests/s            ${fmt(base.rps)}  ${fmt(fed.rps)}  ${fmt(fed.rps / base.rps, 3)}×`,
+      `p50 latency (ms)      ${fmt(base.p50)}  ${fmt(fed.p50)}  ${fmt(fed.p50 / base.p50, 3)}×`,
+      `p99 latency (ms)      ${fmt(base.p99)}  ${fmt(fed.p99)}  ${fmt(fed.p99 / base.p99, 3)}×`,
+      `failed requests       ${fmt(base.failures, 0)}  ${fmt(fed.failures, 0)}`,
+      `JS files              ${fmt(baseJs.files, 0)}  ${fmt(fedJs.files, 0)}`,
+      `JS bytes (decoded)    ${fmt(baseJs.decoded, 0)}  ${fmt(fedJs.decoded, 0)}  ${fmt(fedJs.decoded / baseJs.decoded, 3)}×`,
+      `JS bytes (gzip wire)  ${fmt(baseJs.transferred, 0)}  ${fmt(fedJs.transferred, 0)}  ${fmt(fedJs.transferred / baseJs.transferred, 3)}×`,
+      '',
+      `targets: throughput ≥ 0.85× → ${fed.rps / base.rps >= 0.85 ? 'met' : 'NOT met'}; JS ≤ 1.15× (gzip wire) → ${fedJs.transferred / baseJs.transferred <= 1.15 ? 'met' : 'NOT met'}`,
+      '',
+    ];
+    process.stdout.write(lines.join('\n'));
+  } finally {
+    await site.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench:ssr failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});
