@@ -1,0 +1,110 @@
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { SANDBOX_FAULT_CEILING_MS } from '@mfv/config';
+import { type Clock, systemClock } from './clock.js';
+import { registerConnectionReaper } from './connections.js';
+import { plainJsonShape } from './error-shape.js';
+import { FaultInjector, registerHeaderFaults } from './faults.js';
+import { registerFormBody } from './form-body.js';
+import { PAGE_HEADERS } from './html.js';
+import { PERSONAS, type Persona } from './personas.js';
+import { type KakaoContext, type KakaoOptions, registerKakao } from './providers/kakao/index.js';
+
+export interface SandboxOptions {
+  readonly kakao: KakaoOptions;
+  /** Defaults to the shared registry (`@mfv/sandbox/personas`). */
+  readonly personas?: readonly Persona[];
+  /** Defaults to the system clock; tests inject one they can move. */
+  readonly clock?: Clock;
+  /** Ceiling for `delay` and `hang` faults, at most 60 s (default 60 s). */
+  readonly faultMaxMs?: number;
+  /** How often expired codes and tokens are freed (default 60 s). */
+  readonly sweepIntervalMs?: number;
+  /** Fastify/pino logger options; off unless given. */
+  readonly logger?: FastifyServerOptions['logger'];
+}
+
+/** What the app holds, for tests and tooling (`app.sandbox`). */
+export interface SandboxInternals {
+  readonly kakao: KakaoContext;
+  readonly faults: FaultInjector;
+  /** Frees expired state now; returns how many entries went. */
+  sweep(): number;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    sandbox: SandboxInternals;
+  }
+}
+
+/** Builds the sandbox app: every provider emulator on one server. Does not listen. */
+export function buildApp(options: SandboxOptions): FastifyInstance {
+  const faultMaxMs = options.faultMaxMs ?? SANDBOX_FAULT_CEILING_MS;
+  if (!Number.isInteger(faultMaxMs) || faultMaxMs <= 0 || faultMaxMs > SANDBOX_FAULT_CEILING_MS) {
+    throw new Error(`faultMaxMs must be an integer in 1..${SANDBOX_FAULT_CEILING_MS}`);
+  }
+  const clock = options.clock ?? systemClock;
+  const app = Fastify({
+    logger: options.logger ?? false,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
+  });
+
+  registerConnectionReaper(app);
+  registerFormBody(app);
+  const injector = new FaultInjector(faultMaxMs);
+  registerHeaderFaults(app, injector);
+
+  app.addHook('onSend', async (_request, reply, payload) => {
+    const type = reply.getHeader('content-type');
+    if (typeof type === 'string' && type.startsWith('text/html')) {
+      for (const [name, value] of Object.entries(PAGE_HEADERS)) reply.header(name, value);
+    }
+    return payload;
+  });
+
+  // One error handler: the cause goes to the log, the client gets the provider's error shape
+  // and, for a 5xx, a generic message.
+  app.setErrorHandler((error: { statusCode?: number; message: string }, request, reply) => {
+    const code = error.statusCode;
+    const status = code !== undefined && code >= 400 && code <= 599 ? code : 500;
+    if (status >= 500) request.log.error({ err: error }, 'request failed');
+    else request.log.info({ err: error }, 'request rejected');
+    const shape = request.routeOptions.config.errorShape ?? plainJsonShape;
+    const message = status >= 500 ? 'internal sandbox error' : error.message;
+    return reply.code(status).type(shape.contentType).send(shape.error(status, message));
+  });
+
+  app.setNotFoundHandler((request, reply) =>
+    reply
+      .code(404)
+      .type(plainJsonShape.contentType)
+      .send(
+        JSON.stringify({
+          error: 'not_found',
+          message: `no sandbox route for ${request.method} ${request.url.split('?')[0]}`,
+        }),
+      ),
+  );
+
+  app.get('/healthz', async () => ({ status: 'ok', providers: ['kakao'] }));
+
+  const kakao = registerKakao(app, {
+    options: options.kakao,
+    personas: options.personas ?? PERSONAS,
+    clock,
+    injector,
+  });
+
+  const sweep = () => kakao.state.sweep();
+  const sweeper = setInterval(() => {
+    const removed = sweep();
+    if (removed > 0) app.log.debug({ removed }, 'swept expired sandbox state');
+  }, options.sweepIntervalMs ?? 60_000);
+  sweeper.unref();
+  app.addHook('onClose', async () => clearInterval(sweeper));
+
+  app.decorate('sandbox', { kakao, faults: injector, sweep });
+  return app;
+}

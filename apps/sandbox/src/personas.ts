@@ -1,0 +1,189 @@
+/**
+ * The sandbox's people. Every provider emulator draws its users from this one registry, so one
+ * persona can log in with Kakao today and pass mobile-ok or KCB verification later with the same
+ * name. Ids (`id`, and each provider's own user id) are stable: other packages' tests may rely on
+ * them (`import { EXISTING_MEMBER } from '@mfv/sandbox/personas'`).
+ *
+ * Fault specs use the grammar in `faults.ts`; the app refuses to start if one does not parse.
+ */
+
+/** Which step of the Kakao flow a persona's fault hits. */
+export interface KakaoPersonaFaults {
+  /** The browser's consent POST (the page the user sees at Kakao). */
+  readonly consent?: string;
+  /** POST /oauth/token for this persona's codes and refresh tokens. */
+  readonly token?: string;
+  /** GET/POST /v2/user/me with this persona's access tokens. */
+  readonly userMe?: string;
+}
+
+export interface KakaoPersona {
+  /** Kakao 회원번호 (`id` in /v2/user/me): fixed. */
+  readonly id: number;
+  readonly nickname: string;
+  /** The Kakao account's email; absent when the account has none. */
+  readonly email?: string;
+  readonly emailVerified: boolean;
+  /** Whether this user agrees to share the email (동의항목 account_email) on the consent screen. */
+  readonly emailConsent: boolean;
+  /** True when the user never set a profile picture (Kakao's `is_default_image`). */
+  readonly isDefaultImage: boolean;
+  /**
+   * When the user first connected to the app (`connected_at`, ISO 8601 UTC). Absent: the moment
+   * of the first consent in this sandbox process, like a user who has never used the app.
+   */
+  readonly connectedAt?: string;
+  readonly faults?: KakaoPersonaFaults;
+}
+
+export interface Persona {
+  /** Stable slug, used in forms and URLs. */
+  readonly id: string;
+  /** 실명 (legal name). */
+  readonly name: string;
+  /** 한 줄 설명: what this persona is for; shown on the sandbox's pages. */
+  readonly summary: string;
+  readonly kakao?: KakaoPersona;
+}
+
+/** A member the platform already knows (seed it in the platform's dev data with kakao.id). */
+export const EXISTING_MEMBER = {
+  id: 'kim-minjun',
+  name: '김민준',
+  summary: '기존 회원 — 이미 가입한 사용자, 바로 로그인됩니다',
+  kakao: {
+    id: 4100000001,
+    nickname: '민준',
+    email: 'minjun.kim@example.com',
+    emailVerified: true,
+    emailConsent: true,
+    isDefaultImage: false,
+    connectedAt: '2024-03-01T00:00:00Z',
+  },
+} as const satisfies Persona;
+
+/** A person who has never used the platform: login must lead to signup. */
+export const NEW_MEMBER = {
+  id: 'lee-seoyeon',
+  name: '이서연',
+  summary: '신규 사용자 — 처음 방문, 회원 가입으로 이어집니다',
+  kakao: {
+    id: 4100000002,
+    nickname: '서연',
+    email: 'seoyeon.lee@example.com',
+    emailVerified: true,
+    emailConsent: true,
+    isDefaultImage: true,
+  },
+} as const satisfies Persona;
+
+/** Has an email on the Kakao account but declines to share it. */
+export const NO_EMAIL_CONSENT = {
+  id: 'park-jiho',
+  name: '박지호',
+  summary: '이메일 제공 미동의 — 이메일 없이 프로필만 제공합니다',
+  kakao: {
+    id: 4100000003,
+    nickname: '지호',
+    email: 'jiho.park@example.com',
+    emailVerified: true,
+    emailConsent: false,
+    isDefaultImage: false,
+    connectedAt: '2025-01-15T03:30:00Z',
+  },
+} as const satisfies Persona;
+
+/** Kakao answers, but slowly (2 s on the token and profile calls). */
+export const KAKAO_SLOW = {
+  id: 'jung-haneul',
+  name: '정하늘',
+  summary: '느린 응답 — 토큰·프로필 응답이 2초씩 늦습니다',
+  kakao: {
+    id: 4100000011,
+    nickname: '하늘',
+    email: 'haneul.jung@example.com',
+    emailVerified: true,
+    emailConsent: true,
+    isDefaultImage: false,
+    faults: { token: 'delay:2000', userMe: 'delay:2000' },
+  },
+} as const satisfies Persona;
+
+/** The token exchange works; the profile call fails with 500. */
+export const KAKAO_PROFILE_ERROR = {
+  id: 'han-doyun',
+  name: '한도윤',
+  summary: '프로필 조회 오류 — 사용자 정보 요청이 500으로 실패합니다',
+  kakao: {
+    id: 4100000012,
+    nickname: '도윤',
+    email: 'doyun.han@example.com',
+    emailVerified: true,
+    emailConsent: true,
+    isDefaultImage: false,
+    faults: { userMe: 'status:500' },
+  },
+} as const satisfies Persona;
+
+/** The token endpoint answers 200 with a body that is not JSON. */
+export const KAKAO_MALFORMED_TOKEN = {
+  id: 'yoon-chaewon',
+  name: '윤채원',
+  summary: '깨진 응답 — 토큰 응답 본문이 올바른 JSON이 아닙니다',
+  kakao: {
+    id: 4100000013,
+    nickname: '채원',
+    email: 'chaewon.yoon@example.com',
+    emailVerified: true,
+    emailConsent: true,
+    isDefaultImage: false,
+    faults: { token: 'malformed' },
+  },
+} as const satisfies Persona;
+
+/** The profile call never answers: the platform's timeout must fire. */
+export const KAKAO_PROFILE_HANG = {
+  id: 'kang-siwoo',
+  name: '강시우',
+  summary: '응답 없음 — 사용자 정보 요청이 응답하지 않습니다 (타임아웃 확인용)',
+  kakao: {
+    id: 4100000014,
+    nickname: '시우',
+    email: 'siwoo.kang@example.com',
+    emailVerified: true,
+    emailConsent: true,
+    isDefaultImage: false,
+    faults: { userMe: 'hang' },
+  },
+} as const satisfies Persona;
+
+/** Kakao itself fails while the user is on its consent page: the user never comes back. */
+export const KAKAO_CONSENT_OUTAGE = {
+  id: 'oh-seojun',
+  name: '오서준',
+  summary: '카카오 장애 — 동의 후 카카오 화면에서 503 오류가 납니다',
+  kakao: {
+    id: 4100000015,
+    nickname: '서준',
+    email: 'seojun.oh@example.com',
+    emailVerified: true,
+    emailConsent: true,
+    isDefaultImage: false,
+    faults: { consent: 'status:503' },
+  },
+} as const satisfies Persona;
+
+export const PERSONAS: readonly Persona[] = [
+  EXISTING_MEMBER,
+  NEW_MEMBER,
+  NO_EMAIL_CONSENT,
+  KAKAO_SLOW,
+  KAKAO_PROFILE_ERROR,
+  KAKAO_MALFORMED_TOKEN,
+  KAKAO_PROFILE_HANG,
+  KAKAO_CONSENT_OUTAGE,
+];
+
+export function findPersona(id: string, personas: readonly Persona[] = PERSONAS): Persona | undefined {
+  return personas.find((p) => p.id === id);
+}

@@ -1,0 +1,228 @@
+/**
+ * Typed errors of the mobile-ok client. CONVENTIONS.md ("Protocol clients"): exported codes, a
+ * `cause` holding context, and caller mistakes kept apart from counterpart mistakes:
+ *
+ * - caller / operator: {@link MokConfigError}, {@link MokValidationError}, {@link MokKeyFileError}
+ * - network: {@link MokTransportError}
+ * - counterpart (mobile-ok or whatever answers in its place): {@link MokProtocolError},
+ *   {@link MokCryptoError}, {@link MokResultError}
+ * - the integrator's mandatory checks on a result (guide §7): {@link MokResultCheckError}
+ *
+ * No message or cause ever holds key material, a token, a ciphertext or a person's data: they
+ * name fields and reasons, never values.
+ */
+import { lookupMokResultCode, type MokResultCodeEntry, type MokStep } from './errors.js';
+
+export const MOK_PROVIDER = 'mobile-ok';
+
+export interface MokErrorContext {
+  provider: typeof MOK_PROVIDER;
+  step?: MokStep;
+  [key: string]: unknown;
+}
+
+/** Base class: `instanceof MokError` catches every error this client throws on purpose. */
+export abstract class MokError extends Error {
+  abstract readonly code: string;
+  declare readonly cause: MokErrorContext;
+  constructor(message: string, context: Omit<MokErrorContext, 'provider'> = {}) {
+    super(message, { cause: { provider: MOK_PROVIDER, ...context } });
+  }
+}
+
+export const MOK_CONFIG_ERROR_CODES = ['MOK_CONFIG_INVALID'] as const;
+export type MokConfigErrorCode = (typeof MOK_CONFIG_ERROR_CODES)[number];
+
+/** A bad client option (base URL, site URL, timeouts, …): fix the configuration. */
+export class MokConfigError extends MokError {
+  override name = 'MokConfigError';
+  readonly code: MokConfigErrorCode = 'MOK_CONFIG_INVALID';
+}
+
+export const MOK_VALIDATION_ERROR_CODES = [
+  'MOK_INVALID_AUTH_INFO',
+  'MOK_INVALID_VERIFY_INFO',
+  'MOK_INVALID_CLIENT_TX_ID',
+  'MOK_INVALID_ARGUMENT',
+] as const;
+export type MokValidationErrorCode = (typeof MOK_VALIDATION_ERROR_CODES)[number];
+
+export interface MokValidationIssue {
+  /** Dotted field path, e.g. `userBirthday` or `extension.arsRequestMsg`. */
+  path: string;
+  message: string;
+}
+
+/** The caller passed request data the guide does not allow; nothing was sent. */
+export class MokValidationError extends MokError {
+  override name = 'MokValidationError';
+  constructor(
+    readonly code: MokValidationErrorCode,
+    readonly issues: readonly MokValidationIssue[],
+    context: Omit<MokErrorContext, 'provider'> = {},
+  ) {
+    super(
+      `mobile-ok request data rejected: ${issues.map((i) => `${i.path || '(root)'}: ${i.message}`).join('; ')}`,
+      { ...context, issues },
+    );
+  }
+}
+
+export const MOK_KEY_FILE_ERROR_CODES = [
+  'MOK_KEYFILE_NOT_FOUND',
+  'MOK_KEYFILE_UNREADABLE',
+  'MOK_KEYFILE_WRONG_PASSWORD',
+  'MOK_KEYFILE_MALFORMED',
+] as const;
+export type MokKeyFileErrorCode = (typeof MOK_KEY_FILE_ERROR_CODES)[number];
+
+/** The key file `mok_keyInfo.dat` is missing, unreadable, locked with another password, or broken. */
+export class MokKeyFileError extends MokError {
+  override name = 'MokKeyFileError';
+  constructor(
+    readonly code: MokKeyFileErrorCode,
+    message: string,
+    context: Omit<MokErrorContext, 'provider'> = {},
+  ) {
+    super(message, context);
+  }
+}
+
+export const MOK_TRANSPORT_ERROR_CODES = [
+  'MOK_CONNECT_TIMEOUT',
+  'MOK_TIMEOUT',
+  'MOK_ABORTED',
+  'MOK_NETWORK',
+  'MOK_RESPONSE_TOO_LARGE',
+] as const;
+export type MokTransportErrorCode = (typeof MOK_TRANSPORT_ERROR_CODES)[number];
+
+/** The request did not complete: timeout, abort, connection or TLS failure. */
+export class MokTransportError extends MokError {
+  override name = 'MokTransportError';
+  constructor(
+    readonly code: MokTransportErrorCode,
+    message: string,
+    context: Omit<MokErrorContext, 'provider'> = {},
+  ) {
+    super(message, context);
+  }
+}
+
+export const MOK_PROTOCOL_ERROR_CODES = [
+  'MOK_UNEXPECTED_STATUS',
+  'MOK_INVALID_JSON',
+  'MOK_INVALID_RESPONSE',
+  'MOK_INVALID_PUBLIC_KEY',
+  'MOK_INVALID_RESULT',
+] as const;
+export type MokProtocolErrorCode = (typeof MOK_PROTOCOL_ERROR_CODES)[number];
+
+/** The counterpart answered something the guide does not describe. */
+export class MokProtocolError extends MokError {
+  override name = 'MokProtocolError';
+  constructor(
+    readonly code: MokProtocolErrorCode,
+    message: string,
+    context: Omit<MokErrorContext, 'provider'> = {},
+  ) {
+    super(message, context);
+  }
+}
+
+export const MOK_CRYPTO_ERROR_CODES = [
+  'MOK_MALFORMED_ENVELOPE',
+  'MOK_RSA_DECRYPT_FAILED',
+  'MOK_BAD_SESSION_KEY',
+  'MOK_AES_DECRYPT_FAILED',
+  'MOK_INTEGRITY_CHECK_FAILED',
+  'MOK_ENCRYPT_FAILED',
+] as const;
+export type MokCryptoErrorCode = (typeof MOK_CRYPTO_ERROR_CODES)[number];
+
+/**
+ * An encrypted value could not be opened or failed its integrity check: tampering, truncation,
+ * or a key that does not match. Also raised when encrypting to a key that cannot hold the data.
+ */
+export class MokCryptoError extends MokError {
+  override name = 'MokCryptoError';
+  constructor(
+    readonly code: MokCryptoErrorCode,
+    message: string,
+    context: Omit<MokErrorContext, 'provider'> = {},
+  ) {
+    super(message, context);
+  }
+}
+
+export const MOK_RESULT_ERROR_CODES = ['MOK_RESULT_CODE'] as const;
+export type MokResultErrorCode = (typeof MOK_RESULT_ERROR_CODES)[number];
+
+export interface MokResultErrorDetails {
+  step: MokStep;
+  resultCode: string;
+  /** The provider's own `resultMsg`, when it sent one. */
+  resultMsg?: string;
+  /** A failed `confirm/request` (and some others) hand out a new token for the retry. */
+  encryptMOKToken?: string;
+  retryCount?: number;
+  resendCount?: number;
+}
+
+/**
+ * mobile-ok answered with a `resultCode` other than "2000". `entry` is the guide's §8 row for it
+ * (or the generic entry): show `entry.customerMessage` to the person.
+ */
+export class MokResultError extends MokError {
+  override name = 'MokResultError';
+  readonly code: MokResultErrorCode = 'MOK_RESULT_CODE';
+  readonly entry: MokResultCodeEntry;
+  readonly step: MokStep;
+  readonly resultCode: string;
+  readonly resultMsg: string | undefined;
+  readonly encryptMOKToken: string | undefined;
+  readonly retryCount: number | undefined;
+  readonly resendCount: number | undefined;
+
+  constructor(details: MokResultErrorDetails) {
+    const entry = lookupMokResultCode(details.resultCode, details.step);
+    super(`mobile-ok ${details.step} failed with result code ${details.resultCode}: ${entry.description}`, {
+      step: details.step,
+      resultCode: details.resultCode,
+      knownCode: entry.known,
+    });
+    this.entry = entry;
+    this.step = details.step;
+    this.resultCode = details.resultCode;
+    this.resultMsg = details.resultMsg;
+    this.encryptMOKToken = details.encryptMOKToken;
+    this.retryCount = details.retryCount;
+    this.resendCount = details.resendCount;
+  }
+
+  /** The guide's message for the customer (고객 메시지). */
+  get customerMessage(): string {
+    return this.entry.customerMessage;
+  }
+}
+
+export const MOK_RESULT_CHECK_ERROR_CODES = [
+  'MOK_CLIENT_TX_ID_MISMATCH',
+  'MOK_RESULT_EXPIRED',
+  'MOK_ISSUE_DATE_IN_FUTURE',
+  'MOK_SERVICE_TYPE_MISMATCH',
+  'MOK_NOT_AN_IDENTITY_RESULT',
+] as const;
+export type MokResultCheckErrorCode = (typeof MOK_RESULT_CHECK_ERROR_CODES)[number];
+
+/** A decrypted result failed one of the integrator's mandatory checks (guide §7). Do not use it. */
+export class MokResultCheckError extends MokError {
+  override name = 'MokResultCheckError';
+  constructor(
+    readonly code: MokResultCheckErrorCode,
+    message: string,
+    context: Omit<MokErrorContext, 'provider'> = {},
+  ) {
+    super(message, context);
+  }
+}
