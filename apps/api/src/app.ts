@@ -1,0 +1,153 @@
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
+import {
+  hasZodFastifySchemaValidationErrors,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { ErrorBody, ErrorCode } from './contract.js';
+import { systemClock, type Clock } from './clock.js';
+import type { Db } from './db/types.js';
+import { isApiError } from './errors.js';
+import { authRoutes } from './routes/auth.js';
+import { healthRoutes } from './routes/health.js';
+import { jwksRoutes } from './routes/jwks.js';
+import { noticeRoutes } from './routes/notices.js';
+import { userRoutes } from './routes/users.js';
+import { createServices, type ApiServices, type TokenSettings } from './services/index.js';
+import type { KeySet } from './tokens/keys.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The domain services behind the routes (tests reach maintenance calls such as purgeExpiredSeals). */
+    services: ApiServices;
+  }
+}
+
+export interface AppDeps {
+  /** Opened and migrated by the caller, who also closes it (after `app.close()`). */
+  db: Db;
+  keys: KeySet;
+  sealSecret: string;
+  /** Service credential required on /auth/login/kakao and POST /users. */
+  internalToken: string;
+  settings: TokenSettings;
+  clock?: Clock;
+  /** A pino logger (server.ts), or nothing for a silent app (tests). */
+  logger?: FastifyBaseLogger;
+  /** How often sealed successors past the grace window are wiped; 0 = never (tests call it directly). */
+  sealSweepIntervalMs?: number;
+}
+
+export type ApiApp = FastifyInstance;
+
+/** Small JSON bodies only; nothing this api accepts comes near it. */
+const BODY_LIMIT_BYTES = 16 * 1024;
+
+const CLIENT_ERROR_CODES: Partial<Record<number, ErrorCode>> = {
+  404: 'NOT_FOUND',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+};
+
+/**
+ * Builds the api (routes, hooks, one error handler) from injected dependencies. It does not
+ * listen: server.ts does, and tests call it in-process with `app.inject`.
+ */
+export async function buildApp(deps: AppDeps): Promise<ApiApp> {
+  const clock = deps.clock ?? systemClock;
+  const app = Fastify({
+    ...(deps.logger ? { loggerInstance: deps.logger } : { logger: false }),
+    bodyLimit: BODY_LIMIT_BYTES,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
+    return503OnClosing: true,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  // JSON only: anything else is 415, not a string body that fails validation further down.
+  app.removeContentTypeParser('text/plain');
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const services = createServices({
+    db: deps.db,
+    keys: deps.keys,
+    sealSecret: deps.sealSecret,
+    settings: deps.settings,
+    clock,
+  });
+  app.decorate('services', services);
+
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+    // RFC 6749 §5.1: responses carrying tokens must not be cached; nothing here is worth caching but the JWKS.
+    if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+  });
+
+  app.setNotFoundHandler((req, reply) => {
+    const body: ErrorBody = {
+      code: 'NOT_FOUND',
+      message: `no route for ${req.method} ${req.url.split('?')[0]}`,
+    };
+    return reply.code(404).send(body);
+  });
+
+  /**
+   * The one error handler. Validation → 400 with every failed rule; a known ApiError → its status
+   * and code; Fastify's own 4xx (bad JSON, wrong media type, body too large) → a code for the
+   * status; anything else → logged with its cause and answered with a generic 500, never a stack.
+   */
+  app.setErrorHandler((err: FastifyError, req, reply) => {
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const where = err.validationContext ?? 'request';
+      const issues = err.validation.map((v) => ({
+        path: [where, ...v.instancePath.split('/').filter(Boolean)].join('.'),
+        message: v.message ?? 'invalid',
+      }));
+      const first = issues[0];
+      const body: ErrorBody = {
+        code: 'VALIDATION_FAILED',
+        message: first ? `${first.path}: ${first.message}` : `invalid ${where}`,
+        issues,
+      };
+      return reply.code(400).send(body);
+    }
+    if (isApiError(err)) {
+      if (err.status >= 500) req.log.error({ err }, err.message);
+      return reply
+        .code(err.status)
+        .headers(err.headers)
+        .send({ code: err.code, message: err.message } satisfies ErrorBody);
+    }
+    const status = typeof err.statusCode === 'number' ? err.statusCode : 500;
+    if (status >= 400 && status < 500 && typeof err.code === 'string' && err.code.startsWith('FST_')) {
+      const body: ErrorBody = { code: CLIENT_ERROR_CODES[status] ?? 'BAD_REQUEST', message: err.message };
+      return reply.code(status).send(body);
+    }
+    req.log.error({ err }, 'unhandled error');
+    return reply.code(500).send({ code: 'INTERNAL', message: 'Internal error' } satisfies ErrorBody);
+  });
+
+  await app.register(healthRoutes, { db: deps.db });
+  await app.register(jwksRoutes, { accessTokens: services.accessTokens });
+  await app.register(authRoutes, { services, internalToken: deps.internalToken });
+  await app.register(userRoutes, { services, internalToken: deps.internalToken });
+  await app.register(noticeRoutes, { services });
+
+  const sweepMs = deps.sealSweepIntervalMs ?? 0;
+  if (sweepMs > 0) {
+    let timer: NodeJS.Timeout | undefined;
+    app.addHook('onReady', async () => {
+      timer = setInterval(() => {
+        services.refreshTokens.purgeExpiredSeals().catch((err: unknown) => {
+          app.log.error({ err }, 'wiping expired sealed refresh tokens failed');
+        });
+      }, sweepMs);
+      timer.unref();
+    });
+    app.addHook('onClose', async () => clearInterval(timer));
+  }
+
+  return app;
+}

@@ -1,0 +1,268 @@
+/**
+ * The wire contract of `@mfv/api`: request and response schemas of every route, the error codes,
+ * and the access-token profile. Imported by the Next servers and `@mfv/auth` as `@mfv/api/contract`,
+ * so this file depends on zod alone — never on server-only modules (pg, PGlite, node:crypto, fastify).
+ */
+import { z } from 'zod';
+
+// ─── Access-token profile (RFC 9068) ────────────────────────────────────────────────────────────
+
+/** JOSE `typ` of every access token: RFC 9068 §2.1. Verifiers must pin it. */
+export const ACCESS_TOKEN_TYPE = 'at+jwt';
+/** The only signing algorithm (ECDSA P-256 + SHA-256). Verifiers must pin it, never read it from the token. */
+export const ACCESS_TOKEN_ALG = 'ES256';
+/** Scope string put in every access token issued by a login or refresh. */
+export const DEFAULT_SCOPE = 'profile notices';
+
+export const API_PATHS = {
+  healthz: '/healthz',
+  readyz: '/readyz',
+  jwks: '/.well-known/jwks.json',
+  verify: '/auth/verify',
+  refresh: '/auth/refresh',
+  logout: '/auth/logout',
+  logoutAll: '/auth/logout-all',
+  loginKakao: '/auth/login/kakao',
+  users: '/users',
+  me: '/users/me',
+  notices: '/notices',
+  noticesUnreadCount: '/notices/unread-count',
+  noticeRead: (id: string) => `/notices/${encodeURIComponent(id)}/read`,
+} as const;
+
+// ─── Errors ─────────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * Every `code` the api puts in an error body, with the HTTP status it comes with.
+ * Clients switch on `code`, never on `message` (which is for people and may change).
+ */
+export const ERROR_STATUS = {
+  VALIDATION_FAILED: 400,
+  BAD_REQUEST: 400,
+  /** No `Authorization: Bearer` access token. */
+  TOKEN_MISSING: 401,
+  /** Signature, algorithm, type, issuer, audience or shape is wrong. */
+  TOKEN_INVALID: 401,
+  TOKEN_EXPIRED: 401,
+  /** The token is well-formed but its session (sid) was logged out or revoked as stolen. */
+  SESSION_REVOKED: 401,
+  REFRESH_INVALID: 401,
+  REFRESH_EXPIRED: 401,
+  /** The refresh token's family was revoked (logout, or an earlier reuse). */
+  REFRESH_REVOKED: 401,
+  /** A spent refresh token was presented: the whole family is now revoked (RFC 9700 §4.14.2). */
+  REFRESH_REUSED: 401,
+  /** The service credential (API_INTERNAL_TOKEN) is missing. */
+  SERVICE_CREDENTIAL_MISSING: 401,
+  /** The service credential does not match. */
+  SERVICE_CREDENTIAL_INVALID: 401,
+  SIGNUP_TICKET_INVALID: 400,
+  SIGNUP_TICKET_EXPIRED: 400,
+  SIGNUP_TICKET_USED: 409,
+  /** The provider identity on the ticket already belongs to a member (a concurrent signup won). */
+  IDENTITY_ALREADY_LINKED: 409,
+  USER_NOT_FOUND: 404,
+  NOTICE_NOT_FOUND: 404,
+  NOT_FOUND: 404,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  DB_UNAVAILABLE: 503,
+  INTERNAL: 500,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+export const errorCodeSchema = z.enum(Object.keys(ERROR_STATUS) as [ErrorCode, ...ErrorCode[]]);
+
+export const errorBodySchema = z.object({
+  code: z.string(),
+  message: z.string(),
+  /** Present on VALIDATION_FAILED: one entry per failed rule, `path` like `body.nickname`. */
+  issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+});
+export type ErrorBody = z.infer<typeof errorBodySchema>;
+
+// ─── Shared pieces ──────────────────────────────────────────────────────────────────────────────
+
+export const NICKNAME_MAX_LENGTH = 20;
+const countCodePoints = (s: string) => Array.from(s).length;
+
+/**
+ * Nickname rule: trimmed, 1–20 characters (Unicode code points, so 20 Hangul syllables fit),
+ * no control characters.
+ */
+export const nicknameSchema = z
+  .string({ message: 'nickname must be a string' })
+  .trim()
+  .min(1, { message: 'nickname must not be empty' })
+  .refine((s) => countCodePoints(s) <= NICKNAME_MAX_LENGTH, {
+    message: `nickname must be at most ${NICKNAME_MAX_LENGTH} characters`,
+  })
+  .refine((s) => !/\p{Cc}/u.test(s), { message: 'nickname must not contain control characters' });
+
+export const publicUserSchema = z.object({ id: z.string(), nickname: z.string() });
+export type PublicUser = z.infer<typeof publicUserSchema>;
+
+/** What a login, a signup and a refresh hand back. The refresh token never reaches a browser. */
+export const tokenSetSchema = z.object({
+  accessToken: z.string(),
+  refreshToken: z.string(),
+  /** Seconds until the access token expires. */
+  expiresIn: z.number().int(),
+  /** Seconds until the refresh token expires. */
+  refreshExpiresIn: z.number().int(),
+  /** The login session (token family); equals the access token's `sid`. */
+  sessionId: z.string(),
+  user: publicUserSchema,
+});
+export type TokenSet = z.infer<typeof tokenSetSchema>;
+
+// ─── /auth ──────────────────────────────────────────────────────────────────────────────────────
+
+export const accessTokenClaimsSchema = z.object({
+  iss: z.string(),
+  aud: z.union([z.string(), z.array(z.string())]),
+  sub: z.string(),
+  sid: z.string(),
+  exp: z.number().int(),
+  iat: z.number().int(),
+  jti: z.string(),
+  scope: z.string(),
+});
+export type AccessTokenClaims = z.infer<typeof accessTokenClaimsSchema>;
+
+/** POST /auth/verify (Bearer AT) — the preflight of the original design; also rejects revoked sessions. */
+export const verifyResponseSchema = z.object({ claims: accessTokenClaimsSchema });
+export type VerifyResponse = z.infer<typeof verifyResponseSchema>;
+
+/** POST /auth/refresh */
+export const refreshRequestSchema = z.object({
+  refreshToken: z
+    .string({ message: 'refreshToken must be a string' })
+    .min(1, { message: 'refreshToken must not be empty' })
+    .max(512, { message: 'refreshToken is too long' }),
+});
+export type RefreshRequest = z.infer<typeof refreshRequestSchema>;
+export const refreshResponseSchema = tokenSetSchema;
+export type RefreshResponse = TokenSet;
+
+/**
+ * POST /auth/login/kakao (service credential). The Next server has already verified the Kakao
+ * identity; `kakaoId` is Kakao's numeric user id, as a decimal string (preferred: it is a 64-bit
+ * number) or a JSON number within the safe-integer range.
+ */
+const KAKAO_ID_MESSAGE = 'kakaoId must be a positive integer (a decimal string, or a number up to 2^53-1)';
+export const kakaoLoginRequestSchema = z.object({
+  kakaoId: z.union(
+    [
+      z.string().regex(/^[1-9][0-9]{0,19}$/, { message: KAKAO_ID_MESSAGE }),
+      z
+        .number({ message: KAKAO_ID_MESSAGE })
+        .int({ message: KAKAO_ID_MESSAGE })
+        .positive({ message: KAKAO_ID_MESSAGE })
+        .max(Number.MAX_SAFE_INTEGER, { message: KAKAO_ID_MESSAGE }),
+    ],
+    { message: KAKAO_ID_MESSAGE },
+  ),
+  nickname: z.string().max(100, { message: 'nickname must be at most 100 characters' }).optional(),
+  email: z.email({ message: 'email must be an e-mail address' }).max(254).optional(),
+  profileImageUrl: z
+    .url({ protocol: /^https?$/, message: 'profileImageUrl must be an http(s) URL' })
+    .max(2048)
+    .optional(),
+});
+export type KakaoLoginRequest = z.infer<typeof kakaoLoginRequestSchema>;
+
+export const signedInResponseSchema = tokenSetSchema.extend({ status: z.literal('signedIn') });
+export type SignedInResponse = z.infer<typeof signedInResponseSchema>;
+
+export const needsSignupResponseSchema = z.object({
+  status: z.literal('needsSignup'),
+  /** Opaque, single use, valid for 10 minutes: pass it to POST /users. */
+  signupTicket: z.string(),
+  /** What Kakao told us, to prefill the signup form. */
+  profile: z.object({ nickname: z.string().optional(), email: z.string().optional() }),
+});
+export type NeedsSignupResponse = z.infer<typeof needsSignupResponseSchema>;
+
+export const kakaoLoginResponseSchema = z.discriminatedUnion('status', [
+  signedInResponseSchema,
+  needsSignupResponseSchema,
+]);
+export type KakaoLoginResponse = z.infer<typeof kakaoLoginResponseSchema>;
+
+// ─── /users ─────────────────────────────────────────────────────────────────────────────────────
+
+/** POST /users (service credential) */
+export const createUserRequestSchema = z.object({
+  signupTicket: z
+    .string({ message: 'signupTicket must be a string' })
+    .min(1, { message: 'signupTicket must not be empty' })
+    .max(512, { message: 'signupTicket is too long' }),
+  nickname: nicknameSchema,
+  agreeTerms: z.literal(true, { message: 'agreeTerms must be true' }),
+});
+export type CreateUserRequest = z.infer<typeof createUserRequestSchema>;
+export const createUserResponseSchema = signedInResponseSchema;
+export type CreateUserResponse = SignedInResponse;
+
+/** GET /users/me (Bearer AT) */
+export const meResponseSchema = z.object({
+  id: z.string(),
+  nickname: z.string(),
+  email: z.string().optional(),
+  /** ISO 8601 */
+  createdAt: z.string(),
+});
+export type MeResponse = z.infer<typeof meResponseSchema>;
+
+// ─── /notices ───────────────────────────────────────────────────────────────────────────────────
+
+export const NOTICES_DEFAULT_LIMIT = 20;
+export const NOTICES_MAX_LIMIT = 100;
+
+export const noticesQuerySchema = z.object({
+  limit: z.coerce
+    .number({ message: 'limit must be a number' })
+    .int({ message: 'limit must be a whole number' })
+    .min(1, { message: 'limit must be at least 1' })
+    .max(NOTICES_MAX_LIMIT, { message: `limit must be at most ${NOTICES_MAX_LIMIT}` })
+    .default(NOTICES_DEFAULT_LIMIT),
+});
+export type NoticesQuery = z.input<typeof noticesQuerySchema>;
+
+export const noticeSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  body: z.string(),
+  /** ISO 8601 */
+  publishedAt: z.string(),
+  read: z.boolean(),
+});
+export type Notice = z.infer<typeof noticeSchema>;
+
+/** GET /notices (Bearer AT): newest first, only notices already published. */
+export const noticesResponseSchema = z.object({ items: z.array(noticeSchema) });
+export type NoticesResponse = z.infer<typeof noticesResponseSchema>;
+
+/** GET /notices/unread-count (Bearer AT) */
+export const unreadCountResponseSchema = z.object({ count: z.number().int().nonnegative() });
+export type UnreadCountResponse = z.infer<typeof unreadCountResponseSchema>;
+
+/** POST /notices/:id/read (Bearer AT) → 204, idempotent. */
+export const noticeIdParamsSchema = z.object({ id: z.uuid({ message: 'id must be a notice id (UUID)' }) });
+
+// ─── /healthz, /readyz, JWKS ────────────────────────────────────────────────────────────────────
+
+export const healthResponseSchema = z.object({ status: z.literal('ok') });
+
+export const jwkSchema = z.object({
+  kty: z.literal('EC'),
+  crv: z.literal('P-256'),
+  x: z.string(),
+  y: z.string(),
+  kid: z.string(),
+  alg: z.literal(ACCESS_TOKEN_ALG),
+  use: z.literal('sig'),
+});
+export const jwksSchema = z.object({ keys: z.array(jwkSchema) });
+export type Jwks = z.infer<typeof jwksSchema>;

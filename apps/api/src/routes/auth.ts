@@ -1,0 +1,75 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  API_PATHS,
+  errorBodySchema,
+  kakaoLoginRequestSchema,
+  kakaoLoginResponseSchema,
+  refreshRequestSchema,
+  refreshResponseSchema,
+  verifyResponseSchema,
+} from '../contract.js';
+import { claimsOf, requireAccessToken, requireServiceCredential } from '../auth/guards.js';
+import type { ApiServices } from '../services/index.js';
+
+export const authRoutes: FastifyPluginAsyncZod<{ services: ApiServices; internalToken: string }> = async (
+  app,
+  { services, internalToken },
+) => {
+  const bearer = requireAccessToken(services.sessions);
+  const service = requireServiceCredential(internalToken);
+
+  app.post(
+    API_PATHS.verify,
+    { onRequest: bearer, schema: { response: { 200: verifyResponseSchema, 401: errorBodySchema } } },
+    async (req) => ({ claims: claimsOf(req) }),
+  );
+
+  app.post(
+    API_PATHS.refresh,
+    {
+      schema: {
+        body: refreshRequestSchema,
+        response: { 200: refreshResponseSchema, 400: errorBodySchema, 401: errorBodySchema },
+      },
+    },
+    async (req) => services.sessions.refresh(req.body.refreshToken),
+  );
+
+  app.post(
+    API_PATHS.logout,
+    { onRequest: bearer, schema: { response: { 204: z.null(), 401: errorBodySchema } } },
+    async (req, reply) => {
+      await services.sessions.logout(claimsOf(req).sid);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.post(
+    API_PATHS.logoutAll,
+    { onRequest: bearer, schema: { response: { 204: z.null(), 401: errorBodySchema } } },
+    async (req, reply) => {
+      await services.sessions.logoutAll(claimsOf(req).sub);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.post(
+    API_PATHS.loginKakao,
+    {
+      onRequest: service,
+      schema: {
+        body: kakaoLoginRequestSchema,
+        response: { 200: kakaoLoginResponseSchema, 400: errorBodySchema, 401: errorBodySchema },
+      },
+    },
+    async (req) => {
+      const { kakaoId, nickname, email, profileImageUrl } = req.body;
+      return services.accounts.loginWithProvider('kakao', String(kakaoId), {
+        nickname,
+        email,
+        profileImageUrl,
+      });
+    },
+  );
+};

@@ -1,0 +1,86 @@
+import { buildApp } from './app.js';
+import { migrate, openDb } from './db/index.js';
+import { loadApiEnv, type ApiEnv } from './env.js';
+import { createLogger } from './logger.js';
+import { resolveSecrets } from './secrets.js';
+import { loadKeySet } from './tokens/keys.js';
+
+/**
+ * The api process: configuration, logger, database, migrations, listen, graceful shutdown.
+ * Everything about routes lives in app.ts.
+ */
+async function main(env: ApiEnv): Promise<void> {
+  const logger = createLogger(env.API_LOG_LEVEL);
+  const secrets = await resolveSecrets(env, env.API_DEV_DATA_DIR);
+  for (const note of secrets.notes) logger.warn(note);
+  const keys = await loadKeySet(secrets.signingKey, secrets.previousKey);
+
+  const db = await openDb({ databaseUrl: env.DATABASE_URL, pgliteDataDir: env.API_PGLITE_DATA_DIR });
+  const applied = await migrate(db);
+  logger.info(
+    { driver: db.driver, persistent: db.driver === 'pg' || env.API_PGLITE_DATA_DIR !== undefined, applied },
+    'database ready',
+  );
+
+  const app = await buildApp({
+    db,
+    keys,
+    sealSecret: secrets.sealSecret,
+    internalToken: secrets.internalToken,
+    settings: {
+      issuer: env.API_JWT_ISSUER,
+      audience: env.API_JWT_AUDIENCE,
+      accessTokenTtlSeconds: env.API_ACCESS_TOKEN_TTL_SECONDS,
+      refreshTokenTtlSeconds: env.API_REFRESH_TOKEN_TTL_SECONDS,
+      refreshGraceSeconds: env.API_REFRESH_GRACE_SECONDS,
+      signupTicketTtlSeconds: env.API_SIGNUP_TICKET_TTL_SECONDS,
+    },
+    logger,
+    sealSweepIntervalMs: Math.max(1_000, env.API_REFRESH_GRACE_SECONDS * 1_000),
+  });
+
+  let stopping = false;
+  const shutdown = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    const deadline = setTimeout(() => {
+      logger.error({ timeoutMs: env.API_SHUTDOWN_TIMEOUT_MS }, 'graceful shutdown timed out; exiting');
+      process.exit(1);
+    }, env.API_SHUTDOWN_TIMEOUT_MS);
+    deadline.unref();
+    app
+      .close()
+      .then(() => db.close())
+      .then(() => {
+        clearTimeout(deadline);
+        logger.info('stopped');
+      })
+      .catch((err: unknown) => {
+        logger.error({ err }, 'error during shutdown');
+        process.exit(1);
+      });
+  };
+  process.once('SIGTERM', shutdown);
+  process.once('SIGINT', shutdown);
+
+  try {
+    await app.listen({ port: env.API_PORT, host: env.API_HOST });
+  } catch (err) {
+    await db.close();
+    throw err;
+  }
+}
+
+let env: ApiEnv;
+try {
+  env = loadApiEnv();
+} catch (err) {
+  process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+}
+
+main(env).catch((err: unknown) => {
+  createLogger('fatal').fatal({ err }, err instanceof Error ? err.message : 'api failed to start');
+  process.exit(1);
+});

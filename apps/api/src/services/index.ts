@@ -1,0 +1,62 @@
+import { systemClock, type Clock } from '../clock.js';
+import type { Db } from '../db/types.js';
+import { AccessTokens } from '../tokens/access.js';
+import type { KeySet } from '../tokens/keys.js';
+import { RefreshTokens } from '../tokens/refresh.js';
+import { createSealer } from '../tokens/secrets.js';
+import { Accounts } from './accounts.js';
+import { Notices } from './notices.js';
+import { Sessions } from './sessions.js';
+
+export interface TokenSettings {
+  issuer: string;
+  audience: string;
+  accessTokenTtlSeconds: number;
+  refreshTokenTtlSeconds: number;
+  /** 0–10 s; see RefreshTokens. */
+  refreshGraceSeconds: number;
+  signupTicketTtlSeconds: number;
+}
+
+export interface ServiceDeps {
+  db: Db;
+  keys: KeySet;
+  /** Server secret from which the successor-sealing key is derived (API_REFRESH_SEAL_SECRET). */
+  sealSecret: string;
+  settings: TokenSettings;
+  clock?: Clock;
+}
+
+export interface ApiServices {
+  accessTokens: AccessTokens;
+  refreshTokens: RefreshTokens;
+  sessions: Sessions;
+  accounts: Accounts;
+  notices: Notices;
+}
+
+export function createServices(deps: ServiceDeps): ApiServices {
+  const clock = deps.clock ?? systemClock;
+  const { settings } = deps;
+  const accessTokens = new AccessTokens(
+    deps.keys,
+    { issuer: settings.issuer, audience: settings.audience, ttlSeconds: settings.accessTokenTtlSeconds },
+    clock,
+  );
+  const refreshTokens = new RefreshTokens(
+    deps.db,
+    createSealer(deps.sealSecret),
+    { ttlSeconds: settings.refreshTokenTtlSeconds, graceSeconds: settings.refreshGraceSeconds },
+    clock,
+  );
+  const sessions = new Sessions(accessTokens, refreshTokens, clock);
+  return {
+    accessTokens,
+    refreshTokens,
+    sessions,
+    accounts: new Accounts(deps.db, sessions, clock, {
+      signupTicketTtlSeconds: settings.signupTicketTtlSeconds,
+    }),
+    notices: new Notices(deps.db, clock),
+  };
+}
