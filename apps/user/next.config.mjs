@@ -5,4 +5,7 @@ import { nextConfigFor } from '@mfv/next-config';
 // nextjs-mf's ESM build pulls `node:module` into the browser bundle; its CommonJS build does not.
 const { NextFederationPlugin } = createRequire(import.meta.url)('@module-federation/nextjs-mf');
 
-export default nextConfigFor('user', { appDir: fileURLToPath(new URL('.', import.meta.url)), NextFederationPlugin });
+export default nextConfigFor('user', {
+  appDir: fileURLToPath(new URL('.', import.meta.url)),
+  NextFederationPlugin,
+});

@@ -7,7 +7,17 @@ import tseslint from 'typescript-eslint';
  * (CONVENTIONS.md: each package validates its own environment in one place).
  */
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/.next/**', '**/node_modules/**', '**/.turbo/**', '**/next-env.d.ts'] },
+  {
+    ignores: [
+      '**/dist/**',
+      '**/.next/**',
+      '**/.next-dev/**',
+      '**/public/_mf/**',
+      '**/node_modules/**',
+      '**/.turbo/**',
+      '**/next-env.d.ts',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -17,12 +27,23 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       'no-restricted-properties': [
         'error',
-        { object: 'process', property: 'env', message: 'Read configuration through the package env.ts (zod-validated).' },
+        {
+          object: 'process',
+          property: 'env',
+          message: 'Read configuration through the package env.ts (zod-validated).',
+        },
       ],
     },
   },
   {
-    files: ['**/env.ts', '**/*.config.{js,mjs,ts}', '**/*.test.ts', '**/*.test.tsx', 'scripts/**', 'tests/**'],
+    files: [
+      '**/env.ts',
+      '**/*.config.{js,mjs,ts}',
+      '**/*.test.ts',
+      '**/*.test.tsx',
+      'scripts/**',
+      'tests/**',
+    ],
     rules: { 'no-restricted-properties': 'off' },
   },
 );

@@ -15,7 +15,13 @@ export interface DevProxyOptions {
 
 const defaultLog = (entry: Record<string, unknown>) => process.stderr.write(JSON.stringify(entry) + '\n');
 
-function sendError(res: http.ServerResponse, status: number, code: string, message: string, requestId: string) {
+function sendError(
+  res: http.ServerResponse,
+  status: number,
+  code: string,
+  message: string,
+  requestId: string,
+) {
   if (res.headersSent) {
     res.destroy();
     return;

@@ -7,7 +7,9 @@ import { freePort, listen, rawGet } from './helpers.js';
 
 const servers: http.Server[] = [];
 afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => new Promise<void>((r) => (s.closeAllConnections(), s.close(() => r())))));
+  await Promise.all(
+    servers.splice(0).map((s) => new Promise<void>((r) => (s.closeAllConnections(), s.close(() => r())))),
+  );
 });
 
 async function upstreamsAllAt(port: number): Promise<Upstreams> {
@@ -19,7 +21,10 @@ async function upstreamsAllAt(port: number): Promise<Upstreams> {
 describe('dev proxy failure answers', () => {
   it('answers 502 UPSTREAM_UNAVAILABLE at once when the upstream is down, with the request id', async () => {
     const logs: Record<string, unknown>[] = [];
-    const proxy = createDevProxy({ upstreams: await upstreamsAllAt(await freePort()), log: (e) => logs.push(e) });
+    const proxy = createDevProxy({
+      upstreams: await upstreamsAllAt(await freePort()),
+      log: (e) => logs.push(e),
+    });
     servers.push(proxy);
     const port = await listen(proxy);
     const started = Date.now();
@@ -32,7 +37,9 @@ describe('dev proxy failure answers', () => {
       requestId: 'req-1',
     });
     expect(res.headers['x-request-id']).toBe('req-1');
-    expect(logs).toEqual([expect.objectContaining({ msg: 'upstream failed', requestId: 'req-1', path: '/verify/api/x' })]);
+    expect(logs).toEqual([
+      expect.objectContaining({ msg: 'upstream failed', requestId: 'req-1', path: '/verify/api/x' }),
+    ]);
   });
 
   it('answers 504 UPSTREAM_TIMEOUT when the upstream accepts but never answers', async () => {
@@ -41,7 +48,11 @@ describe('dev proxy failure answers', () => {
     });
     servers.push(silent);
     const upstreamPort = await listen(silent);
-    const proxy = createDevProxy({ upstreams: await upstreamsAllAt(upstreamPort), upstreamTimeoutMs: 300, log: () => {} });
+    const proxy = createDevProxy({
+      upstreams: await upstreamsAllAt(upstreamPort),
+      upstreamTimeoutMs: 300,
+      log: () => {},
+    });
     servers.push(proxy);
     const port = await listen(proxy);
     const started = Date.now();

@@ -33,7 +33,9 @@ export async function startFakeUpstreams(): Promise<{ upstreams: Upstreams; clos
   for (const app of NEXT_APPS) {
     const server = http.createServer((req, res) => {
       res.setHeader('content-type', 'application/json');
-      res.end(JSON.stringify({ upstream: app, path: req.url, requestId: req.headers['x-request-id'] ?? null }));
+      res.end(
+        JSON.stringify({ upstream: app, path: req.url, requestId: req.headers['x-request-id'] ?? null }),
+      );
     });
     server.on('upgrade', (req, socket) => {
       socket.write(
@@ -62,14 +64,21 @@ export interface RawResponse {
 }
 
 /** Sends the path exactly as written (fetch/URL would normalise `..`, `//` and escapes first). */
-export function rawGet(port: number, rawPath: string, headers: Record<string, string> = {}): Promise<RawResponse> {
+export function rawGet(
+  port: number,
+  rawPath: string,
+  headers: Record<string, string> = {},
+): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, method: 'GET', path: rawPath, headers, agent: false }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (c: string) => (body += c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-    });
+    const req = http.request(
+      { host: '127.0.0.1', port, method: 'GET', path: rawPath, headers, agent: false },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (body += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      },
+    );
     req.setTimeout(5000, () => req.destroy(new Error(`timeout for ${rawPath}`)));
     req.on('error', reject);
     req.end();
@@ -79,7 +88,9 @@ export function rawGet(port: number, rawPath: string, headers: Record<string, st
 /** Starts nginx unprivileged in the foreground from a prefix directory; resolves once it accepts connections. */
 export async function startNginx(prefix: string, configFile: string, port: number): Promise<ChildProcess> {
   if (!NGINX_BIN) throw new Error('nginx is not installed (Debian: apt-get install -y nginx)');
-  const child = spawn(NGINX_BIN, ['-p', prefix, '-c', configFile, '-g', 'daemon off;'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(NGINX_BIN, ['-p', prefix, '-c', configFile, '-g', 'daemon off;'], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let stderr = '';
   child.stderr?.on('data', (c: Buffer) => (stderr += c.toString()));
   const deadline = Date.now() + 10_000;

@@ -72,7 +72,10 @@ describe('Node dev proxy and generated nginx pick the same upstream', () => {
     prefix = mkdtempSync(path.join(tmpdir(), 'mfv-nginx-'));
     nginxPort = await freePort();
     const configFile = path.join(prefix, 'nginx.conf');
-    writeFileSync(configFile, renderNginxConfig({ upstreams: fake.upstreams, listenPort: nginxPort, mode: 'prefix', prefix }));
+    writeFileSync(
+      configFile,
+      renderNginxConfig({ upstreams: fake.upstreams, listenPort: nginxPort, mode: 'prefix', prefix }),
+    );
     nginx = await startNginx(prefix, configFile, nginxPort);
   }, 20_000);
 
@@ -86,8 +89,14 @@ describe('Node dev proxy and generated nginx pick the same upstream', () => {
 
   for (const row of TABLE) {
     it(`${row.path} → ${row.expect}`, async () => {
-      const [viaNode, viaNginx] = await Promise.all([rawGet(nodePort, row.path), rawGet(nginxPort, row.path)]);
-      expect({ node: outcome(viaNode), nginx: outcome(viaNginx) }).toEqual({ node: row.expect, nginx: row.expect });
+      const [viaNode, viaNginx] = await Promise.all([
+        rawGet(nodePort, row.path),
+        rawGet(nginxPort, row.path),
+      ]);
+      expect({ node: outcome(viaNode), nginx: outcome(viaNginx) }).toEqual({
+        node: row.expect,
+        nginx: row.expect,
+      });
     });
   }
 

@@ -33,7 +33,11 @@ describe('composition through the proxied site', () => {
   it('server-renders every slot into the HTML before any JS runs', async () => {
     const home = await timedGet(`${site.url}/`);
     expect(home.status).toBe(200);
-    expect(slotStates(home.html)).toEqual({ 'user/UserMenu': 'ok', 'notice/NoticeBell': 'ok', 'notice/NoticeList': 'ok' });
+    expect(slotStates(home.html)).toEqual({
+      'user/UserMenu': 'ok',
+      'notice/NoticeBell': 'ok',
+      'notice/NoticeList': 'ok',
+    });
     for (const id of HOME_SLOTS) expect(home.html).toContain(`data-slot-component="${id}"`);
     expect(home.html).toContain('공지사항');
     // Scoped remote styles are in the server HTML, not fetched later.
@@ -57,10 +61,17 @@ describe('composition through the proxied site', () => {
     const badge = page.getByTestId('notice-unread');
     expect(await badge.textContent()).toBe('3');
     await page.locator('[data-slot-component="notice/NoticeBell"] button.bell').click();
-    await page.locator('[data-slot-component="notice/NoticeBell"] .panel li').first().locator('button').click();
+    await page
+      .locator('[data-slot-component="notice/NoticeBell"] .panel li')
+      .first()
+      .locator('button')
+      .click();
     await expect.poll(() => badge.textContent()).toBe('2');
 
-    const firstNotice = page.locator('[data-slot-component="notice/NoticeList"] li').first().locator('button');
+    const firstNotice = page
+      .locator('[data-slot-component="notice/NoticeList"] li')
+      .first()
+      .locator('button');
     await firstNotice.click();
     await expect.poll(() => firstNotice.getAttribute('aria-expanded')).toBe('true');
 
@@ -88,7 +99,11 @@ describe('failure isolation', () => {
     );
     expect(html.status).toBe(200);
     expect(html.ms).toBeLessThan(2000);
-    expect(slotStates(html.html)).toEqual({ 'user/UserMenu': 'ok', 'notice/NoticeBell': 'down', 'notice/NoticeList': 'down' });
+    expect(slotStates(html.html)).toEqual({
+      'user/UserMenu': 'ok',
+      'notice/NoticeBell': 'down',
+      'notice/NoticeList': 'down',
+    });
     for (let i = 0; i < 5; i++) {
       const again = await timedGet(`${site.url}/`);
       expect(again.status).toBe(200);
@@ -100,7 +115,9 @@ describe('failure isolation', () => {
     await expect.poll(() => fallback.isVisible()).toBe(true);
     expect(await fallback.textContent()).toContain('공지사항을(를) 잠시 불러올 수 없습니다');
     expect(await fallback.evaluate((el) => getComputedStyle(el).borderTopStyle)).toBe('dashed');
-    await expect.poll(() => page.locator('[data-remote-slot="notice/NoticeBell"] [data-slot-fallback]').isVisible()).toBe(true);
+    await expect
+      .poll(() => page.locator('[data-remote-slot="notice/NoticeBell"] [data-slot-fallback]').isVisible())
+      .toBe(true);
 
     const menu = page.locator('[data-slot-component="user/UserMenu"] button');
     await menu.click();
@@ -114,7 +131,11 @@ describe('failure isolation', () => {
       .toBe(true);
     const badge = page.getByTestId('notice-unread');
     await page.locator('[data-slot-component="notice/NoticeBell"] button.bell').click();
-    await page.locator('[data-slot-component="notice/NoticeBell"] .panel li').first().locator('button').click();
+    await page
+      .locator('[data-slot-component="notice/NoticeBell"] .panel li')
+      .first()
+      .locator('button')
+      .click();
     await expect.poll(() => badge.textContent()).toBe('2');
 
     const recovered = await eventually(
@@ -122,14 +143,20 @@ describe('failure isolation', () => {
       (r) => slotStates(r.html)['notice/NoticeList'] === 'ok',
       10_000,
     );
-    expect(slotStates(recovered.html)).toEqual({ 'user/UserMenu': 'ok', 'notice/NoticeBell': 'ok', 'notice/NoticeList': 'ok' });
+    expect(slotStates(recovered.html)).toEqual({
+      'user/UserMenu': 'ok',
+      'notice/NoticeBell': 'ok',
+      'notice/NoticeList': 'ok',
+    });
     await page.close();
   });
 
   it('a remote that fails only in the browser falls back there and recovers on retry', async () => {
     const page = await context.newPage();
     let block = true;
-    await page.route('**/user/_next/static/chunks/**', (route) => (block ? route.abort('connectionrefused') : route.continue()));
+    await page.route('**/user/_next/static/chunks/**', (route) =>
+      block ? route.abort('connectionrefused') : route.continue(),
+    );
     await page.goto(`${site.url}/`, { waitUntil: 'domcontentloaded' });
     const fallback = page.locator('[data-remote-slot="user/UserMenu"] [data-slot-fallback]');
     await expect.poll(() => fallback.isVisible(), { timeout: 10_000 }).toBe(true);

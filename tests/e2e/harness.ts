@@ -34,7 +34,9 @@ export async function startTestSite(run: string, env: NodeJS.ProcessEnv = {}): P
 
 export async function launchBrowser(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium not found at ${CHROMIUM}. Install it (Debian: apt-get install -y chromium) or set CHROMIUM_PATH.`);
+    throw new Error(
+      `Chromium not found at ${CHROMIUM}. Install it (Debian: apt-get install -y chromium) or set CHROMIUM_PATH.`,
+    );
   }
   return chromium.launch({
     executablePath: CHROMIUM,
@@ -96,14 +98,20 @@ export async function installReactCounter(page: Page): Promise<void> {
 
 export async function reactVersions(page: Page): Promise<string[]> {
   return page.evaluate(() => {
-    const hook = (window as unknown as { __REACT_DEVTOOLS_GLOBAL_HOOK__: { renderers: Map<number, { version?: string }> } })
-      .__REACT_DEVTOOLS_GLOBAL_HOOK__;
+    const hook = (
+      window as unknown as {
+        __REACT_DEVTOOLS_GLOBAL_HOOK__: { renderers: Map<number, { version?: string }> };
+      }
+    ).__REACT_DEVTOOLS_GLOBAL_HOOK__;
     return [...hook.renderers.values()].map((r) => r.version ?? 'unknown');
   });
 }
 
 /** GET through the proxy with a time bound; returns status, elapsed ms and body. */
-export async function timedGet(url: string, timeoutMs = 5000): Promise<{ status: number; ms: number; html: string }> {
+export async function timedGet(
+  url: string,
+  timeoutMs = 5000,
+): Promise<{ status: number; ms: number; html: string }> {
   const started = performance.now();
   const res = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
   const html = await res.text();
@@ -117,7 +125,12 @@ export function slotStates(html: string): Record<string, string> {
   return states;
 }
 
-export async function eventually<T>(fn: () => Promise<T>, check: (v: T) => boolean, timeoutMs: number, stepMs = 250): Promise<T> {
+export async function eventually<T>(
+  fn: () => Promise<T>,
+  check: (v: T) => boolean,
+  timeoutMs: number,
+  stepMs = 250,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: T = await fn();
   while (!check(last)) {

@@ -124,8 +124,17 @@ export async function resolveSecrets(
   }
 
   let internalToken = env.API_INTERNAL_TOKEN;
+  if (internalToken === undefined && env.API_INTERNAL_TOKEN_FILE !== undefined) {
+    internalToken = (await readSecretFile('API_INTERNAL_TOKEN_FILE', env.API_INTERNAL_TOKEN_FILE)).trim();
+    if (internalToken.length < 32)
+      throw fail('API_INTERNAL_TOKEN_FILE', 'the file must hold at least 32 characters');
+    if (production && internalToken === DEV_API_INTERNAL_TOKEN) {
+      throw fail('API_INTERNAL_TOKEN_FILE', 'must not be the published development token in production');
+    }
+  }
   if (internalToken === undefined) {
-    if (production) throw fail('API_INTERNAL_TOKEN', 'required in production');
+    if (production)
+      throw fail('API_INTERNAL_TOKEN', 'required in production (or set API_INTERNAL_TOKEN_FILE)');
     internalToken = DEV_API_INTERNAL_TOKEN;
     notes.push('using the development service credential (API_INTERNAL_TOKEN unset)');
   }

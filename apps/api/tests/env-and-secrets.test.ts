@@ -50,7 +50,7 @@ describe('api environment schema', () => {
         variable: 'API_REFRESH_SEAL_SECRET_FILE',
         message: 'required in production (or set API_REFRESH_SEAL_SECRET)',
       },
-      { variable: 'API_INTERNAL_TOKEN', message: 'required in production' },
+      { variable: 'API_INTERNAL_TOKEN', message: 'required in production (or set API_INTERNAL_TOKEN_FILE)' },
     ]);
     expect(
       problems({
@@ -101,6 +101,7 @@ describe('api environment schema', () => {
       'API_REFRESH_SEAL_SECRET_FILE',
       /not both/,
     ],
+    [{ API_INTERNAL_TOKEN: TOKEN, API_INTERNAL_TOKEN_FILE: '/t' }, 'API_INTERNAL_TOKEN_FILE', /not both/],
   ])('refuses %o, naming %s', (env, variable, message) => {
     const found = problems(env as Record<string, string>);
     expect(found.map((p) => p.variable)).toContain(variable);
@@ -181,6 +182,30 @@ describe('secrets at boot', () => {
     await expect(
       resolveSecrets(loadApiEnv({ API_REFRESH_SEAL_SECRET_FILE: join(dir, 'short') }), dir),
     ).rejects.toThrow(/API_REFRESH_SEAL_SECRET_FILE: the file must hold at least 32 characters/);
+    await expect(
+      resolveSecrets(loadApiEnv({ API_INTERNAL_TOKEN_FILE: join(dir, 'short') }), dir),
+    ).rejects.toThrow(/API_INTERNAL_TOKEN_FILE: the file must hold at least 32 characters/);
+  });
+
+  it('reads the service credential from a file (compose secrets), and refuses the development one in production', async () => {
+    await writeFile(join(dir, 'internal'), `${TOKEN}\n`);
+    const resolved = await resolveSecrets(
+      loadApiEnv({ API_INTERNAL_TOKEN_FILE: join(dir, 'internal') }),
+      dir,
+    );
+    expect(resolved.internalToken).toBe(TOKEN);
+    await writeFile(join(dir, 'dev-internal'), DEV_API_INTERNAL_TOKEN);
+    await expect(
+      resolveSecrets(
+        loadApiEnv({
+          NODE_ENV: 'production',
+          API_JWT_PRIVATE_KEY: generateSigningKeyPem(),
+          API_REFRESH_SEAL_SECRET: SECRET,
+          API_INTERNAL_TOKEN_FILE: join(dir, 'dev-internal'),
+        }),
+        join(dir, 'prod'),
+      ),
+    ).rejects.toThrow(/API_INTERNAL_TOKEN_FILE: must not be the published development token/);
   });
 
   it('never writes secrets into the data dir in production', async () => {

@@ -79,52 +79,63 @@ describe('the api process', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('serves, keeps sessions across a restart (persistent PGlite + kept dev key), and stops cleanly on SIGTERM', async () => {
-    const env = {
-      API_DEV_DATA_DIR: join(dir, '.data'),
-      API_PGLITE_DATA_DIR: join(dir, 'pglite'),
-      API_INTERNAL_TOKEN: INTERNAL,
-    };
-    const first = await startServer(env);
-    let session: { accessToken: string; refreshToken: string };
-    try {
-      expect(await (await fetch(`${first.baseUrl}/healthz`)).json()).toEqual({ status: 'ok' });
-      expect(await (await fetch(`${first.baseUrl}/readyz`)).json()).toEqual({ status: 'ok' });
-      const login = (await (
-        await post(`${first.baseUrl}/auth/login/kakao`, { kakaoId: '4242' }, { 'x-internal-token': INTERNAL })
-      ).json()) as NeedsSignupResponse;
-      session = (await (
-        await post(
-          `${first.baseUrl}/users`,
-          { signupTicket: login.signupTicket, nickname: '재시작', agreeTerms: true },
-          { authorization: `Bearer ${INTERNAL}` },
-        )
-      ).json()) as SignedInResponse;
-      expect(session.accessToken).toEqual(expect.any(String));
-    } finally {
-      const { code, ms } = await stop(first);
-      expect(code).toBe(0);
-      expect(ms).toBeLessThan(10_000);
-    }
-    expect(first.logs.map((l) => l.msg)).toEqual(expect.arrayContaining(['shutting down', 'stopped']));
-    // The service credential and tokens never reach the log.
-    const allLogs = JSON.stringify(first.logs);
-    expect(allLogs).not.toContain(INTERNAL);
-    expect(allLogs).not.toContain(session.refreshToken);
+  // Two real processes each booting a persistent WASM Postgres: generous on a loaded 2-core CI machine.
+  it(
+    'serves, keeps sessions across a restart (persistent PGlite + kept dev key), and stops cleanly on SIGTERM',
+    { timeout: 120_000 },
+    async () => {
+      const env = {
+        API_DEV_DATA_DIR: join(dir, '.data'),
+        API_PGLITE_DATA_DIR: join(dir, 'pglite'),
+        API_INTERNAL_TOKEN: INTERNAL,
+      };
+      const first = await startServer(env);
+      let session: { accessToken: string; refreshToken: string };
+      try {
+        expect(await (await fetch(`${first.baseUrl}/healthz`)).json()).toEqual({ status: 'ok' });
+        expect(await (await fetch(`${first.baseUrl}/readyz`)).json()).toEqual({ status: 'ok' });
+        const login = (await (
+          await post(
+            `${first.baseUrl}/auth/login/kakao`,
+            { kakaoId: '4242' },
+            { 'x-internal-token': INTERNAL },
+          )
+        ).json()) as NeedsSignupResponse;
+        session = (await (
+          await post(
+            `${first.baseUrl}/users`,
+            { signupTicket: login.signupTicket, nickname: '재시작', agreeTerms: true },
+            { authorization: `Bearer ${INTERNAL}` },
+          )
+        ).json()) as SignedInResponse;
+        expect(session.accessToken).toEqual(expect.any(String));
+      } finally {
+        const { code, ms } = await stop(first);
+        expect(code).toBe(0);
+        expect(ms).toBeLessThan(10_000);
+      }
+      expect(first.logs.map((l) => l.msg)).toEqual(expect.arrayContaining(['shutting down', 'stopped']));
+      // The service credential and tokens never reach the log.
+      const allLogs = JSON.stringify(first.logs);
+      expect(allLogs).not.toContain(INTERNAL);
+      expect(allLogs).not.toContain(session.refreshToken);
 
-    const second = await startServer(env);
-    try {
-      const verify = await fetch(`${second.baseUrl}/auth/verify`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${session.accessToken}` },
-      });
-      expect(verify.status).toBe(200);
-      const refreshed = await post(`${second.baseUrl}/auth/refresh`, { refreshToken: session.refreshToken });
-      expect(refreshed.status).toBe(200);
-    } finally {
-      expect((await stop(second)).code).toBe(0);
-    }
-  });
+      const second = await startServer(env);
+      try {
+        const verify = await fetch(`${second.baseUrl}/auth/verify`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${session.accessToken}` },
+        });
+        expect(verify.status).toBe(200);
+        const refreshed = await post(`${second.baseUrl}/auth/refresh`, {
+          refreshToken: session.refreshToken,
+        });
+        expect(refreshed.status).toBe(200);
+      } finally {
+        expect((await stop(second)).code).toBe(0);
+      }
+    },
+  );
 
   it.skipIf(inject('pgUrl') === null)('boots against Postgres when DATABASE_URL is set', async () => {
     const server = await startServer({

@@ -18,3 +18,4 @@ declare module 'verify/VerifyLauncher' {
   export { default } from '@mfv/verify/exposes/VerifyLauncher';
   export type { VerifyLauncherProps } from '@mfv/verify/exposes/VerifyLauncher';
 }
+// @generator:declarations

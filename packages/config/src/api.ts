@@ -27,7 +27,7 @@ import { fields } from './load.js';
  *   API_REFRESH_SEAL_SECRET[_FILE]    ≥32-character secret from which the AES-256-GCM key that seals
  *                                     a rotated token's successor (for the grace window) is derived.
  *                                     Must be the same on every instance. Required in production.
- *   API_INTERNAL_TOKEN                service credential the Next servers present on /auth/login/kakao
+ *   API_INTERNAL_TOKEN[_FILE]         service credential the Next servers present on /auth/login/kakao
  *                                     and /users (≥32 characters). Required in production; the
  *                                     non-production default is DEV_API_INTERNAL_TOKEN.
  *   API_SHUTDOWN_TIMEOUT_MS           graceful-shutdown budget (default 10000, max 10000)
@@ -55,6 +55,7 @@ const PAIRS = [
   ['API_JWT_PRIVATE_KEY', 'API_JWT_PRIVATE_KEY_FILE'],
   ['API_JWT_PREVIOUS_PUBLIC_KEY', 'API_JWT_PREVIOUS_PUBLIC_KEY_FILE'],
   ['API_REFRESH_SEAL_SECRET', 'API_REFRESH_SEAL_SECRET_FILE'],
+  ['API_INTERNAL_TOKEN', 'API_INTERNAL_TOKEN_FILE'],
 ] as const;
 
 export const apiEnvSchema = z
@@ -100,6 +101,7 @@ export const apiEnvSchema = z
       .string()
       .min(MIN_SECRET_LENGTH, { message: `must be at least ${MIN_SECRET_LENGTH} characters` })
       .optional(),
+    API_INTERNAL_TOKEN_FILE: optionalPath(),
     API_SHUTDOWN_TIMEOUT_MS: fields
       .durationMs(10_000)
       .pipe(z.number().max(10_000, { message: 'must be at most 10000 (the shutdown budget is 10 s)' })),
@@ -116,8 +118,12 @@ export const apiEnvSchema = z
         ctx.addIssue({ code: 'custom', path: [file], message: `required in production (or set ${inline})` });
       }
     }
-    if (env.API_INTERNAL_TOKEN === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['API_INTERNAL_TOKEN'], message: 'required in production' });
+    if (env.API_INTERNAL_TOKEN === undefined && env.API_INTERNAL_TOKEN_FILE === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['API_INTERNAL_TOKEN'],
+        message: 'required in production (or set API_INTERNAL_TOKEN_FILE)',
+      });
     } else if (env.API_INTERNAL_TOKEN === DEV_API_INTERNAL_TOKEN) {
       ctx.addIssue({
         code: 'custom',

@@ -33,7 +33,12 @@ describe('loadConfig', () => {
     }
     expect(error).toBeInstanceOf(ConfigError);
     const configError = error as ConfigError;
-    expect(configError.problems.map((p) => p.variable).sort()).toEqual(['ENABLED', 'PORT', 'SECRET', 'TIMEOUT_MS']);
+    expect(configError.problems.map((p) => p.variable).sort()).toEqual([
+      'ENABLED',
+      'PORT',
+      'SECRET',
+      'TIMEOUT_MS',
+    ]);
     expect(configError.message).toMatch(/^demo: invalid configuration/);
     expect(configError.message).not.toContain('short-secret');
     expect(configError.message).not.toContain('99999');
@@ -48,6 +53,8 @@ describe('shell schema', () => {
   it('serves the benchmark baseline only when asked', () => {
     expect(loadConfig('shell', shellEnvSchema, {}).MFV_BENCH_BASELINE).toBe(false);
     expect(loadConfig('shell', shellEnvSchema, { MFV_BENCH_BASELINE: 'true' }).MFV_BENCH_BASELINE).toBe(true);
-    expect(() => loadConfig('shell', shellEnvSchema, { MFV_BENCH_BASELINE: 'maybe' })).toThrow(/MFV_BENCH_BASELINE/);
+    expect(() => loadConfig('shell', shellEnvSchema, { MFV_BENCH_BASELINE: 'maybe' })).toThrow(
+      /MFV_BENCH_BASELINE/,
+    );
   });
 });

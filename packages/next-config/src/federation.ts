@@ -1,7 +1,11 @@
 import { APPS, type NextAppName } from '@mfv/topology';
 
 /** Options every app passes to NextFederationPlugin, from the topology. */
-export function federationOptions(app: NextAppName, remotes: Record<string, string> = {}, runtimePlugins: string[] = []) {
+export function federationOptions(
+  app: NextAppName,
+  remotes: Record<string, string> = {},
+  runtimePlugins: string[] = [],
+) {
   return {
     name: app,
     filename: 'static/chunks/remoteEntry.js',
@@ -28,7 +32,10 @@ export interface NextFederationPluginClass {
  * @module-federation/enhanced). nextjs-mf 8.8 overwrites `experiments`, so the options are
  * amended after it computes them. Server builds keep their own runtime.
  */
-export function withSharedBrowserRuntime(Base: NextFederationPluginClass, role: 'host' | 'remote'): NextFederationPluginClass {
+export function withSharedBrowserRuntime(
+  Base: NextFederationPluginClass,
+  role: 'host' | 'remote',
+): NextFederationPluginClass {
   return class SharedRuntimeFederationPlugin extends Base {
     override getNormalFederationPluginOptions(compiler: unknown, isServer: boolean) {
       const options = super.getNormalFederationPluginOptions(compiler, isServer);

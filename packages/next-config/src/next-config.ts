@@ -1,5 +1,10 @@
 import { APPS, type NextAppName } from '@mfv/topology';
-import { federationOptions, roleOf, withSharedBrowserRuntime, type NextFederationPluginClass } from './federation.js';
+import {
+  federationOptions,
+  roleOf,
+  withSharedBrowserRuntime,
+  type NextFederationPluginClass,
+} from './federation.js';
 import { installStandaloneRuntime } from './standalone-runtime.js';
 
 interface WebpackConfigLike {

@@ -4,13 +4,18 @@
  * Module Federation remotes, the dev proxy, the nginx config, the site runner and the tests.
  */
 
-/** Next.js apps composed into the one public origin. */
-export const NEXT_APPS = ['shell', 'verify', 'user', 'notice'] as const;
-export type NextAppName = (typeof NEXT_APPS)[number];
-
-/** Apps that expose federated modules to the shell. */
-export const REMOTES = ['verify', 'user', 'notice'] as const;
+/** Apps that expose federated modules to the shell. `pnpm new:remote` adds to this list. */
+export const REMOTES = [
+  'verify',
+  'user',
+  'notice',
+  // @generator:remotes
+] as const;
 export type RemoteName = (typeof REMOTES)[number];
+
+/** Next.js apps composed into the one public origin. */
+export const NEXT_APPS = ['shell', ...REMOTES] as const;
+export type NextAppName = (typeof NEXT_APPS)[number];
 
 export interface AppDefinition {
   readonly name: NextAppName;
@@ -56,6 +61,7 @@ export const APPS: Readonly<Record<NextAppName, AppDefinition>> = {
     },
     description: 'remote: notices and the notification bell',
   },
+  // @generator:apps
 };
 
 /** The public origin's port in local runs (the dev proxy); nginx takes it in production. */

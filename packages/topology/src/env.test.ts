@@ -46,7 +46,9 @@ describe('readTopologyEnv', () => {
 describe('shellRemotes', () => {
   it('points the server at each remote SSR entry on the internal network and the browser at the public path', () => {
     const env = readTopologyEnv({ MFV_NOTICE_HOST: 'notice', MFV_NOTICE_PORT: '3000' });
-    expect(shellRemotes('server', env).notice).toBe('notice@http://notice:3000/notice/_next/static/ssr/remoteEntry.js');
+    expect(shellRemotes('server', env).notice).toBe(
+      'notice@http://notice:3000/notice/_next/static/ssr/remoteEntry.js',
+    );
     expect(shellRemotes('client', env)).toEqual({
       verify: 'verify@/verify/_next/static/chunks/remoteEntry.js',
       user: 'user@/user/_next/static/chunks/remoteEntry.js',

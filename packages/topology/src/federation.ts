@@ -27,7 +27,8 @@ export function shellRemotes(
 ): Record<RemoteName, string> {
   const remotes = {} as Record<RemoteName, string>;
   for (const remote of REMOTES) {
-    const entry = side === 'server' ? serverRemoteEntry(remote, env) : clientOrigin + clientRemoteEntryPath(remote);
+    const entry =
+      side === 'server' ? serverRemoteEntry(remote, env) : clientOrigin + clientRemoteEntryPath(remote);
     remotes[remote] = `${remote}@${entry}`;
   }
   return remotes;

@@ -57,10 +57,21 @@ function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-async function jsBytes(url: string, ready: string[]): Promise<{ decoded: number; transferred: number; files: number }> {
+async function jsBytes(
+  url: string,
+  ready: string[],
+): Promise<{ decoded: number; transferred: number; files: number }> {
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   try {
     const context = await browser.newContext();
@@ -95,7 +106,11 @@ async function main() {
   const logs = path.join(REPO_ROOT, 'tests/e2e/.artifacts/bench-ssr');
   mkdirSync(logs, { recursive: true });
   process.stdout.write('Starting the built site …\n');
-  const site = await startSite({ mode: 'start', env, output: (name) => ({ kind: 'file', file: path.join(logs, `${name}.log`) }) });
+  const site = await startSite({
+    mode: 'start',
+    env,
+    output: (name) => ({ kind: 'file', file: path.join(logs, `${name}.log`) }),
+  });
   try {
     const shell = `http://127.0.0.1:${site.topology.ports.shell}`;
     const targets = { baseline: `${shell}/baseline`, federated: `${shell}/` };
@@ -109,9 +124,12 @@ async function main() {
 
     const runs: Record<keyof typeof targets, LoadResult[]> = { baseline: [], federated: [] };
     for (let round = 0; round < ROUNDS; round++) {
-      const order = round % 2 === 0 ? (['baseline', 'federated'] as const) : (['federated', 'baseline'] as const);
+      const order =
+        round % 2 === 0 ? (['baseline', 'federated'] as const) : (['federated', 'baseline'] as const);
       for (const name of order) {
-        process.stdout.write(`Round ${round + 1}/${ROUNDS}: ${name} (${DURATION_S} s, ${CONNECTIONS} connections)\n`);
+        process.stdout.write(
+          `Round ${round + 1}/${ROUNDS}: ${name} (${DURATION_S} s, ${CONNECTIONS} connections)\n`,
+        );
         runs[name].push(await load(targets[name], DURATION_S));
       }
     }

@@ -7,7 +7,9 @@ export class PortBusyError extends Error {
     readonly port: number,
     readonly envVar: string,
   ) {
-    super(`port ${port} (${service}) is already in use; stop whatever holds it or set ${envVar} to another port`);
+    super(
+      `port ${port} (${service}) is already in use; stop whatever holds it or set ${envVar} to another port`,
+    );
   }
 }
 
@@ -21,7 +23,9 @@ export function isPortFree(port: number, host = '127.0.0.1'): Promise<boolean> {
   });
 }
 
-export async function assertPortsFree(ports: { service: string; port: number; envVar: string }[]): Promise<void> {
+export async function assertPortsFree(
+  ports: { service: string; port: number; envVar: string }[],
+): Promise<void> {
   const busy: PortBusyError[] = [];
   for (const { service, port, envVar } of ports) {
     if (!(await isPortFree(port))) busy.push(new PortBusyError(service, port, envVar));

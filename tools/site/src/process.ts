@@ -106,7 +106,9 @@ export class Service {
     const deadline = Date.now() + (this.spec.readyTimeoutMs ?? 60_000);
     while (Date.now() < deadline) {
       if (!this.running) {
-        const how = this.child?.signalCode ? `signal ${this.child.signalCode}` : `exit code ${this.child?.exitCode}`;
+        const how = this.child?.signalCode
+          ? `signal ${this.child.signalCode}`
+          : `exit code ${this.child?.exitCode}`;
         throw new Error(`${this.spec.name} exited before it was ready (${how})`);
       }
       try {
@@ -117,7 +119,9 @@ export class Service {
       }
       await new Promise((r) => setTimeout(r, 200));
     }
-    throw new Error(`${this.spec.name} was not ready at ${this.spec.readyUrl} within ${this.spec.readyTimeoutMs ?? 60_000} ms`);
+    throw new Error(
+      `${this.spec.name} was not ready at ${this.spec.readyUrl} within ${this.spec.readyTimeoutMs ?? 60_000} ms`,
+    );
   }
 }
 

@@ -27,11 +27,21 @@ export interface Site {
   stop(): Promise<void>;
 }
 
-function appService(app: NextAppName, mode: SiteMode, topology: TopologyEnv, env: NodeJS.ProcessEnv, output: ServiceOutput, index: number) {
+function appService(
+  app: NextAppName,
+  mode: SiteMode,
+  topology: TopologyEnv,
+  env: NodeJS.ProcessEnv,
+  output: ServiceOutput,
+  index: number,
+) {
   const cwd = path.join(REPO_ROOT, 'apps', app);
   const port = topology.ports[app];
   const next = path.join(cwd, 'node_modules', '.bin', 'next');
-  const args = mode === 'dev' ? ['dev', '-p', String(port), '-H', '127.0.0.1'] : ['start', '-p', String(port), '-H', '127.0.0.1'];
+  const args =
+    mode === 'dev'
+      ? ['dev', '-p', String(port), '-H', '127.0.0.1']
+      : ['start', '-p', String(port), '-H', '127.0.0.1'];
   return new Service(
     {
       name: app,
@@ -42,7 +52,9 @@ function appService(app: NextAppName, mode: SiteMode, topology: TopologyEnv, env
         ...inheritedEnv(),
         ...env,
         NEXT_TELEMETRY_DISABLED: '1',
-        ...(mode === 'dev' ? { NEXT_PRIVATE_LOCAL_WEBPACK: 'true', NODE_ENV: 'development' } : { NODE_ENV: 'production' }),
+        ...(mode === 'dev'
+          ? { NEXT_PRIVATE_LOCAL_WEBPACK: 'true', NODE_ENV: 'development' }
+          : { NODE_ENV: 'production' }),
       },
       readyUrl: `http://127.0.0.1:${port}${APPS[app].basePath}/api/healthz`,
       // `next dev` compiles on first request, which can take a while on two cores.
@@ -72,7 +84,11 @@ export async function startSite(options: SiteOptions): Promise<Site> {
   const topology = readTopologyEnv(env);
   await assertPortsFree([
     { service: 'proxy', port: topology.proxyPort, envVar: 'MFV_PROXY_PORT' },
-    ...NEXT_APPS.map((app) => ({ service: app, port: topology.ports[app], envVar: `MFV_${app.toUpperCase()}_PORT` })),
+    ...NEXT_APPS.map((app) => ({
+      service: app,
+      port: topology.ports[app],
+      envVar: `MFV_${app.toUpperCase()}_PORT`,
+    })),
   ]);
   const output = options.output ?? (() => ({ kind: 'prefix' as const }));
   const apps = {} as Record<NextAppName, Service>;

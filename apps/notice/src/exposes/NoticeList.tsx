@@ -11,7 +11,11 @@ export default function NoticeList({ limit = 5 }: NoticeListProps) {
   const [expanded, setExpanded] = useState<string | null>(null);
   const notices = SAMPLE_NOTICES.slice(0, limit);
   return (
-    <section className="notice-list" data-slot-component="notice/NoticeList" aria-labelledby="notice-list-title">
+    <section
+      className="notice-list"
+      data-slot-component="notice/NoticeList"
+      aria-labelledby="notice-list-title"
+    >
       <h2 id="notice-list-title">공지사항</h2>
       <ul>
         {notices.map((notice) => {

@@ -72,7 +72,13 @@ export function Layout({ actions, children }: { actions: ReactNode; children: Re
 }
 
 /** The layout of every federated page: header actions are the user and notice remotes' slots. */
-export function FederatedLayout({ remoteStatus, children }: { remoteStatus: RemoteStatusMap; children: ReactNode }) {
+export function FederatedLayout({
+  remoteStatus,
+  children,
+}: {
+  remoteStatus: RemoteStatusMap;
+  children: ReactNode;
+}) {
   return (
     <Layout
       actions={

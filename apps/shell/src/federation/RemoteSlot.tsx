@@ -74,7 +74,13 @@ export interface RemoteSlotProps<Id extends RemoteModuleId> {
  * the network returns) and swaps the component in when its remote is back. A component
  * that fails in the browser falls back the same way.
  */
-export function RemoteSlot<Id extends RemoteModuleId>({ id, status, props, label, variant }: RemoteSlotProps<Id>) {
+export function RemoteSlot<Id extends RemoteModuleId>({
+  id,
+  status,
+  props,
+  label,
+  variant,
+}: RemoteSlotProps<Id>) {
   const [mode, setMode] = useState<RemoteStatus>(status === 'ok' ? 'ok' : 'down');
   const [retrying, setRetrying] = useState(false);
   const attempt = useRef(0);
@@ -116,7 +122,9 @@ export function RemoteSlot<Id extends RemoteModuleId>({ id, status, props, label
     content = <SlotFallback label={label} variant={variant} onRetry={retrying ? undefined : retry} />;
   } else {
     const Remote =
-      typeof window === 'undefined' ? (loadedComponent(id) as AnyComponent) : (loadedComponent(id) ?? lazyRemote(id));
+      typeof window === 'undefined'
+        ? (loadedComponent(id) as AnyComponent)
+        : (loadedComponent(id) ?? lazyRemote(id));
     content = (
       <SlotErrorBoundary onError={onError}>
         <Suspense fallback={<SlotLoading variant={variant} />}>

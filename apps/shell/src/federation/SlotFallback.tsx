@@ -14,7 +14,9 @@ export function SlotFallback({ label, variant, onRetry }: SlotFallbackProps) {
         ⚠️
       </span>
       <span className="text">
-        {variant === 'block' ? `${label}을(를) 잠시 불러올 수 없습니다. 자동으로 다시 시도합니다.` : `${label} 일시 중단`}
+        {variant === 'block'
+          ? `${label}을(를) 잠시 불러올 수 없습니다. 자동으로 다시 시도합니다.`
+          : `${label} 일시 중단`}
       </span>
       <button type="button" onClick={onRetry} disabled={!onRetry}>
         다시 시도

@@ -28,7 +28,10 @@ function clientEntryUrl(remote: RemoteName): string {
 
 async function check(remote: RemoteName): Promise<boolean> {
   try {
-    const res = await fetch(clientEntryUrl(remote), { method: 'HEAD', signal: AbortSignal.timeout(CHECK_TIMEOUT_MS) });
+    const res = await fetch(clientEntryUrl(remote), {
+      method: 'HEAD',
+      signal: AbortSignal.timeout(CHECK_TIMEOUT_MS),
+    });
     return res.ok;
   } catch {
     return false;

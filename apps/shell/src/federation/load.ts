@@ -66,7 +66,9 @@ export async function probeRemotes(
     status[id] = result.status === 'fulfilled' ? 'ok' : 'down';
     if (result.status === 'rejected') {
       // One line, no stack: a remote being down is an operational state, not a crash.
-      const reason = (result.reason instanceof Error ? result.reason.message : String(result.reason)).split('\n')[0];
+      const reason = (result.reason instanceof Error ? result.reason.message : String(result.reason)).split(
+        '\n',
+      )[0];
       console.warn(JSON.stringify({ level: 'warn', msg: 'remote unavailable', module: id, reason }));
     }
   });

@@ -10,6 +10,7 @@ export const remoteModules = {
   'notice/NoticeBell': () => import('notice/NoticeBell'),
   'notice/NoticeList': () => import('notice/NoticeList'),
   'verify/VerifyLauncher': () => import('verify/VerifyLauncher'),
+  // @generator:modules
 } as const;
 
 export type RemoteModuleId = keyof typeof remoteModules;

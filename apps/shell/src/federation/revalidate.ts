@@ -20,10 +20,13 @@ export function scheduleRevalidate(now = Date.now()): void {
     .then(({ revalidate }) => revalidate())
     .then((reloaded) => {
       if (reloaded) forgetLoadedComponents();
-      if (reloaded) console.info(JSON.stringify({ level: 'info', msg: 'remotes changed; federation state reloaded' }));
+      if (reloaded)
+        console.info(JSON.stringify({ level: 'info', msg: 'remotes changed; federation state reloaded' }));
     })
     .catch((error: unknown) => {
-      console.warn(JSON.stringify({ level: 'warn', msg: 'remote revalidation failed', reason: String(error) }));
+      console.warn(
+        JSON.stringify({ level: 'warn', msg: 'remote revalidation failed', reason: String(error) }),
+      );
     })
     .finally(() => {
       running = null;

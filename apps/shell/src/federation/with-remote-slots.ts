@@ -4,7 +4,10 @@ import type { RemoteModuleId, RemoteStatusMap } from './modules';
 import { scheduleRevalidate } from './revalidate';
 
 /** Modules in the layout (header) of every shell page. */
-export const LAYOUT_MODULES = ['user/UserMenu', 'notice/NoticeBell'] as const satisfies readonly RemoteModuleId[];
+export const LAYOUT_MODULES = [
+  'user/UserMenu',
+  'notice/NoticeBell',
+] as const satisfies readonly RemoteModuleId[];
 
 export interface RemoteSlotPageProps {
   remoteStatus: RemoteStatusMap;

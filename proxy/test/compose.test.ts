@@ -1,0 +1,76 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { APPS, NEXT_APPS } from '@mfv/topology';
+import { composeUpstreams, renderComposeNginxConfig, renderNginxConfig } from '../src/nginx.js';
+import { NGINX_BIN } from './helpers.js';
+
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+interface ComposeService {
+  environment?: Record<string, string>;
+  volumes?: string[];
+  healthcheck?: { test: string[] };
+  depends_on?: Record<string, { condition: string }>;
+  build?: { args?: { APP?: string } };
+}
+
+const compose = parse(readFileSync(path.join(REPO, 'docker-compose.yml'), 'utf8'), { merge: true }) as {
+  services: Record<string, ComposeService>;
+};
+
+describe('docker-compose.yml and deploy/nginx/nginx.conf', () => {
+  it('the committed nginx config is exactly what the routes table generates', () => {
+    expect(readFileSync(path.join(REPO, 'deploy/nginx/nginx.conf'), 'utf8')).toBe(renderComposeNginxConfig());
+  });
+
+  it('nginx accepts the generated config (nginx -t)', () => {
+    if (!NGINX_BIN) throw new Error('nginx is not installed (Debian: apt-get install -y nginx)');
+    // Compose service names only resolve inside the compose network; same config, loopback hosts.
+    const prefix = mkdtempSync(path.join(tmpdir(), 'mfv-nginx-t-'));
+    try {
+      const upstreams = composeUpstreams();
+      for (const app of NEXT_APPS) upstreams[app] = { ...upstreams[app], host: '127.0.0.1' };
+      const file = path.join(prefix, 'nginx.conf');
+      writeFileSync(file, renderNginxConfig({ upstreams, listenPort: 18080, mode: 'prefix', prefix }));
+      const result = spawnSync(NGINX_BIN, ['-t', '-p', prefix, '-c', file], { encoding: 'utf8' });
+      expect(result.stderr).toContain('test is successful');
+    } finally {
+      rmSync(prefix, { recursive: true, force: true });
+    }
+  });
+
+  it('every routed app is a service, built as itself, healthy before nginx starts', () => {
+    const nginx = compose.services.nginx!;
+    expect(nginx.volumes).toContain('./deploy/nginx/nginx.conf:/etc/nginx/nginx.conf:ro');
+    for (const app of NEXT_APPS) {
+      const service = compose.services[app];
+      expect(service, `service ${app}`).toBeDefined();
+      expect(service!.build?.args?.APP).toBe(app);
+      expect(nginx.depends_on?.[app]).toEqual({ condition: 'service_healthy' });
+      expect(service!.healthcheck?.test.join(' ')).toContain(
+        `:${APPS[app].port}${APPS[app].basePath}/api/healthz`,
+      );
+    }
+  });
+
+  it('the apps find each other under their service names and topology ports', () => {
+    for (const app of NEXT_APPS) {
+      const env = compose.services[app]!.environment ?? {};
+      for (const other of NEXT_APPS) {
+        expect(env[`MFV_${other.toUpperCase()}_HOST`], `${app} → ${other}`).toBe(other);
+        expect(env[`MFV_${other.toUpperCase()}_PORT`], `${app} → ${other}`).toBe(String(APPS[other].port));
+      }
+    }
+  });
+
+  it('docker-compose config accepts the file (validated without an engine)', () => {
+    execFileSync('docker-compose', ['-f', path.join(REPO, 'docker-compose.yml'), 'config', '-q'], {
+      stdio: 'pipe',
+    });
+  });
+});

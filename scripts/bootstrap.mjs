@@ -1,0 +1,91 @@
+#!/usr/bin/env node
+// Gets a fresh clone from "Node.js and npm" to a running command, with nothing but Node's
+// standard library: checks Node, makes pnpm available (corepack, else npm), installs the
+// workspace when node_modules is missing or older than the lockfile, checks the system
+// packages the command needs and says exactly what to install, then runs the command.
+//
+//   node scripts/bootstrap.mjs start|dev|test|bench:ssr
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const PNPM_VERSION = '10.34.9';
+const command = process.argv[2] ?? 'start';
+const passthrough = process.argv.slice(3);
+
+const COMMANDS = {
+  start: { run: ['node', '--import', 'tsx', 'tools/site/src/cli.ts', 'start'], system: [] },
+  dev: { run: ['node', '--import', 'tsx', 'tools/site/src/cli.ts', 'dev'], system: [] },
+  test: {
+    run: ['pnpm', 'run', 'test:all'],
+    system: ['chromium', 'nginx', 'redis-server', 'redis-sentinel', 'redis-cli', 'docker-compose', 'openssl'],
+  },
+  'bench:ssr': { run: ['pnpm', 'run', 'bench:ssr:run'], system: ['chromium'] },
+};
+
+/** Debian package that provides each binary. */
+const DEBIAN_PACKAGE = {
+  chromium: 'chromium',
+  nginx: 'nginx',
+  'redis-server': 'redis-server',
+  'redis-sentinel': 'redis-sentinel',
+  'redis-cli': 'redis-tools',
+  'docker-compose': 'docker-compose',
+  openssl: 'openssl',
+};
+const BINARY_PATHS = { chromium: ['/usr/bin/chromium'], nginx: ['/usr/sbin/nginx', '/usr/bin/nginx'] };
+
+function fail(message) {
+  process.stderr.write(`\n✗ ${message}\n`);
+  process.exit(1);
+}
+
+function has(binary) {
+  if ((BINARY_PATHS[binary] ?? []).some((p) => existsSync(p))) return true;
+  return spawnSync('sh', ['-c', `command -v ${binary}`], { stdio: 'ignore' }).status === 0;
+}
+
+function run(cmd, args, options = {}) {
+  const result = spawnSync(cmd, args, { cwd: ROOT, stdio: 'inherit', ...options });
+  return result.status ?? 1;
+}
+
+const spec = COMMANDS[command];
+if (!spec) fail(`unknown command "${command}" (one of: ${Object.keys(COMMANDS).join(', ')})`);
+
+const [major, minor] = process.versions.node.split('.').map(Number);
+if (major < 20 || (major === 20 && minor < 19))
+  fail(`Node.js 20.19 or newer is required (this is ${process.versions.node}).`);
+
+if (spawnSync('pnpm', ['--version'], { stdio: 'ignore' }).status !== 0) {
+  process.stdout.write(`pnpm not found; enabling pnpm ${PNPM_VERSION} …\n`);
+  const viaCorepack = spawnSync('corepack', ['enable', 'pnpm'], { stdio: 'inherit' }).status === 0;
+  if (!viaCorepack || spawnSync('pnpm', ['--version'], { stdio: 'ignore' }).status !== 0) {
+    if (run('npm', ['install', '--global', `pnpm@${PNPM_VERSION}`]) !== 0) {
+      fail(`could not install pnpm; install it yourself: npm install --global pnpm@${PNPM_VERSION}`);
+    }
+  }
+}
+
+const marker = path.join(ROOT, 'node_modules/.modules.yaml');
+const lockfile = path.join(ROOT, 'pnpm-lock.yaml');
+if (!existsSync(marker) || statSync(marker).mtimeMs < statSync(lockfile).mtimeMs) {
+  process.stdout.write('Installing dependencies (pnpm install --frozen-lockfile) …\n');
+  if (run('pnpm', ['install', '--frozen-lockfile']) !== 0) fail('pnpm install failed; see the output above.');
+}
+
+const missing = spec.system.filter((binary) => !has(binary));
+if (missing.length > 0) {
+  const packages = [...new Set(missing.map((b) => DEBIAN_PACKAGE[b]))].join(' ');
+  fail(
+    `"${command}" needs ${missing.join(', ')}, which this machine does not have.\n  Debian/Ubuntu: sudo apt-get install -y ${packages}`,
+  );
+}
+
+const [cmd, ...args] = spec.run;
+const child = spawn(cmd, [...args, ...passthrough], { cwd: ROOT, stdio: 'inherit' });
+// Forward stop signals; the command shuts its own children down and exits.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => child.kill(signal));
+child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
