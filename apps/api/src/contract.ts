@@ -127,6 +127,8 @@ export const accessTokenClaimsSchema = z.object({
   iat: z.number().int(),
   jti: z.string(),
   scope: z.string(),
+  /** Display name at issue time (OIDC `nickname`); absent in tokens issued before it existed. */
+  nickname: z.string().optional(),
 });
 export type AccessTokenClaims = z.infer<typeof accessTokenClaimsSchema>;
 

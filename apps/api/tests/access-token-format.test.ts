@@ -16,8 +16,19 @@ describeEachDriver('access token (RFC 9068 JWT)', (ctx) => {
     expect(jwks.keys.map((k: { kid: string }) => k.kid)).toEqual([header.kid]);
 
     const claims = decodeJwt(session.accessToken);
-    expect(Object.keys(claims).sort()).toEqual(['aud', 'exp', 'iat', 'iss', 'jti', 'scope', 'sid', 'sub']);
+    expect(Object.keys(claims).sort()).toEqual([
+      'aud',
+      'exp',
+      'iat',
+      'iss',
+      'jti',
+      'nickname',
+      'scope',
+      'sid',
+      'sub',
+    ]);
     expect(claims).toMatchObject({
+      nickname: session.user.nickname,
       iss: 'urn:mfv:api',
       aud: 'urn:mfv:web',
       sub: session.user.id,

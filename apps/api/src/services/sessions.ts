@@ -52,6 +52,7 @@ export class Sessions {
       userId: rt.userId,
       sessionId: rt.familyId,
       scope: DEFAULT_SCOPE,
+      nickname: rt.nickname,
     });
     const nowMs = this.clock.now().getTime();
     return {

@@ -39,14 +39,23 @@ export class AccessTokens {
     return this.options.ttlSeconds;
   }
 
-  async issue(input: { userId: string; sessionId: string; scope: string }): Promise<string> {
+  /**
+   * `nickname` (OIDC's display-name claim) lets pages greet the user without a backend call per
+   * view; it is the user's chosen display name, not personal data, and refreshes with the token.
+   */
+  async issue(input: {
+    userId: string;
+    sessionId: string;
+    scope: string;
+    nickname: string;
+  }): Promise<string> {
     const iat = toEpochSeconds(this.clock.now());
     const header: JWTHeaderParameters = {
       alg: ACCESS_TOKEN_ALG,
       typ: ACCESS_TOKEN_TYPE,
       kid: this.keys.current.kid,
     };
-    return new SignJWT({ sid: input.sessionId, scope: input.scope })
+    return new SignJWT({ sid: input.sessionId, scope: input.scope, nickname: input.nickname })
       .setProtectedHeader(header)
       .setIssuer(this.options.issuer)
       .setAudience(this.options.audience)

@@ -1,0 +1,38 @@
+export {
+  createAuth,
+  type Auth,
+  type AuthContext,
+  type AuthDeps,
+  type AuthedApiRequest,
+  type AuthedHandler,
+  type AuthPageProps,
+  type Viewer,
+  type ViewerState,
+  type WithAuthOptions,
+} from './auth.js';
+export { defaultAuth, withAuth, withAuthSSR, getViewer, csrfHandler, handleErrors } from './runtime.js';
+export { authConfigFromEnv, type AuthConfig } from './env.js';
+export {
+  AuthError,
+  AuthUnavailableError,
+  AUTH_ERROR_MESSAGES,
+  AUTH_RETRY_AFTER_SECONDS,
+  type AuthErrorCode,
+} from './errors.js';
+export { BackendError, BackendUnavailableError, callApi, type BackendCall } from './backend.js';
+export {
+  cookieName,
+  cookiePolicyFor,
+  readCookie,
+  serializeCookie,
+  clearCookie,
+  appendSetCookie,
+  type CookiePolicy,
+} from './cookies.js';
+export { seal, unseal, randomId } from './crypto.js';
+export { CSRF_HEADER, checkCsrf, checkOrigin, csrfToken } from './csrf.js';
+export { createPreflight, type Preflight, type PreflightResult, type AccessClaims } from './preflight.js';
+export { refreshSession, type RefreshOutcome } from './refresh.js';
+export { SessionStore, type SessionRecord } from './session-store.js';
+export { safeReturnTo } from './redirect.js';
+export { logEvent, reportUnexpected } from './log.js';
