@@ -5,7 +5,20 @@ export default defineConfig({
   resolve: {
     // Run against @mfv/config's source, so `pnpm --filter @mfv/sandbox test` does not depend on a
     // fresh build of the config package (its package.json points runtime imports at dist/).
-    alias: { '@mfv/config': fileURLToPath(new URL('../../packages/config/src/index.ts', import.meta.url)) },
+    alias: {
+      '@mfv/config': fileURLToPath(new URL('../../packages/config/src/index.ts', import.meta.url)),
+      // mobile-ok: the two modules the emulator may import, and the client the one end-to-end test
+      // drives (test/mok-client-e2e.test.ts), from source. Specific subpaths first: the first match wins.
+      '@mfv/verification/mobile-ok/errors': fileURLToPath(
+        new URL('../../packages/verification/src/mobile-ok/errors.ts', import.meta.url),
+      ),
+      '@mfv/verification/mobile-ok/keyfile-writer': fileURLToPath(
+        new URL('../../packages/verification/src/mobile-ok/keyfile-writer.ts', import.meta.url),
+      ),
+      '@mfv/verification/mobile-ok': fileURLToPath(
+        new URL('../../packages/verification/src/mobile-ok/index.ts', import.meta.url),
+      ),
+    },
   },
   test: {
     include: ['test/**/*.test.ts'],

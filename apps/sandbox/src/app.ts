@@ -9,9 +9,21 @@ import { registerFormBody } from './form-body.js';
 import { PAGE_HEADERS } from './html.js';
 import { PERSONAS, type Persona } from './personas.js';
 import { type KakaoContext, type KakaoOptions, registerKakao } from './providers/kakao/index.js';
+import { type KcbContext, type KcbOptions, registerKcb } from './providers/kcb/index.js';
+import { type SsafyContext, type SsafyOptions, registerSsafy } from './providers/ssafy/index.js';
+import { type TossOptions, type TossRegistration, registerToss } from './providers/toss/index.js';
+import { type MobileOkOptions, type MokContext, registerMobileOk } from './providers/mobile-ok/index.js';
 
 export interface SandboxOptions {
   readonly kakao: KakaoOptions;
+  /** KCB 휴대폰 본인확인 (ok-name REST), mounted at /kcb/api and /kcb/safe; not mounted when absent. */
+  readonly kcb?: KcbOptions;
+  /** SSAFY Verify issuer, mounted at /ssafy; not mounted when absent. */
+  readonly ssafy?: SsafyOptions;
+  /** Toss login: /toss pages here, and the partner API on its own mTLS listener when `toss.mtls` is set. */
+  readonly toss?: TossOptions;
+  /** mobile-ok 본인확인-API, mounted at /mok; not mounted when absent. */
+  readonly mobileOk?: MobileOkOptions;
   /** Defaults to the shared registry (`@mfv/sandbox/personas`). */
   readonly personas?: readonly Persona[];
   /** Defaults to the system clock; tests inject one they can move. */
@@ -27,6 +39,14 @@ export interface SandboxOptions {
 /** What the app holds, for tests and tooling (`app.sandbox`). */
 export interface SandboxInternals {
   readonly kakao: KakaoContext;
+  /** Present when the KCB emulator is mounted. */
+  readonly kcb?: KcbContext;
+  /** Present when the SSAFY Verify emulator is mounted. */
+  readonly ssafy?: SsafyContext;
+  /** Present when the Toss emulator is mounted; `mtlsApp` is the HTTPS listener's app (startServer listens it). */
+  readonly toss?: TossRegistration;
+  /** Present when the mobile-ok emulator is mounted. */
+  readonly mobileOk?: MokContext;
   readonly faults: FaultInjector;
   /** Frees expired state now; returns how many entries went. */
   sweep(): number;
@@ -88,7 +108,9 @@ export function buildApp(options: SandboxOptions): FastifyInstance {
       ),
   );
 
-  app.get('/healthz', async () => ({ status: 'ok', providers: ['kakao'] }));
+  /** Mounted emulators, in registration order (read per request: providers register below). */
+  const providers: string[] = ['kakao'];
+  app.get('/healthz', async () => ({ status: 'ok', providers }));
 
   const kakao = registerKakao(app, {
     options: options.kakao,
@@ -96,8 +118,34 @@ export function buildApp(options: SandboxOptions): FastifyInstance {
     clock,
     injector,
   });
+  const mobileOk =
+    options.mobileOk === undefined
+      ? undefined
+      : registerMobileOk(app, { options: options.mobileOk, clock, injector });
+  if (mobileOk !== undefined) providers.push('mobile-ok');
+  const kcb =
+    options.kcb === undefined ? undefined : registerKcb(app, { options: options.kcb, clock, injector });
+  if (kcb !== undefined) providers.push('kcb');
+  const ssafy =
+    options.ssafy === undefined ? undefined : registerSsafy(app, { options: options.ssafy, clock, injector });
+  if (ssafy !== undefined) providers.push('ssafy');
+  const toss =
+    options.toss === undefined
+      ? undefined
+      : registerToss(app, {
+          options: options.toss,
+          clock,
+          injector,
+          ...(options.logger !== undefined ? { logger: options.logger } : {}),
+        });
+  if (toss !== undefined) providers.push('toss');
 
-  const sweep = () => kakao.state.sweep();
+  const sweep = () =>
+    kakao.state.sweep() +
+    (mobileOk?.state.sweep() ?? 0) +
+    (kcb?.state.sweep() ?? 0) +
+    (ssafy?.state.sweep() ?? 0) +
+    (toss?.ctx.state.sweep() ?? 0);
   const sweeper = setInterval(() => {
     const removed = sweep();
     if (removed > 0) app.log.debug({ removed }, 'swept expired sandbox state');
@@ -105,6 +153,6 @@ export function buildApp(options: SandboxOptions): FastifyInstance {
   sweeper.unref();
   app.addHook('onClose', async () => clearInterval(sweeper));
 
-  app.decorate('sandbox', { kakao, faults: injector, sweep });
+  app.decorate('sandbox', { kakao, kcb, ssafy, toss, mobileOk, faults: injector, sweep });
   return app;
 }

@@ -10,6 +10,20 @@ export interface ProviderErrorShape {
   error(status: number, message: string): string;
   /** A body that claims `contentType` but does not parse (fault `malformed`). */
   malformed(): string;
+  /**
+   * Fault `code:<code>`: an HTTP 200 body reporting the provider's own result code, for
+   * providers that answer failures that way (mobile-ok). Undefined (or absent) when `code` is not
+   * one of the provider's codes: the fault is then refused with 400.
+   */
+  resultCode?(code: string): string | undefined;
+  /** True on routes whose answer carries an integrity check that fault `tamper` can break. */
+  readonly tamper?: boolean;
+  /**
+   * Fault `defect:<name>`: the named ways this route can answer wrongly but plausibly (SSAFY
+   * Verify: `wrong-iss`, `expired`, …). The handler reads `request.sandboxDefect`; a name not
+   * listed here is refused with 400.
+   */
+  readonly defects?: readonly string[];
 }
 
 declare module 'fastify' {

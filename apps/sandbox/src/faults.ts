@@ -10,17 +10,33 @@ import { type ProviderErrorShape } from './error-shape.js';
  *
  *   delay:<ms>     wait <ms> before handling the request normally (or before the other term)
  *   status:<code>  answer with HTTP <code> (400–599) and a provider-shaped error body
+ *   code:<code>    answer HTTP 200 with the provider's own result code in its error body, for
+ *                  providers that report failures that way (mobile-ok `resultCode`); a route
+ *                  whose provider has no such codes refuses the fault with 400
  *   malformed      answer 200 with a body in the provider's content type that does not parse
+ *   tamper         answer normally, but break the integrity check of the payload the route signs
+ *                  or seals (mobile-ok: a wrong hash in `encryptMOKResult`); refused with 400 on
+ *                  routes without one
+ *   defect:<name>  answer normally, but with the named defect the route declares (SSAFY Verify:
+ *                  `defect:wrong-iss`, `defect:expired`, …); refused with 400 on other routes
+ *   drop           destroy the connection at once, without an answer (a network error)
  *   hang           never answer; the connection is dropped after the ceiling (at most 60 s)
  *
- * e.g. `delay:1500`, `status:503`, `delay:200,malformed`. At most one `delay` and at most one of
- * the other three; a delay above 60 s is not a valid spec. When applied, delays and hangs are
+ * e.g. `delay:1500`, `status:503`, `delay:200,malformed`, `code:4008`. At most one `delay` and at
+ * most one of the others; a delay above 60 s is not a valid spec. When applied, delays and hangs are
  * capped at the app's ceiling (SANDBOX_FAULT_MAX_MS, at most 60 s) and are cut short when the
  * client disconnects or the app closes, so nothing outlives a test run.
  */
 export const FAULT_HEADER = 'x-sandbox-fault';
 
-export type FaultAction = { kind: 'status'; status: number } | { kind: 'malformed' } | { kind: 'hang' };
+export type FaultAction =
+  | { kind: 'status'; status: number }
+  | { kind: 'code'; code: string }
+  | { kind: 'malformed' }
+  | { kind: 'tamper' }
+  | { kind: 'defect'; name: string }
+  | { kind: 'drop' }
+  | { kind: 'hang' };
 
 export interface Fault {
   readonly delayMs: number;
@@ -33,6 +49,8 @@ export class FaultSpecError extends Error {
 
 const DELAY = /^delay:(\d{1,9})$/;
 const STATUS = /^status:(\d{3})$/;
+const CODE = /^code:([A-Za-z0-9_-]{1,32})$/;
+const DEFECT = /^defect:([a-z][a-z0-9_.-]{0,47})$/;
 
 /** Parses a fault spec; throws FaultSpecError naming the offending term. */
 export function parseFault(spec: string, maxMs: number = SANDBOX_FAULT_CEILING_MS): Fault {
@@ -45,12 +63,14 @@ export function parseFault(spec: string, maxMs: number = SANDBOX_FAULT_CEILING_M
   let action: FaultAction | undefined;
   const setAction = (next: FaultAction, term: string) => {
     if (action !== undefined)
-      throw new FaultSpecError(`"${term}": only one of status, malformed, hang per request`);
+      throw new FaultSpecError(`"${term}": only one of status, code, malformed, tamper, hang per request`);
     action = next;
   };
   for (const term of terms) {
     const delay = DELAY.exec(term);
     const status = STATUS.exec(term);
+    const resultCode = CODE.exec(term);
+    const defect = DEFECT.exec(term);
     if (delay) {
       if (delayMs !== undefined) throw new FaultSpecError(`"${term}": only one delay per request`);
       delayMs = Number(delay[1]);
@@ -59,12 +79,22 @@ export function parseFault(spec: string, maxMs: number = SANDBOX_FAULT_CEILING_M
       const code = Number(status[1]);
       if (code < 400 || code > 599) throw new FaultSpecError(`"${term}": status must be 400–599`);
       setAction({ kind: 'status', status: code }, term);
+    } else if (resultCode) {
+      setAction({ kind: 'code', code: resultCode[1] as string }, term);
     } else if (term === 'malformed') {
       setAction({ kind: 'malformed' }, term);
+    } else if (term === 'tamper') {
+      setAction({ kind: 'tamper' }, term);
+    } else if (defect) {
+      setAction({ kind: 'defect', name: defect[1] as string }, term);
+    } else if (term === 'drop') {
+      setAction({ kind: 'drop' }, term);
     } else if (term === 'hang') {
       setAction({ kind: 'hang' }, term);
     } else {
-      throw new FaultSpecError(`"${term}": expected delay:<ms>, status:<code>, malformed or hang`);
+      throw new FaultSpecError(
+        `"${term}": expected delay:<ms>, status:<code>, code:<code>, malformed, tamper, defect:<name>, drop or hang`,
+      );
     }
   }
   return action === undefined ? { delayMs: delayMs ?? 0 } : { delayMs: delayMs ?? 0, action };
@@ -77,6 +107,10 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** True once a header fault was applied, so a persona's fault does not stack on top of it. */
     sandboxFaultApplied: boolean;
+    /** True once a `tamper` fault applied: the handler breaks its payload's integrity check. */
+    sandboxTamper: boolean;
+    /** The `defect:<name>` fault applied to this request, if any: the handler answers with it. */
+    sandboxDefect: string | null;
   }
 }
 
@@ -111,9 +145,37 @@ export class FaultInjector {
           .type(shape.contentType)
           .send(shape.error(action.status, `sandbox fault: HTTP ${action.status}`));
         return 'answered';
+      case 'code': {
+        const body = shape.resultCode?.(action.code);
+        if (body === undefined) {
+          const message = `sandbox fault code:${action.code} is not a result code of this provider`;
+          reply.code(400).type(shape.contentType).send(shape.error(400, message));
+          return 'answered';
+        }
+        reply.code(200).type(shape.contentType).send(body);
+        return 'answered';
+      }
       case 'malformed':
         reply.code(200).type(shape.contentType).send(shape.malformed());
         return 'answered';
+      case 'tamper':
+        if (shape.tamper !== true) {
+          const message = 'sandbox fault tamper: this route has no integrity check to break';
+          reply.code(400).type(shape.contentType).send(shape.error(400, message));
+          return 'answered';
+        }
+        request.sandboxTamper = true;
+        return 'continue';
+      case 'defect':
+        if (shape.defects?.includes(action.name) !== true) {
+          const message = `sandbox fault defect:${action.name} is not a defect of this route`;
+          reply.code(400).type(shape.contentType).send(shape.error(400, message));
+          return 'answered';
+        }
+        request.sandboxDefect = action.name;
+        return 'continue';
+      case 'drop':
+        return this.#drop(request, reply);
       case 'hang':
         reply.hijack();
         await this.#hold(this.maxMs, request);
@@ -162,6 +224,8 @@ export class FaultInjector {
  */
 export function registerHeaderFaults(app: FastifyInstance, injector: FaultInjector): void {
   app.decorateRequest('sandboxFaultApplied', false);
+  app.decorateRequest('sandboxTamper', false);
+  app.decorateRequest('sandboxDefect', null);
   app.addHook('preHandler', async (request, reply) => {
     const shape = request.routeOptions.config.errorShape;
     const header = request.headers[FAULT_HEADER];

@@ -6,6 +6,8 @@ export interface RunningSandbox {
   readonly app: FastifyInstance;
   /** http://host:port the server listens on (the real port when asked for port 0). */
   readonly url: string;
+  /** https://host:port of the Toss mTLS listener, when `toss.mtls` is configured (the real port for port 0). */
+  readonly tossMtlsUrl?: string;
   close(): Promise<void>;
 }
 
@@ -22,7 +24,26 @@ export async function startServer(
   }
   const address = app.server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  return { app, url: `http://${host}:${address.port}`, close: () => app.close() };
+  // Toss: the partner API's HTTPS listener (client certificate required), same host, its own port.
+  // It closes with the app (an onClose hook of the Toss emulator).
+  let tossMtlsUrl: string | undefined;
+  const mtlsApp = app.sandbox.toss?.mtlsApp;
+  if (mtlsApp !== undefined && options.toss?.mtls !== undefined) {
+    try {
+      await mtlsApp.listen({ host: options.host, port: options.toss.mtls.port });
+    } catch (err) {
+      await app.close();
+      throw err;
+    }
+    const tls = mtlsApp.server.address() as AddressInfo;
+    tossMtlsUrl = `https://${tls.family === 'IPv6' ? `[${tls.address}]` : tls.address}:${tls.port}`;
+  }
+  return {
+    app,
+    url: `http://${host}:${address.port}`,
+    ...(tossMtlsUrl !== undefined ? { tossMtlsUrl } : {}),
+    close: () => app.close(),
+  };
 }
 
 /** The part of `process` shutdown needs; tests pass a stand-in. */

@@ -43,6 +43,15 @@ describe('consent form CSRF protection', () => {
     expect(res.status).toBe(302);
   });
 
+  it('accepts `Origin: null` (Chromium sends it for a form on a no-referrer page); nonce and cookie decide', async () => {
+    const { url } = await startSandbox();
+    const page = await freshPage(url);
+    const res = await submitConsent(url, consentFields(page), { cookie: page.cookie, origin: 'null' });
+    expect(res.status).toBe(302);
+    const other = await freshPage(url);
+    await expectRefused(await submitConsent(url, consentFields(other), { origin: 'null' }), 403);
+  });
+
   it('refuses a POST without the nonce', async () => {
     const { url } = await startSandbox();
     const page = await freshPage(url);

@@ -217,12 +217,15 @@ export function registerAuthorize(app: FastifyInstance, ctx: KakaoContext): void
    * The consent form's POST (Kakao's own, never called by clients). CSRF defence: the request
    * must carry the nonce rendered into this very form and the cookie of the browser it was
    * rendered for, and a browser-sent Origin must be this origin. The nonce is single use.
+   * `Origin: null` is what Chromium sends for a form POST from a page served with
+   * `Referrer-Policy: no-referrer` (every sandbox page is): it carries no site, so the nonce and
+   * the cookie decide.
    */
   app.post('/oauth/consent', { config: { errorShape: kauthPageShape } }, async (request, reply) => {
     const forbidden = (detail: string) =>
       errorPage(reply, { status: 403, title: '요청을 확인할 수 없습니다', detail });
     const origin = request.headers.origin;
-    if (origin !== undefined && origin !== `${request.protocol}://${request.host}`) {
+    if (origin !== undefined && origin !== 'null' && origin !== `${request.protocol}://${request.host}`) {
       return forbidden('다른 사이트에서 보낸 동의 요청은 처리하지 않습니다.');
     }
     // Only the HTML form's encoding: the page never sends anything else.

@@ -1,0 +1,414 @@
+/**
+ * `popup-start` and `popup-result` (PROVIDERS.md, "KCB phone verification"): one send/process pair
+ * per step (CONVENTIONS.md, after oauth4webapi). Send functions return the raw `Response`;
+ * processors check every field they use and take recorded responses in tests.
+ *
+ * Flow:
+ *   const tx = createKcbPopupTransaction();                      // rqst_svc_tx_seqno, enc_iv
+ *   const started = await processKcbPopupStartResponse(client,
+ *     await requestKcbPopupStart(client, { accessToken, returnUrl, transaction: tx }), tx);
+ *   // keep tx + started.svcTkn + started.fieldKey SERVER-SIDE, bound to the browser session
+ *   const form = kcbPopupForm(client, started.svcTkn);           // data for the browser
+ *   // … KCB redirects to returnUrl?svc_tkn=… → assertKcbCallbackToken(stored, received)
+ *   const identity = await processKcbPopupResultResponse(
+ *     await requestKcbPopupResult(client, { accessToken, svcTkn }), { fieldKey, encIv: tx.encIv });
+ *   const result = toKcbVerificationResult(identity, { rqstSvcTxSeqno: tx.rqstSvcTxSeqno });
+ */
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { z } from 'zod';
+import { issueFields, readJsonObject } from '../internal/json.js';
+import { generateKcbApiTranId, kcbUrl, KCB_DEFAULT_RQST_CAUSE_CD, type KcbClient } from './client.js';
+import { KCB_NATIVE_FOREIGN_CODES, KCB_SEX_CODES, KCB_SUCCESS_CODE } from './codes.js';
+import {
+  decryptKcbEncKey,
+  decryptKcbField,
+  generateKcbEncIv,
+  KCB_ENC_ALGO_AES,
+  KCB_IV_HEX,
+  type KcbFieldKey,
+} from './crypto.js';
+import {
+  KcbProtocolError,
+  KcbResponseError,
+  KcbResultCheckError,
+  KcbValidationError,
+  type KcbStep,
+} from './exceptions.js';
+import { sendKcb } from './http-errors.js';
+import { type KcbRequestOptions } from './token.js';
+
+/** `rqst_svc_tx_seqno` length: 20 characters, the longest KCB's transaction numbers take. */
+export const KCB_TX_SEQNO_LENGTH = 20;
+const TX_SEQNO = /^[0-9A-Za-z]{1,20}$/;
+const MAX_TOKEN_LENGTH = 4 * 1024;
+
+export interface KcbPopupTransaction {
+  /** Our request sequence number, unique per transaction. */
+  rqstSvcTxSeqno: string;
+  /** 16 random bytes as 32 hex digits: the IV for `enc_key` and every result field. */
+  encIv: string;
+}
+
+/** A fresh transaction: 20 random hex characters and a random IV. Store it server-side. */
+export function createKcbPopupTransaction(): KcbPopupTransaction {
+  return {
+    rqstSvcTxSeqno: randomBytes(KCB_TX_SEQNO_LENGTH / 2).toString('hex'),
+    encIv: generateKcbEncIv(),
+  };
+}
+
+function requireAccessToken(step: KcbStep, value: unknown): string {
+  if (typeof value !== 'string' || !/^[\x21-\x7e]{1,8192}$/.test(value)) {
+    throw new KcbValidationError('KCB access token must be the token from createKcbTokenSource()', {
+      step,
+      field: 'accessToken',
+    });
+  }
+  return value;
+}
+
+function postJson(
+  client: KcbClient,
+  step: 'popup-start' | 'popup-result',
+  path: '/v1/id/phone/popup-start' | '/v1/id/phone/popup-result',
+  accessToken: string,
+  body: Record<string, string>,
+  options: KcbRequestOptions,
+): Promise<Response> {
+  return sendKcb(step, () =>
+    client.transport.send({
+      url: kcbUrl(client, path),
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json;charset=UTF-8',
+        accept: 'application/json',
+        authorization: `Bearer ${accessToken}`,
+        'x-api-tran-id': options.apiTranId ?? generateKcbApiTranId(),
+      },
+      body: Buffer.from(JSON.stringify(body), 'utf8'),
+      signal: options.signal,
+    }),
+  );
+}
+
+/** Checks the `rsp_cd` envelope and returns the object; throws the matching typed error. */
+async function readKcbResponse(response: Response, step: KcbStep): Promise<Record<string, unknown>> {
+  const body = await readJsonObject(response);
+  const rspCd = body !== undefined && typeof body.rsp_cd === 'string' ? body.rsp_cd : undefined;
+  if (body !== undefined && rspCd !== undefined && rspCd !== KCB_SUCCESS_CODE) {
+    throw new KcbResponseError(step, rspCd, typeof body.rsp_msg === 'string' ? body.rsp_msg : undefined);
+  }
+  if (response.status === 401) {
+    throw new KcbProtocolError('KCB_UNAUTHORIZED', `KCB ${step} refused the access token (HTTP 401)`, {
+      step,
+      status: 401,
+    });
+  }
+  if (response.status !== 200) {
+    throw new KcbProtocolError('KCB_UNEXPECTED_STATUS', `KCB ${step} answered HTTP ${response.status}`, {
+      step,
+      status: response.status,
+    });
+  }
+  if (body === undefined) {
+    throw new KcbProtocolError('KCB_INVALID_JSON', `KCB ${step} response is not a JSON object`, { step });
+  }
+  if (rspCd === undefined) {
+    throw new KcbProtocolError('KCB_INVALID_RESPONSE', `KCB ${step} response has no rsp_cd`, {
+      step,
+      fields: ['rsp_cd'],
+    });
+  }
+  return body;
+}
+
+function parseFields<S extends z.ZodType>(
+  step: KcbStep,
+  schema: S,
+  body: Record<string, unknown>,
+): z.output<S> {
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) {
+    const fields = issueFields(parsed.error.issues);
+    throw new KcbProtocolError(
+      'KCB_INVALID_RESPONSE',
+      `KCB ${step} response is missing or has invalid: ${fields.join(', ')}`,
+      {
+        step,
+        fields,
+      },
+    );
+  }
+  return parsed.data;
+}
+
+// ---------------------------------------------------------------------------------------------
+// popup-start
+
+export interface KcbPopupStartRequest {
+  accessToken: string;
+  /** Where KCB sends the browser back, with `svc_tkn` in the query string. */
+  returnUrl: string;
+  transaction: KcbPopupTransaction;
+  /** `rqst_cause_cd`, 2 digits; default {@link KCB_DEFAULT_RQST_CAUSE_CD}. */
+  requestCause?: string;
+}
+
+/**
+ * `POST <api>/v1/id/phone/popup-start` (Bearer, `x-api-tran-id`), JSON body
+ * `{idcf_mbr_com_cd, rqst_svc_tx_seqno, return_url, site_name, site_url, enc_algo_cd: "1331",
+ * enc_iv, rqst_cause_cd}`.
+ */
+export async function requestKcbPopupStart(
+  client: KcbClient,
+  request: KcbPopupStartRequest,
+  options: KcbRequestOptions = {},
+): Promise<Response> {
+  const accessToken = requireAccessToken('popup-start', request.accessToken);
+  const { transaction } = request;
+  if (!TX_SEQNO.test(transaction?.rqstSvcTxSeqno ?? '') || !KCB_IV_HEX.test(transaction?.encIv ?? '')) {
+    throw new KcbValidationError('KCB transaction must come from createKcbPopupTransaction()', {
+      step: 'popup-start',
+      field: 'transaction',
+    });
+  }
+  let returnUrl: URL;
+  try {
+    returnUrl = new URL(request.returnUrl);
+  } catch {
+    throw new KcbValidationError('KCB returnUrl must be an absolute URL', {
+      step: 'popup-start',
+      field: 'returnUrl',
+    });
+  }
+  if ((returnUrl.protocol !== 'https:' && returnUrl.protocol !== 'http:') || returnUrl.hash !== '') {
+    throw new KcbValidationError('KCB returnUrl must be http(s) without a fragment', {
+      step: 'popup-start',
+      field: 'returnUrl',
+    });
+  }
+  const requestCause = request.requestCause ?? KCB_DEFAULT_RQST_CAUSE_CD;
+  if (!/^\d{2}$/.test(requestCause)) {
+    throw new KcbValidationError('KCB requestCause must be 2 digits', {
+      step: 'popup-start',
+      field: 'requestCause',
+    });
+  }
+  return postJson(
+    client,
+    'popup-start',
+    '/v1/id/phone/popup-start',
+    accessToken,
+    {
+      idcf_mbr_com_cd: client.memberCode,
+      rqst_svc_tx_seqno: transaction.rqstSvcTxSeqno,
+      return_url: returnUrl.href,
+      site_name: client.siteName,
+      site_url: client.siteUrl,
+      enc_algo_cd: KCB_ENC_ALGO_AES,
+      enc_iv: transaction.encIv,
+      rqst_cause_cd: requestCause,
+    },
+    options,
+  );
+}
+
+export interface KcbPopupStarted {
+  /** The service token: goes into the browser form, comes back on the callback URL. */
+  svcTkn: string;
+  /** The per-transaction field key (decrypted `enc_key`). NEVER send it to the browser. */
+  fieldKey: KcbFieldKey;
+  rqstSvcTxSeqno: string;
+  encIv: string;
+}
+
+const startResponse = z.object({
+  svc_tkn: z
+    .string()
+    .min(1)
+    .max(MAX_TOKEN_LENGTH)
+    .regex(/^[\x21-\x7e]+$/),
+  enc_key: z.string().min(1).max(MAX_TOKEN_LENGTH),
+  idcf_mbr_com_cd: z.string().optional(),
+  rqst_svc_tx_seqno: z.string().optional(),
+});
+
+/**
+ * Checks a popup-start answer: `rsp_cd` "B000", `svc_tkn`, `enc_key`; an echoed
+ * `idcf_mbr_com_cd` / `rqst_svc_tx_seqno` must be ours. Opens `enc_key` into the field key.
+ */
+export async function processKcbPopupStartResponse(
+  client: KcbClient,
+  response: Response,
+  transaction: KcbPopupTransaction,
+): Promise<KcbPopupStarted> {
+  const body = await readKcbResponse(response, 'popup-start');
+  const fields = parseFields('popup-start', startResponse, body);
+  if (fields.idcf_mbr_com_cd !== undefined && fields.idcf_mbr_com_cd !== client.memberCode) {
+    throw new KcbResultCheckError('KCB_TX_MISMATCH', 'KCB popup-start answered for another member code', {
+      step: 'popup-start',
+      field: 'idcf_mbr_com_cd',
+    });
+  }
+  if (fields.rqst_svc_tx_seqno !== undefined && fields.rqst_svc_tx_seqno !== transaction.rqstSvcTxSeqno) {
+    throw new KcbResultCheckError('KCB_TX_MISMATCH', 'KCB popup-start answered for another transaction', {
+      step: 'popup-start',
+      field: 'rqst_svc_tx_seqno',
+    });
+  }
+  return {
+    svcTkn: fields.svc_tkn,
+    fieldKey: decryptKcbEncKey(fields.enc_key, client.memberCode, transaction.encIv),
+    rqstSvcTxSeqno: transaction.rqstSvcTxSeqno,
+    encIv: transaction.encIv,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// the browser step
+
+/** What the browser needs to open KCB's page: data only, no key material. */
+export interface KcbPopupForm {
+  action: string;
+  method: 'POST';
+  fields: { tc: string; idcf_mbr_com_cd: string; svc_tkn: string };
+}
+
+/** The form the browser POSTs to KCB (PROVIDERS.md: `tc`, `idcf_mbr_com_cd`, `svc_tkn`). */
+export function kcbPopupForm(client: KcbClient, svcTkn: string): KcbPopupForm {
+  return {
+    action: client.popupUrl,
+    method: 'POST',
+    fields: { tc: client.tc, idcf_mbr_com_cd: client.memberCode, svc_tkn: svcTkn },
+  };
+}
+
+/**
+ * The callback's `svc_tkn` (query string, seed 000) must be the one this browser session's
+ * transaction started with — the server-side binding public integrations lacked (PROVIDERS.md).
+ * Constant-time compare.
+ */
+export function assertKcbCallbackToken(expected: string, received: unknown): void {
+  const a = Buffer.from(String(expected), 'utf8');
+  const b = Buffer.from(typeof received === 'string' ? received : '', 'utf8');
+  if (a.length === 0 || a.length !== b.length || !timingSafeEqual(a, b)) {
+    throw new KcbResultCheckError(
+      'KCB_SVC_TKN_MISMATCH',
+      'KCB callback svc_tkn does not belong to this session',
+      {
+        step: 'callback',
+      },
+    );
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// popup-result
+
+export interface KcbPopupResultRequest {
+  accessToken: string;
+  svcTkn: string;
+}
+
+/** `POST <api>/v1/id/phone/popup-result` (Bearer, `x-api-tran-id`), body `{idcf_mbr_com_cd, svc_tkn}`. */
+export async function requestKcbPopupResult(
+  client: KcbClient,
+  request: KcbPopupResultRequest,
+  options: KcbRequestOptions = {},
+): Promise<Response> {
+  const accessToken = requireAccessToken('popup-result', request.accessToken);
+  if (typeof request.svcTkn !== 'string' || !/^[\x21-\x7e]{1,4096}$/.test(request.svcTkn)) {
+    throw new KcbValidationError('KCB svcTkn must be the token from popup-start', {
+      step: 'popup-result',
+      field: 'svcTkn',
+    });
+  }
+  return postJson(
+    client,
+    'popup-result',
+    '/v1/id/phone/popup-result',
+    accessToken,
+    { idcf_mbr_com_cd: client.memberCode, svc_tkn: request.svcTkn },
+    options,
+  );
+}
+
+/** The decrypted, checked person's data from popup-result. Secret-grade PII. */
+export interface KcbIdentity {
+  name: string;
+  /** `YYYYMMDD`. */
+  birthday: string;
+  gender: 'male' | 'female';
+  nation: 'domestic' | 'foreign';
+  /** Digits only. */
+  phone: string;
+  ci: string;
+  di: string;
+}
+
+/** The encrypted fields (PROVIDERS.md): `nm brdt sex ntv_frnr_cd mbphn_no ci di`. */
+export const KCB_RESULT_FIELDS = ['nm', 'brdt', 'sex', 'ntv_frnr_cd', 'mbphn_no', 'ci', 'di'] as const;
+
+const encrypted = z.string().min(1).max(MAX_TOKEN_LENGTH);
+const resultResponse = z.object(
+  Object.fromEntries(KCB_RESULT_FIELDS.map((f) => [f, encrypted])) as Record<
+    (typeof KCB_RESULT_FIELDS)[number],
+    typeof encrypted
+  >,
+);
+
+function isRealYmd(value: string): boolean {
+  const m = /^(\d{4})(\d{2})(\d{2})$/.exec(value);
+  if (m === null) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d && y >= 1900;
+}
+
+const plainIdentity = z.object({
+  nm: z.string().min(1).max(100),
+  brdt: z.string().refine(isRealYmd, { message: 'must be a real date YYYYMMDD' }),
+  sex: z.enum(Object.keys(KCB_SEX_CODES) as ['M', 'F']),
+  ntv_frnr_cd: z.enum(Object.keys(KCB_NATIVE_FOREIGN_CODES) as ['L', 'F']),
+  mbphn_no: z.string().regex(/^01\d{8,9}$/),
+  ci: z.string().min(1).max(200),
+  di: z.string().min(1).max(200),
+});
+
+/**
+ * Checks a popup-result answer and decrypts every field with the transaction's field key and IV
+ * (CP949 → UTF-8). Either every field opens and passes its format check, or this throws: no
+ * partial identity is ever returned.
+ */
+export async function processKcbPopupResultResponse(
+  response: Response,
+  keys: { fieldKey: KcbFieldKey; encIv: string },
+): Promise<KcbIdentity> {
+  const body = await readKcbResponse(response, 'popup-result');
+  const fields = parseFields('popup-result', resultResponse, body);
+  const plain: Record<string, string> = {};
+  for (const name of KCB_RESULT_FIELDS)
+    plain[name] = decryptKcbField(fields[name], keys.fieldKey, keys.encIv, name);
+  const parsed = plainIdentity.safeParse(plain);
+  if (!parsed.success) {
+    const names = issueFields(parsed.error.issues);
+    throw new KcbProtocolError(
+      'KCB_INVALID_RESULT',
+      `KCB popup-result decrypted to invalid: ${names.join(', ')}`,
+      {
+        step: 'popup-result',
+        fields: names,
+      },
+    );
+  }
+  const p = parsed.data;
+  return {
+    name: p.nm,
+    birthday: p.brdt,
+    gender: KCB_SEX_CODES[p.sex],
+    nation: KCB_NATIVE_FOREIGN_CODES[p.ntv_frnr_cd],
+    phone: p.mbphn_no,
+    ci: p.ci,
+    di: p.di,
+  };
+}
