@@ -23,6 +23,7 @@ const COMMANDS = {
     system: ['chromium', 'nginx', 'redis-server', 'redis-sentinel', 'redis-cli', 'docker-compose', 'openssl'],
   },
   'bench:ssr': { run: ['pnpm', 'run', 'bench:ssr:run'], system: ['chromium'] },
+  'bench:auth': { run: ['pnpm', 'run', 'bench:auth:run'], system: ['redis-server'] },
 };
 
 /** Debian package that provides each binary. */

@@ -1,14 +1,16 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { authConfigFromEnv, createAuth, SessionStore } from '@mfv/auth';
+import { closeRedis, createRedis, waitForRedis } from '@mfv/redis';
 import { REPO_ROOT, startSite, type Site } from '@mfv/site';
 import { NEXT_APPS } from '@mfv/topology';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const ARTIFACTS = path.join(REPO_ROOT, 'tests/e2e/.artifacts');
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.once('error', reject);
@@ -20,14 +22,25 @@ function freePort(): Promise<number> {
 }
 
 /** Starts the built site on free ports, logging each app to tests/e2e/.artifacts/<run>/<app>.log. */
-export async function startTestSite(run: string, env: NodeJS.ProcessEnv = {}): Promise<Site> {
-  const ports: NodeJS.ProcessEnv = { MFV_PROXY_PORT: String(await freePort()) };
+export async function startTestSite(
+  run: string,
+  env: Record<string, string | undefined> = {},
+): Promise<Site> {
+  const ports: Record<string, string | undefined> = { MFV_PROXY_PORT: String(await freePort()) };
   for (const app of NEXT_APPS) ports[`MFV_${app.toUpperCase()}_PORT`] = String(await freePort());
+  for (const name of ['API', 'SANDBOX', 'SANDBOX_MTLS', 'REDIS'])
+    ports[`MFV_${name}_PORT`] = String(await freePort());
   const dir = path.join(ARTIFACTS, run);
+  rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
+  // A REDIS_URL from the developer's shell must not leak into a test run: each run has its own Redis.
+  const { REDIS_URL: _ignored, ...inherited } = process.env;
+  void _ignored;
   return startSite({
     mode: 'start',
-    env: { ...ports, ...env },
+    env: { ...inherited, ...ports, ...env },
+    inheritEnv: false,
+    stateDir: path.join(dir, 'state'),
     output: (name) => ({ kind: 'file', file: path.join(dir, `${name}.log`) }),
   });
 }
@@ -139,4 +152,59 @@ export async function eventually<T>(
     last = await fn();
   }
   return last;
+}
+
+let kakaoIds = 7_000_000_000 + Math.floor(Math.random() * 1_000_000);
+
+/**
+ * A signed-in browser without clicking through a provider: a member created through the api's
+ * own login + signup endpoints, the session stored by @mfv/auth's startSession (the code the
+ * login routes use), its cookies handed to the browser context.
+ */
+export async function signIn(
+  site: Site,
+  context: BrowserContext,
+  nickname: string,
+): Promise<{ sid: string }> {
+  const apiUrl = site.env.AUTH_API_URL as string;
+  const internal = readFileSync(site.env.API_INTERNAL_TOKEN_FILE as string, 'utf8').trim();
+  const post = async (path: string, body: unknown) => {
+    const res = await fetch(`${apiUrl}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${internal}` },
+      body: JSON.stringify(body),
+    });
+    if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+    return res.json() as Promise<Record<string, unknown>>;
+  };
+  const login = await post('/auth/login/kakao', { kakaoId: String(kakaoIds++) });
+  const tokens = await post('/users', { signupTicket: login.signupTicket, nickname, agreeTerms: true });
+  const redis = createRedis(site.redis.url);
+  await waitForRedis(redis);
+  try {
+    const auth = createAuth({ config: authConfigFromEnv(site.env), store: new SessionStore(redis) });
+    const setCookies: string[] = [];
+    await auth.startSession(
+      {
+        getHeader: () => setCookies,
+        setHeader: (_: string, v: string[]) => setCookies.splice(0, setCookies.length, ...v),
+      } as never,
+      tokens as never,
+    );
+    await context.addCookies(
+      setCookies
+        .map((c) => c.split(';')[0]!.split('='))
+        .filter(([, value]) => value)
+        .map(([name, value]) => ({
+          name: name!,
+          value: decodeURIComponent(value!),
+          url: site.url,
+          httpOnly: true,
+          sameSite: 'Lax' as const,
+        })),
+    );
+  } finally {
+    await closeRedis(redis);
+  }
+  return { sid: tokens.sessionId as string };
 }

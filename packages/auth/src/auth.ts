@@ -8,6 +8,7 @@ import type {
   NextApiResponse,
 } from 'next';
 import type { TokenSet } from '@mfv/api/contract';
+import { APPS, type NextAppName } from '@mfv/topology';
 import type { z } from 'zod';
 import { BackendError, BackendUnavailableError, callApi, type BackendCall } from './backend.js';
 import { appendSetCookie, clearCookie, readCookie, serializeCookie } from './cookies.js';
@@ -232,14 +233,23 @@ export function createAuth(deps: AuthDeps) {
     };
   }
 
-  function loginRedirect(ctx: GetServerSidePropsContext): {
-    redirect: { destination: string; permanent: false };
-  } {
-    const returnTo = safeReturnTo(ctx.resolvedUrl, '/');
+  /**
+   * Next strips an app's basePath from `resolvedUrl` and would add it to a redirect: the page's
+   * site-wide path is rebuilt from the topology, and the login page (another app) is reached with
+   * `basePath: false`.
+   */
+  function loginRedirect(
+    ctx: GetServerSidePropsContext,
+    app: NextAppName,
+  ): { redirect: { destination: string; permanent: false; basePath: false } } {
+    const base = APPS[app].basePath;
+    const sitePath = ctx.resolvedUrl === '/' ? base || '/' : `${base}${ctx.resolvedUrl}`;
+    const returnTo = safeReturnTo(sitePath, '/');
     return {
       redirect: {
         destination: `${config.loginPath}?returnTo=${encodeURIComponent(returnTo)}`,
         permanent: false,
+        basePath: false,
       },
     };
   }
@@ -251,6 +261,7 @@ export function createAuth(deps: AuthDeps) {
    */
   function withAuthSSR<P extends Record<string, unknown>>(
     gssp: (ctx: GetServerSidePropsContext, auth: AuthContext) => Promise<GetServerSidePropsResult<P>>,
+    options: { app: NextAppName },
   ) {
     return async (ctx: GetServerSidePropsContext): Promise<GetServerSidePropsResult<AuthPageProps<P>>> => {
       let auth: AuthContext;
@@ -264,7 +275,7 @@ export function createAuth(deps: AuthDeps) {
             props: { auth: { status: 'unavailable', message: AUTH_ERROR_MESSAGES.AUTH_UNAVAILABLE } },
           };
         }
-        if (error instanceof AuthError) return loginRedirect(ctx);
+        if (error instanceof AuthError) return loginRedirect(ctx, options.app);
         throw error;
       }
       const result = await gssp(ctx, auth);

@@ -22,6 +22,13 @@ export const JWKS_COOLDOWN_MS = 30_000;
 export const JWKS_MAX_AGE_MS = 10 * 60_000;
 /** Clock skew tolerated between the api and this server. */
 export const CLOCK_TOLERANCE_S = 5;
+/**
+ * Verified tokens kept per process, so a user's next requests skip the ECDSA check. A token's
+ * signature never changes and it stays acceptable until `exp` (a rotated-out key is still
+ * accepted), so the cache answers exactly what verification would; local mode never saw
+ * revocations anyway (that is what remote mode is for). Bounded, oldest out first.
+ */
+export const VERIFIED_CACHE_MAX = 10_000;
 
 function toClaims(
   payload: JWTPayload & { sid?: unknown; scope?: unknown; nickname?: unknown },
@@ -72,7 +79,14 @@ export function createPreflight(config: AuthConfig): Preflight {
     cooldownDuration: JWKS_COOLDOWN_MS,
     cacheMaxAge: JWKS_MAX_AGE_MS,
   });
+  const verified = new Map<string, AccessClaims>();
   return async (accessToken) => {
+    const cached = verified.get(accessToken);
+    if (cached) {
+      if ((cached.exp + CLOCK_TOLERANCE_S) * 1000 > Date.now()) return { status: 'valid', claims: cached };
+      verified.delete(accessToken);
+      return { status: 'expired' };
+    }
     try {
       const { payload } = await jwtVerify(accessToken, jwks, {
         algorithms: [ACCESS_TOKEN_ALG],
@@ -83,7 +97,10 @@ export function createPreflight(config: AuthConfig): Preflight {
         clockTolerance: CLOCK_TOLERANCE_S,
       });
       const claims = toClaims(payload);
-      return claims ? { status: 'valid', claims } : { status: 'invalid', reason: 'claims' };
+      if (!claims) return { status: 'invalid', reason: 'claims' };
+      if (verified.size >= VERIFIED_CACHE_MAX) verified.delete(verified.keys().next().value as string);
+      verified.set(accessToken, claims);
+      return { status: 'valid', claims };
     } catch (error) {
       if (error instanceof joseErrors.JWTExpired) return { status: 'expired' };
       // The keys could not be fetched: not the token's fault, and not a reason to log anyone out.

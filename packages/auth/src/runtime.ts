@@ -31,7 +31,7 @@ export const withAuth: Lazy<Auth['withAuth']> = (handler, options) => {
 /** `withAuthSSR(gssp)` bound to the default runtime. */
 export function withAuthSSR<P extends Record<string, unknown>>(...args: Parameters<Auth['withAuthSSR']>) {
   return (ctx: Parameters<ReturnType<Auth['withAuthSSR']>>[0]) =>
-    defaultAuth().withAuthSSR<P>(args[0] as never)(ctx);
+    defaultAuth().withAuthSSR<P>(args[0] as never, args[1])(ctx);
 }
 
 export const getViewer: Lazy<Auth['getViewer']> = (req, res) => defaultAuth().getViewer(req, res);

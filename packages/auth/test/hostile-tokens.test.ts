@@ -115,3 +115,25 @@ describe('remote preflight (POST /auth/verify)', () => {
     await expect(preflight('x.y.z')).rejects.toMatchObject({ code: 'AUTH_UNAVAILABLE', dependency: 'api' });
   });
 });
+
+describe('verified-token cache (local mode)', () => {
+  it('answers a repeated token from memory, still refuses tampered copies, and lets a token expire', async () => {
+    const preflight = createPreflight(env.config);
+    const key = env.api.keys.current;
+    const now = Math.floor(Date.now() / 1000);
+    const shortLived = await new SignJWT({ sid: 's', scope: '', jti: 'j' })
+      .setProtectedHeader({ alg: 'ES256', typ: 'at+jwt', kid: key.kid })
+      .setIssuer('urn:mfv:api')
+      .setAudience('urn:mfv:web')
+      .setSubject('u')
+      .setIssuedAt(now)
+      .setExpirationTime(now - 4) // inside the 5 s clock tolerance: valid for about one more second
+      .sign(key.privateKey);
+    expect((await preflight(shortLived)).status).toBe('valid');
+    expect((await preflight(shortLived)).status).toBe('valid');
+    const [h, p, s] = shortLived.split('.');
+    expect((await preflight(`${h}.${p}.${s!.slice(0, -4)}AAAA`)).status).toBe('invalid');
+    await new Promise((r) => setTimeout(r, 1_500));
+    expect((await preflight(shortLived)).status).toBe('expired');
+  });
+});

@@ -1,6 +1,10 @@
 export { loadConfig, ConfigError, fields } from './load.js';
 export { sandboxEnvSchema, SANDBOX_FAULT_CEILING_MS, type SandboxEnv } from './sandbox.js';
+export { SANDBOX_TOSS_DEV_DECRYPT_KEY, SANDBOX_TOSS_DEV_AAD } from './sandbox.js';
 export * from './api.js';
 export { shellEnvSchema, type ShellEnv } from './shell.js';
 export { redisEnvSchema, REDIS_URL_DEFAULT, type RedisEnv } from './redis.js';
 export { authEnvSchema, DEV_AUTH_COOKIE_SECRET, type AuthEnv } from './auth.js';
+export { userEnvSchema, type UserEnv } from './user.js';
+export { verificationEnvSchema, DEV_KCB_CLIENT_SECRET, type VerificationEnv } from './verification.js';
+export { noticeEnvSchema, type NoticeEnv } from './notice.js';

@@ -64,6 +64,26 @@ export const APPS: Readonly<Record<NextAppName, AppDefinition>> = {
   // @generator:apps
 };
 
+/**
+ * Internal services the Next apps call (never routed by the public proxy). Their ports are
+ * defaults for local runs; docker-compose gives each its own host.
+ */
+export const BACKENDS = {
+  api: { port: 4000, readyPath: '/readyz', description: 'domain backend: tokens, users, notices' },
+  sandbox: {
+    port: 4100,
+    readyPath: '/healthz',
+    description: 'provider emulators (Kakao, mobile-ok, KCB, SSAFY, Toss)',
+  },
+} as const;
+export type BackendName = keyof typeof BACKENDS;
+
+/** The sandbox's second listener: HTTPS that demands client certificates (Toss mTLS). */
+export const DEFAULT_SANDBOX_MTLS_PORT = 4443;
+
+/** The Redis a local run starts for itself when REDIS_URL is not given. */
+export const DEFAULT_LOCAL_REDIS_PORT = 6380;
+
 /** The public origin's port in local runs (the dev proxy); nginx takes it in production. */
 export const DEFAULT_PROXY_PORT = 8080;
 

@@ -1,4 +1,13 @@
-import { NEXT_APPS, APPS, DEFAULT_PROXY_PORT, type NextAppName } from './apps.js';
+import {
+  APPS,
+  BACKENDS,
+  DEFAULT_LOCAL_REDIS_PORT,
+  DEFAULT_SANDBOX_MTLS_PORT,
+  DEFAULT_PROXY_PORT,
+  NEXT_APPS,
+  type BackendName,
+  type NextAppName,
+} from './apps.js';
 
 /**
  * Per-environment overrides of the topology. Ports and internal hosts differ between a
@@ -8,11 +17,17 @@ import { NEXT_APPS, APPS, DEFAULT_PROXY_PORT, type NextAppName } from './apps.js
  *   MFV_PROXY_PORT            public port of the local proxy (default 8080)
  *   MFV_<APP>_PORT            port an app listens on (default from APPS)
  *   MFV_<APP>_HOST            host other servers use to reach the app (default 127.0.0.1)
+ *   MFV_API_PORT / MFV_SANDBOX_PORT   ports of the internal services in local runs (4000 / 4100)
+ *   MFV_SANDBOX_MTLS_PORT     the sandbox's mTLS listener (default 4443)
+ *   MFV_REDIS_PORT            the Redis a local run starts when REDIS_URL is unset (default 6380)
  */
 export interface TopologyEnv {
   proxyPort: number;
   ports: Record<NextAppName, number>;
   hosts: Record<NextAppName, string>;
+  backendPorts: Record<BackendName, number>;
+  sandboxMtlsPort: number;
+  redisPort: number;
 }
 
 export class TopologyConfigError extends Error {
@@ -49,13 +64,29 @@ export function readTopologyEnv(env: Env = process.env): TopologyEnv {
     hosts[name] = parseHost(env, `MFV_${upper}_HOST`);
   }
   const proxyPort = parsePort(env, 'MFV_PROXY_PORT', DEFAULT_PROXY_PORT);
+  const backendPorts = {
+    api: parsePort(env, 'MFV_API_PORT', BACKENDS.api.port),
+    sandbox: parsePort(env, 'MFV_SANDBOX_PORT', BACKENDS.sandbox.port),
+  };
+  const redisPort = parsePort(env, 'MFV_REDIS_PORT', DEFAULT_LOCAL_REDIS_PORT);
+  const sandboxMtlsPort = parsePort(env, 'MFV_SANDBOX_MTLS_PORT', DEFAULT_SANDBOX_MTLS_PORT);
   // Two listeners on one host cannot share a port (docker-compose gives each app its own host).
   const seen = new Map<string, string>([[`127.0.0.1:${proxyPort}`, 'proxy']]);
+  for (const [name, port] of [
+    ...Object.entries(backendPorts),
+    ['redis', redisPort] as const,
+    ['sandbox-mtls', sandboxMtlsPort] as const,
+  ]) {
+    const key = `127.0.0.1:${port}`;
+    const other = seen.get(key);
+    if (other) throw new TopologyConfigError(`${name} and ${other} are both configured for ${key}`);
+    seen.set(key, name);
+  }
   for (const name of NEXT_APPS) {
     const key = `${hosts[name]}:${ports[name]}`;
     const other = seen.get(key);
     if (other) throw new TopologyConfigError(`${name} and ${other} are both configured for ${key}`);
     seen.set(key, name);
   }
-  return { proxyPort, ports, hosts };
+  return { proxyPort, ports, hosts, backendPorts, sandboxMtlsPort, redisPort };
 }

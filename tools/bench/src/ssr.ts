@@ -101,7 +101,10 @@ function fmt(n: number, digits = 1): string {
 }
 
 async function main() {
-  const env: NodeJS.ProcessEnv = { MFV_BENCH_BASELINE: 'true', MFV_PROXY_PORT: String(await freePort()) };
+  const env: Record<string, string | undefined> = {
+    MFV_BENCH_BASELINE: 'true',
+    MFV_PROXY_PORT: String(await freePort()),
+  };
   for (const app of NEXT_APPS) env[`MFV_${app.toUpperCase()}_PORT`] = String(await freePort());
   const logs = path.join(REPO_ROOT, 'tests/e2e/.artifacts/bench-ssr');
   mkdirSync(logs, { recursive: true });

@@ -83,7 +83,21 @@ async function main() {
     await site.stop();
     process.exit(0);
   }
-  process.stdout.write(`\n  ➜  The site is up: ${site.url}\n     (Ctrl-C stops every app)\n\n`);
+  const redisNote =
+    site.redis.source === 'started'
+      ? `${site.redis.url} (started for this run)`
+      : `${site.redis.url} (${site.redis.source})`;
+  process.stdout.write(
+    [
+      '',
+      `  ➜  The site is up: ${site.url}`,
+      `     sign in with a sandbox persona at ${site.url}/user/login`,
+      `     api ${site.env.AUTH_API_URL} · sandbox http://localhost:${site.topology.backendPorts.sandbox} · Redis ${redisNote}`,
+      '     (Ctrl-C stops everything)',
+      '',
+      '',
+    ].join('\n'),
+  );
 }
 
 main().catch((error: unknown) => {

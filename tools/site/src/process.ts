@@ -1,15 +1,18 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createWriteStream, type WriteStream } from 'node:fs';
+import type { Env } from './env.js';
 
 export interface ServiceSpec {
   name: string;
   command: string;
   args: string[];
   cwd: string;
-  env: NodeJS.ProcessEnv;
-  /** URL answering 200 once the service is ready. */
-  readyUrl: string;
+  env: Env;
+  /** URL answering 200 once the service is ready … */
+  readyUrl?: string;
+  /** … or a check of its own (e.g. a Redis PING). */
+  readyCheck?: () => Promise<boolean>;
   readyTimeoutMs?: number;
 }
 
@@ -44,7 +47,12 @@ export class Service {
   async start(): Promise<void> {
     if (this.running) return;
     const { command, args, cwd, env } = this.spec;
-    const child = spawn(command, args, { cwd, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, {
+      cwd,
+      env: env as NodeJS.ProcessEnv,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     this.child = child;
     this.exited = once(child, 'exit').then(() => undefined);
     this.pipe(child);
@@ -111,17 +119,23 @@ export class Service {
           : `exit code ${this.child?.exitCode}`;
         throw new Error(`${this.spec.name} exited before it was ready (${how})`);
       }
-      try {
-        const res = await fetch(this.spec.readyUrl, { signal: AbortSignal.timeout(2000) });
-        if (res.ok) return;
-      } catch {
-        // not listening yet
-      }
+      if (await this.isReady()) return;
       await new Promise((r) => setTimeout(r, 200));
     }
     throw new Error(
-      `${this.spec.name} was not ready at ${this.spec.readyUrl} within ${this.spec.readyTimeoutMs ?? 60_000} ms`,
+      `${this.spec.name} was not ready at ${this.spec.readyUrl ?? 'its check'} within ${this.spec.readyTimeoutMs ?? 60_000} ms`,
     );
+  }
+
+  private async isReady(): Promise<boolean> {
+    if (this.spec.readyCheck) return this.spec.readyCheck();
+    if (!this.spec.readyUrl) return true;
+    try {
+      const res = await fetch(this.spec.readyUrl, { signal: AbortSignal.timeout(2000) });
+      return res.ok;
+    } catch {
+      return false; // not listening yet
+    }
   }
 }
 

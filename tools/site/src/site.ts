@@ -2,10 +2,20 @@ import type http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDevProxy, upstreamsFromTopology } from '@mfv/proxy';
-import { APPS, NEXT_APPS, readTopologyEnv, type NextAppName, type TopologyEnv } from '@mfv/topology';
-import { inheritedEnv } from './env.js';
+import {
+  APPS,
+  BACKENDS,
+  NEXT_APPS,
+  readTopologyEnv,
+  type BackendName,
+  type NextAppName,
+  type TopologyEnv,
+} from '@mfv/topology';
+import { inheritedEnv, type Env } from './env.js';
 import { assertPortsFree } from './ports.js';
 import { Service, type ServiceOutput } from './process.js';
+import { resolveRedis, type LocalRedis } from './redis.js';
+import { localSecrets } from './secrets.js';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -13,35 +23,40 @@ export type SiteMode = 'start' | 'dev';
 
 export interface SiteOptions {
   mode: SiteMode;
-  /** Extra environment for every app (tests point apps at their own Redis, ports …). */
-  env?: NodeJS.ProcessEnv;
+  /** Extra environment for every process (tests set ports, their own Redis, short token lifetimes …). */
+  env?: Env;
   output?: (name: string) => ServiceOutput;
   /** Aborting stops whatever has started and rejects (Ctrl-C while apps are still starting). */
   signal?: AbortSignal;
+  /** Where local state lives (secrets, the api's database, Redis files); default <repo>/.site. */
+  stateDir?: string;
+  /** Start from this process's environment (default) or from `env` alone (tests). */
+  inheritEnv?: boolean;
 }
 
 export interface Site {
   readonly topology: TopologyEnv;
   readonly url: string;
   readonly apps: Record<NextAppName, Service>;
+  readonly backends: Record<BackendName, Service>;
+  readonly redis: LocalRedis;
+  /** The environment every process got (URLs of api, sandbox, Redis; secrets as files). */
+  readonly env: Env;
   stop(): Promise<void>;
 }
 
-function appService(
+function nextService(
   app: NextAppName,
   mode: SiteMode,
   topology: TopologyEnv,
-  env: NodeJS.ProcessEnv,
+  env: Env,
   output: ServiceOutput,
   index: number,
 ) {
   const cwd = path.join(REPO_ROOT, 'apps', app);
   const port = topology.ports[app];
   const next = path.join(cwd, 'node_modules', '.bin', 'next');
-  const args =
-    mode === 'dev'
-      ? ['dev', '-p', String(port), '-H', '127.0.0.1']
-      : ['start', '-p', String(port), '-H', '127.0.0.1'];
+  const args = [mode === 'dev' ? 'dev' : 'start', '-p', String(port), '-H', '127.0.0.1'];
   return new Service(
     {
       name: app,
@@ -49,7 +64,6 @@ function appService(
       args,
       cwd,
       env: {
-        ...inheritedEnv(),
         ...env,
         NEXT_TELEMETRY_DISABLED: '1',
         ...(mode === 'dev'
@@ -59,6 +73,32 @@ function appService(
       readyUrl: `http://127.0.0.1:${port}${APPS[app].basePath}/api/healthz`,
       // `next dev` compiles on first request, which can take a while on two cores.
       readyTimeoutMs: mode === 'dev' ? 180_000 : 60_000,
+    },
+    output,
+    index,
+  );
+}
+
+function backendService(
+  name: BackendName,
+  mode: SiteMode,
+  topology: TopologyEnv,
+  env: Env,
+  output: ServiceOutput,
+  index: number,
+) {
+  const cwd = path.join(REPO_ROOT, 'apps', name);
+  const port = topology.backendPorts[name];
+  const args = mode === 'dev' ? ['--import', 'tsx', '--watch', 'src/server.ts'] : ['dist/server.js'];
+  return new Service(
+    {
+      name,
+      command: process.execPath,
+      args,
+      cwd,
+      env: { ...env, NODE_ENV: mode === 'dev' ? 'development' : 'production' },
+      readyUrl: `http://127.0.0.1:${port}${BACKENDS[name].readyPath}`,
+      readyTimeoutMs: 60_000,
     },
     output,
     index,
@@ -76,12 +116,16 @@ function listen(server: http.Server, port: number): Promise<void> {
 }
 
 /**
- * Starts every Next app (built output with `next start`, or `next dev`) and the dev proxy
- * in-process. Remotes start first so the shell finds them on its first render.
+ * Starts the whole local site: Redis (REDIS_URL, or one it starts), the api and the sandbox,
+ * the remotes, the shell, and the dev proxy in-process. Every process gets one environment: the
+ * topology's ports, the URLs of the services, and local secrets (generated once under
+ * .site/secrets, passed as files) — so `pnpm start` runs the production builds with a
+ * production configuration.
  */
 export async function startSite(options: SiteOptions): Promise<Site> {
-  const env = { ...inheritedEnv(), ...options.env };
-  const topology = readTopologyEnv(env);
+  const base = options.inheritEnv === false ? { ...options.env } : { ...inheritedEnv(), ...options.env };
+  const topology = readTopologyEnv(base);
+  const stateDir = options.stateDir ?? path.join(REPO_ROOT, '.site');
   await assertPortsFree([
     { service: 'proxy', port: topology.proxyPort, envVar: 'MFV_PROXY_PORT' },
     ...NEXT_APPS.map((app) => ({
@@ -89,12 +133,54 @@ export async function startSite(options: SiteOptions): Promise<Site> {
       port: topology.ports[app],
       envVar: `MFV_${app.toUpperCase()}_PORT`,
     })),
+    { service: 'api', port: topology.backendPorts.api, envVar: 'MFV_API_PORT' },
+    { service: 'sandbox', port: topology.backendPorts.sandbox, envVar: 'MFV_SANDBOX_PORT' },
+    { service: 'sandbox (mTLS)', port: topology.sandboxMtlsPort, envVar: 'MFV_SANDBOX_MTLS_PORT' },
   ]);
   const output = options.output ?? (() => ({ kind: 'prefix' as const }));
+
+  const redis = await resolveRedis(base, topology.redisPort, path.join(stateDir, 'redis'), output('redis'));
+  const secrets = localSecrets(path.join(stateDir, 'secrets'));
+  const publicOrigin = `http://localhost:${topology.proxyPort}`;
+  const sandbox = `127.0.0.1:${topology.backendPorts.sandbox}`;
+  const env: Env = {
+    ...base,
+    REDIS_URL: redis.url,
+    // api
+    API_HOST: '127.0.0.1',
+    API_PORT: String(topology.backendPorts.api),
+    API_JWT_PRIVATE_KEY_FILE: secrets.jwtPrivateKeyFile,
+    API_REFRESH_SEAL_SECRET_FILE: secrets.sealSecretFile,
+    API_INTERNAL_TOKEN_FILE: secrets.internalTokenFile,
+    ...(base.DATABASE_URL
+      ? {}
+      : { API_PGLITE_DATA_DIR: base.API_PGLITE_DATA_DIR ?? path.join(stateDir, 'api-pglite') }),
+    // sandbox
+    SANDBOX_HOST: '127.0.0.1',
+    SANDBOX_PORT: String(topology.backendPorts.sandbox),
+    SANDBOX_KAKAO_REDIRECT_URIS: `${publicOrigin}/user/login/kakao/callback`,
+    SANDBOX_KCB_RETURN_URLS: `${publicOrigin}/verify/kcb/callback`,
+    SANDBOX_SSAFY_REDIRECT_URIS: `${publicOrigin}/verify/ssafy/callback`,
+    SANDBOX_TOSS_CALLBACK_URL: `${publicOrigin}/user/login/toss/callback`,
+    SANDBOX_TOSS_MTLS_PORT: String(topology.sandboxMtlsPort),
+    // Next apps
+    AUTH_API_URL: `http://127.0.0.1:${topology.backendPorts.api}`,
+    AUTH_PUBLIC_ORIGIN: publicOrigin,
+    AUTH_COOKIE_SECRET_FILE: secrets.cookieSecretFile,
+    KAKAO_AUTHORIZE_BASE_URL: `http://localhost:${topology.backendPorts.sandbox}/kakao/kauth`,
+    KAKAO_TOKEN_BASE_URL: `http://${sandbox}/kakao/kauth`,
+    KAKAO_API_BASE_URL: `http://${sandbox}/kakao/kapi`,
+  };
+
+  let index = 0;
+  const backends = {} as Record<BackendName, Service>;
+  for (const name of Object.keys(BACKENDS) as BackendName[]) {
+    backends[name] = backendService(name, options.mode, topology, env, output(name), index++);
+  }
   const apps = {} as Record<NextAppName, Service>;
-  NEXT_APPS.forEach((app, i) => {
-    apps[app] = appService(app, options.mode, topology, options.env ?? {}, output(app), i);
-  });
+  for (const app of NEXT_APPS)
+    apps[app] = nextService(app, options.mode, topology, env, output(app), index++);
+
   const proxy = createDevProxy({ upstreams: upstreamsFromTopology(topology) });
   const started: Service[] = [];
   let stopped = false;
@@ -102,20 +188,23 @@ export async function startSite(options: SiteOptions): Promise<Site> {
     stopped = true;
     proxy.closeAllConnections();
     await Promise.all([new Promise<void>((r) => proxy.close(() => r())), ...started.map((s) => s.stop())]);
+    await redis.stop();
+  };
+  const startAll = async (services: Service[]) => {
+    if (stopped) throw new Error('site start aborted');
+    await Promise.all(
+      services.map(async (service) => {
+        started.push(service);
+        await service.start();
+      }),
+    );
   };
   const onAbort = () => void stop();
   options.signal?.addEventListener('abort', onAbort, { once: true });
   try {
-    const remotes = NEXT_APPS.filter((app) => app !== 'shell');
-    await Promise.all(
-      remotes.map(async (app) => {
-        started.push(apps[app]);
-        await apps[app].start();
-      }),
-    );
-    if (stopped) throw new Error('site start aborted');
-    started.push(apps.shell);
-    await apps.shell.start();
+    await startAll(Object.values(backends));
+    await startAll(NEXT_APPS.filter((app) => app !== 'shell').map((app) => apps[app]));
+    await startAll([apps.shell]);
     if (stopped) throw new Error('site start aborted');
     await listen(proxy, topology.proxyPort);
   } catch (error) {
@@ -124,5 +213,5 @@ export async function startSite(options: SiteOptions): Promise<Site> {
   } finally {
     options.signal?.removeEventListener('abort', onAbort);
   }
-  return { topology, url: `http://localhost:${topology.proxyPort}`, apps, stop };
+  return { topology, url: publicOrigin, apps, backends, redis, env, stop };
 }

@@ -1,17 +1,22 @@
 import { useState } from 'react';
-import { SAMPLE_NOTICES, markRead, unreadCount, type ReadState } from '../lib/notices';
+import { useNotices } from '../lib/use-notices';
+
+export interface NoticeBellProps {
+  /** Whether the shell's server found a signed-in member (notices are per member). */
+  signedIn?: boolean;
+}
 
 /** Header bell with the unread count. Exposed to the shell as `notice/NoticeBell`. */
-export default function NoticeBell() {
+export default function NoticeBell({ signedIn = false }: NoticeBellProps) {
   const [open, setOpen] = useState(false);
-  const [read, setRead] = useState<ReadState>(() => new Set());
-  const unread = unreadCount(SAMPLE_NOTICES, read);
+  const { state, markRead } = useNotices(signedIn, 10);
+  const unread = state.status === 'ready' ? state.unread : 0;
   return (
-    <div className="notice-bell" data-slot-component="notice/NoticeBell">
+    <div className="notice-bell" data-slot-component="notice/NoticeBell" data-state={state.status}>
       <button
         type="button"
         className="bell"
-        aria-label={`알림 ${unread}건`}
+        aria-label={state.status === 'ready' ? `알림 ${unread}건` : '알림'}
         aria-expanded={open}
         onClick={() => setOpen((v) => !v)}
       >
@@ -23,19 +28,33 @@ export default function NoticeBell() {
         )}
       </button>
       {open && (
-        <ul className="panel">
-          {SAMPLE_NOTICES.map((notice) => (
-            <li key={notice.id}>
-              <button
-                type="button"
-                className={read.has(notice.id) ? 'item read' : 'item'}
-                onClick={() => setRead((state) => markRead(state, notice.id))}
-              >
-                {notice.title}
-              </button>
-            </li>
-          ))}
-        </ul>
+        <div className="panel" role="dialog" aria-label="알림">
+          {state.status === 'signed-out' && (
+            <p className="empty">
+              <a href="/user/login?returnTo=%2F">로그인</a>하면 알림을 볼 수 있습니다.
+            </p>
+          )}
+          {state.status === 'loading' && <p className="empty">불러오는 중…</p>}
+          {state.status === 'error' && <p className="empty">{state.message}</p>}
+          {state.status === 'ready' &&
+            (state.items.length === 0 ? (
+              <p className="empty">새 알림이 없습니다.</p>
+            ) : (
+              <ul>
+                {state.items.map((notice) => (
+                  <li key={notice.id}>
+                    <button
+                      type="button"
+                      className={notice.read ? 'item read' : 'item'}
+                      onClick={() => void markRead(notice.id)}
+                    >
+                      {notice.title}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            ))}
+        </div>
       )}
       <style jsx>{`
         .notice-bell {
@@ -68,15 +87,24 @@ export default function NoticeBell() {
           position: absolute;
           right: 0;
           top: calc(100% + 6px);
-          width: 280px;
-          margin: 0;
+          width: 300px;
           padding: 6px 0;
-          list-style: none;
           background: #fff;
           border: 1px solid #d0d7de;
           border-radius: 8px;
           box-shadow: 0 8px 24px rgba(0, 0, 0, 0.12);
           z-index: 10;
+        }
+        ul {
+          margin: 0;
+          padding: 0;
+          list-style: none;
+        }
+        .empty {
+          margin: 0;
+          padding: 10px 14px;
+          color: #6b7280;
+          font-size: 14px;
         }
         .item {
           display: block;

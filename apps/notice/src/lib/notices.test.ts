@@ -1,22 +1,34 @@
 import { describe, expect, it } from 'vitest';
-import { SAMPLE_NOTICES, markRead, unreadCount } from './notices';
+import { applyRead, formatDate, unreadCount, type Notice } from './notices';
+
+const notice = (id: string, read = false): Notice => ({
+  id,
+  title: id,
+  body: '',
+  publishedAt: '2026-11-20T00:00:00.000Z',
+  read,
+});
 
 describe('notice read state', () => {
-  it('counts every notice unread at first and one fewer per notice read', () => {
-    let state: ReadonlySet<string> = new Set();
-    expect(unreadCount(SAMPLE_NOTICES, state)).toBe(SAMPLE_NOTICES.length);
-    state = markRead(state, SAMPLE_NOTICES[0]!.id);
-    expect(unreadCount(SAMPLE_NOTICES, state)).toBe(SAMPLE_NOTICES.length - 1);
+  it('counts unread notices and one fewer per notice read', () => {
+    const items = [notice('a'), notice('b'), notice('c', true)];
+    expect(unreadCount(items)).toBe(2);
+    expect(unreadCount(applyRead(items, 'a'))).toBe(1);
   });
 
-  it('marking a notice read twice changes nothing (same state object)', () => {
-    const once = markRead(new Set(), 'a');
-    expect(markRead(once, 'a')).toBe(once);
+  it('reading a read or unknown notice returns the same list', () => {
+    const items = [notice('a', true)];
+    expect(applyRead(items, 'a')).toBe(items);
+    expect(applyRead(items, 'zzz')).toBe(items);
   });
 
-  it('never mutates the previous state', () => {
-    const before = new Set<string>();
-    markRead(before, 'a');
-    expect(before.size).toBe(0);
+  it('never mutates the list it was given', () => {
+    const items = [notice('a')];
+    applyRead(items, 'a');
+    expect(items[0]!.read).toBe(false);
+  });
+
+  it('shows dates as YYYY-MM-DD', () => {
+    expect(formatDate('2026-11-20T09:30:00.000Z')).toBe('2026-11-20');
   });
 });

@@ -1,16 +1,24 @@
-import type { GetServerSideProps } from 'next';
+import { withAuthSSR, type AuthPageProps } from '@mfv/auth';
 import NoticeBell from '../exposes/NoticeBell';
 import NoticeList from '../exposes/NoticeList';
 
-/** The notice remote on its own, for working on its components without the shell. */
-export default function NoticeHome() {
+type Props = AuthPageProps<Record<string, never>>;
+
+/** /notice — the member's notices (withAuthSSR: no session → the login page). */
+export default function NoticePage(props: Props) {
   return (
-    <main style={{ fontFamily: 'system-ui, sans-serif', padding: 24 }}>
+    <main style={{ fontFamily: 'system-ui, sans-serif', padding: 24, maxWidth: 760, margin: '0 auto' }}>
       <h1>알림</h1>
-      <NoticeBell />
-      <NoticeList />
+      {props.auth.status === 'unavailable' ? (
+        <p role="alert">{props.auth.message}</p>
+      ) : (
+        <>
+          <NoticeBell signedIn />
+          <NoticeList signedIn limit={50} />
+        </>
+      )}
     </main>
   );
 }
 
-export const getServerSideProps: GetServerSideProps = async () => ({ props: {} });
+export const getServerSideProps = withAuthSSR(async () => ({ props: {} }), { app: 'notice' });

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { RemoteSlot } from '../federation/RemoteSlot';
+import type { Viewer } from '@mfv/auth';
 import type { RemoteStatusMap } from '../federation/modules';
 
 /** The site frame; header actions come from remotes (or, on the benchmark baseline, local imports). */
@@ -72,13 +73,22 @@ export function Layout({ actions, children }: { actions: ReactNode; children: Re
 }
 
 /** The layout of every federated page: header actions are the user and notice remotes' slots. */
+export interface FederatedLayoutProps {
+  remoteStatus: RemoteStatusMap;
+  viewer: Viewer | null;
+  sessionUnavailable: boolean;
+  /** The current page, for the login link's way back. */
+  path: string;
+  children: ReactNode;
+}
+
 export function FederatedLayout({
   remoteStatus,
+  viewer,
+  sessionUnavailable,
+  path,
   children,
-}: {
-  remoteStatus: RemoteStatusMap;
-  children: ReactNode;
-}) {
+}: FederatedLayoutProps) {
   return (
     <Layout
       actions={
@@ -86,14 +96,18 @@ export function FederatedLayout({
           <RemoteSlot
             id="notice/NoticeBell"
             status={remoteStatus['notice/NoticeBell']}
-            props={{}}
+            props={{ signedIn: viewer !== null }}
             label="알림"
             variant="inline"
           />
           <RemoteSlot
             id="user/UserMenu"
             status={remoteStatus['user/UserMenu']}
-            props={{}}
+            props={{
+              viewer: viewer ? { nickname: viewer.nickname } : null,
+              sessionUnavailable,
+              returnTo: path,
+            }}
             label="계정 메뉴"
             variant="inline"
           />

@@ -3,16 +3,16 @@ import type { AppProps } from 'next/app';
 import Head from 'next/head';
 import type { ReactElement } from 'react';
 import { FederatedLayout } from '../components/Layout';
-import type { RemoteStatusMap } from '../federation/modules';
+import type { RemoteSlotPageProps } from '../federation/with-remote-slots';
 
 /** A page may bring its own layout (the benchmark baseline does); the rest get the federated one. */
 export type PageWithLayout<P = Record<string, unknown>> = NextPage<P> & {
   getLayout?: (page: ReactElement) => ReactElement;
 };
 
-type ShellAppProps = AppProps<{ remoteStatus?: RemoteStatusMap }> & { Component: PageWithLayout };
+type ShellAppProps = AppProps<Partial<RemoteSlotPageProps>> & { Component: PageWithLayout };
 
-export default function ShellApp({ Component, pageProps }: ShellAppProps) {
+export default function ShellApp({ Component, pageProps, router }: ShellAppProps) {
   const page = <Component {...pageProps} />;
   return (
     <>
@@ -24,7 +24,14 @@ export default function ShellApp({ Component, pageProps }: ShellAppProps) {
       {Component.getLayout ? (
         Component.getLayout(page)
       ) : (
-        <FederatedLayout remoteStatus={pageProps.remoteStatus ?? {}}>{page}</FederatedLayout>
+        <FederatedLayout
+          remoteStatus={pageProps.remoteStatus ?? {}}
+          viewer={pageProps.viewer ?? null}
+          sessionUnavailable={pageProps.sessionUnavailable ?? false}
+          path={router.asPath}
+        >
+          {page}
+        </FederatedLayout>
       )}
     </>
   );

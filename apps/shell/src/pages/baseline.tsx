@@ -1,3 +1,4 @@
+import { getViewer, type Viewer } from '@mfv/auth';
 import type { GetServerSideProps } from 'next';
 import Link from 'next/link';
 // The same components the home page federates, imported from the remotes' source: the
@@ -9,7 +10,12 @@ import { Layout } from '../components/Layout';
 import { env } from '../env';
 import type { PageWithLayout } from './_app';
 
-const Baseline: PageWithLayout = () => (
+interface Props {
+  viewer: Viewer | null;
+  sessionUnavailable: boolean;
+}
+
+const Baseline: PageWithLayout<Props> = ({ viewer }) => (
   <>
     <section className="hero">
       <h1>하나의 사이트, 여러 팀</h1>
@@ -18,7 +24,7 @@ const Baseline: PageWithLayout = () => (
         <Link href="/verification">본인확인 방법 보기</Link>
       </p>
     </section>
-    <NoticeList limit={5} />
+    <NoticeList limit={5} signedIn={viewer !== null} />
     <style jsx>{`
       .hero {
         margin-bottom: 24px;
@@ -31,21 +37,35 @@ const Baseline: PageWithLayout = () => (
   </>
 );
 
-Baseline.getLayout = (page) => (
-  <Layout
-    actions={
-      <>
-        <NoticeBell />
-        <UserMenu />
-      </>
-    }
-  >
-    {page}
-  </Layout>
-);
+Baseline.getLayout = (page) => {
+  const { viewer, sessionUnavailable } = page.props as Props;
+  return (
+    <Layout
+      actions={
+        <>
+          <NoticeBell signedIn={viewer !== null} />
+          <UserMenu
+            viewer={viewer ? { nickname: viewer.nickname } : null}
+            sessionUnavailable={sessionUnavailable}
+          />
+        </>
+      }
+    >
+      {page}
+    </Layout>
+  );
+};
 
 export default Baseline;
 
 /** Only served when MFV_BENCH_BASELINE is set (the benchmark does); a 404 everywhere else. */
-export const getServerSideProps: GetServerSideProps = async () =>
-  env.MFV_BENCH_BASELINE ? { props: {} } : { notFound: true };
+export const getServerSideProps: GetServerSideProps<Props> = async (ctx) => {
+  if (!env.MFV_BENCH_BASELINE) return { notFound: true };
+  const viewer = await getViewer(ctx.req, ctx.res);
+  return {
+    props: {
+      viewer: viewer.status === 'signed-in' ? viewer.viewer : null,
+      sessionUnavailable: viewer.status === 'unavailable',
+    },
+  };
+};

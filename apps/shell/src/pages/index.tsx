@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { RemoteSlot } from '../federation/RemoteSlot';
 import { withRemoteSlots, type RemoteSlotPageProps } from '../federation/with-remote-slots';
 
-export default function Home({ remoteStatus }: RemoteSlotPageProps) {
+export default function Home({ remoteStatus, viewer }: RemoteSlotPageProps) {
   return (
     <>
       <section className="hero">
@@ -15,7 +15,7 @@ export default function Home({ remoteStatus }: RemoteSlotPageProps) {
       <RemoteSlot
         id="notice/NoticeList"
         status={remoteStatus['notice/NoticeList']}
-        props={{ limit: 5 }}
+        props={{ limit: 5, signedIn: viewer !== null }}
         label="공지사항"
         variant="block"
       />

@@ -1,15 +1,54 @@
-import type { GetServerSideProps } from 'next';
-import UserMenu from '../exposes/UserMenu';
+import type { AuthPageProps } from '@mfv/auth';
+import { withAuthSSR } from '@mfv/auth';
+import { Card, Notice } from '../components/Card';
+import { useSignOut } from '../components/SignOutButtons';
 
-/** The user remote on its own: lets the team work on its components without the shell. */
-export default function UserHome() {
+type Props = AuthPageProps<Record<string, never>>;
+
+/** /user — the signed-in member's page (withAuthSSR: no session → the login page). */
+export default function Me(props: Props) {
+  const { busy, error, signOut } = useSignOut();
+  if (props.auth.status === 'unavailable') {
+    return (
+      <Card title="내 정보">
+        <Notice tone="error">{props.auth.message}</Notice>
+      </Card>
+    );
+  }
+  const { viewer } = props.auth;
   return (
-    <main style={{ fontFamily: 'system-ui, sans-serif', padding: 24 }}>
-      <h1>내 계정</h1>
-      <p>로그인과 회원 정보는 이 remote(/user)가 담당합니다.</p>
-      <UserMenu />
-    </main>
+    <Card title="내 정보">
+      <p>
+        <strong data-testid="me-nickname">{viewer.nickname ?? '회원'}</strong>님, 환영합니다.
+      </p>
+      <div className="actions">
+        <a href="/">홈으로</a>
+        <button type="button" disabled={busy} onClick={() => signOut(false)}>
+          로그아웃
+        </button>
+        <button type="button" disabled={busy} onClick={() => signOut(true)}>
+          모든 기기에서 로그아웃
+        </button>
+      </div>
+      {error && <Notice tone="error">{error}</Notice>}
+      <style jsx>{`
+        .actions {
+          display: flex;
+          gap: 10px;
+          align-items: center;
+          flex-wrap: wrap;
+        }
+        button {
+          padding: 8px 12px;
+          border: 1px solid #d0d7de;
+          border-radius: 8px;
+          background: #fff;
+          font: inherit;
+          cursor: pointer;
+        }
+      `}</style>
+    </Card>
   );
 }
 
-export const getServerSideProps: GetServerSideProps = async () => ({ props: {} });
+export const getServerSideProps = withAuthSSR(async () => ({ props: {} }), { app: 'user' });

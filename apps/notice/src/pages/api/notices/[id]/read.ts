@@ -1,0 +1,18 @@
+import { noticeIdParamsSchema } from '@mfv/api/contract';
+import { withAuth } from '@mfv/auth';
+
+/** POST /notice/api/notices/:id/read (CSRF) — marks one notice read for the member. */
+export default withAuth(async (req, res) => {
+  if (req.method !== 'POST') {
+    res.setHeader('Allow', 'POST');
+    res.status(405).json({ code: 'METHOD_NOT_ALLOWED', message: 'POST only' });
+    return;
+  }
+  const params = noticeIdParamsSchema.safeParse({ id: req.query.id });
+  if (!params.success) {
+    res.status(400).json({ code: 'INVALID_NOTICE_ID', message: '알림 번호가 올바르지 않습니다.' });
+    return;
+  }
+  await req.auth.api(`/notices/${params.data.id}/read`, { method: 'POST' });
+  res.status(204).end();
+});

@@ -1,0 +1,20 @@
+import { noticesResponseSchema, NOTICES_MAX_LIMIT } from '@mfv/api/contract';
+import { withAuth } from '@mfv/auth';
+
+/** GET /notice/api/notices?limit= — the signed-in member's notices, newest first, with read flags. */
+export default withAuth(async (req, res) => {
+  if (req.method !== 'GET') {
+    res.setHeader('Allow', 'GET');
+    res.status(405).json({ code: 'METHOD_NOT_ALLOWED', message: 'GET only' });
+    return;
+  }
+  const limit = Number(req.query.limit ?? 20);
+  if (!Number.isInteger(limit) || limit < 1 || limit > NOTICES_MAX_LIMIT) {
+    res
+      .status(400)
+      .json({ code: 'INVALID_LIMIT', message: `limit은 1~${NOTICES_MAX_LIMIT} 사이의 정수여야 합니다.` });
+    return;
+  }
+  res.setHeader('Cache-Control', 'private, no-store');
+  res.status(200).json(await req.auth.api(`/notices?limit=${limit}`, { schema: noticesResponseSchema }));
+});

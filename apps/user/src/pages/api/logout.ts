@@ -1,0 +1,12 @@
+import { defaultAuth, withAuth } from '@mfv/auth';
+
+/** POST /user/api/logout (CSRF) — ends this session at the api, in Redis and in the browser. */
+export default withAuth(async (req, res) => {
+  if (req.method !== 'POST') {
+    res.setHeader('Allow', 'POST');
+    res.status(405).json({ code: 'METHOD_NOT_ALLOWED', message: 'POST only' });
+    return;
+  }
+  await defaultAuth().endSession(req.auth, res, false);
+  res.status(204).end();
+});

@@ -1,0 +1,54 @@
+import { createUserResponseSchema, nicknameSchema } from '@mfv/api/contract';
+import {
+  appendSetCookie,
+  callApi,
+  checkCsrf,
+  clearCookie,
+  defaultAuth,
+  handleErrors,
+  readCookie,
+  unseal,
+} from '@mfv/auth';
+import { z } from 'zod';
+import { SIGNUP_PURPOSE, type SignupState } from '../../server/kakao-login';
+
+const bodySchema = z.object({ nickname: nicknameSchema, agreeTerms: z.literal(true) });
+
+/**
+ * POST /user/api/signup {nickname, agreeTerms} — consumes the sealed signup ticket the Kakao
+ * callback left in this browser, creates the member at the api, opens the session.
+ */
+export default handleErrors(async (req, res) => {
+  if (req.method !== 'POST') {
+    res.setHeader('Allow', 'POST');
+    res.status(405).json({ code: 'METHOD_NOT_ALLOWED', message: 'POST only' });
+    return;
+  }
+  const auth = defaultAuth();
+  checkCsrf(auth.config, req);
+  const parsed = bodySchema.safeParse(req.body);
+  if (!parsed.success) {
+    res
+      .status(400)
+      .json({ code: 'INVALID_SIGNUP', message: parsed.error.issues[0]?.message ?? '입력을 확인해 주세요.' });
+    return;
+  }
+  const sealed = readCookie(req, auth.config.cookie, 'signup');
+  const signup = sealed ? unseal<SignupState>(auth.config.keys.seal, SIGNUP_PURPOSE, sealed) : null;
+  if (!signup) {
+    res
+      .status(410)
+      .json({ code: 'SIGNUP_EXPIRED', message: '가입 시간이 지났습니다. 다시 로그인해 주세요.' });
+    return;
+  }
+  const tokens = await callApi(auth.config, '/users', {
+    method: 'POST',
+    internal: true,
+    requestId: auth.requestIdOf(req),
+    body: { signupTicket: signup.ticket, nickname: parsed.data.nickname, agreeTerms: true },
+    schema: createUserResponseSchema,
+  });
+  await auth.startSession(res, tokens);
+  appendSetCookie(res, [clearCookie(auth.config.cookie, 'signup')]);
+  res.status(200).json({ redirectTo: signup.returnTo });
+});

@@ -1,0 +1,49 @@
+import { getViewer, safeReturnTo } from '@mfv/auth';
+import type { GetServerSideProps } from 'next';
+import { Card, Notice } from '../components/Card';
+import { isLoginMessageCode, LOGIN_MESSAGES, type LoginMessageCode } from '../server/messages';
+
+interface Props {
+  returnTo: string;
+  error: LoginMessageCode | null;
+}
+
+export default function Login({ returnTo, error }: Props) {
+  return (
+    <Card title="로그인">
+      {error && <Notice tone="error">{LOGIN_MESSAGES[error]}</Notice>}
+      <a
+        className="kakao"
+        href={`/user/api/login/kakao?returnTo=${encodeURIComponent(returnTo)}`}
+        data-testid="login-kakao"
+      >
+        카카오로 로그인
+      </a>
+      <p className="hint">처음이라면 카카오 로그인 후 간단한 가입 절차를 거칩니다.</p>
+      <style jsx>{`
+        .kakao {
+          display: block;
+          padding: 12px;
+          border-radius: 10px;
+          background: #fee500;
+          color: #191919;
+          font-weight: 700;
+          text-align: center;
+          text-decoration: none;
+        }
+        .hint {
+          color: #6b7280;
+          font-size: 13px;
+        }
+      `}</style>
+    </Card>
+  );
+}
+
+export const getServerSideProps: GetServerSideProps<Props> = async (ctx) => {
+  const returnTo = safeReturnTo(ctx.query.returnTo);
+  const viewer = await getViewer(ctx.req, ctx.res);
+  if (viewer.status === 'signed-in')
+    return { redirect: { destination: returnTo, permanent: false, basePath: false } };
+  return { props: { returnTo, error: isLoginMessageCode(ctx.query.error) ? ctx.query.error : null } };
+};

@@ -1,0 +1,164 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { kakaoLoginResponseSchema, type KakaoLoginResponse } from '@mfv/api/contract';
+import {
+  AuthUnavailableError,
+  BackendUnavailableError,
+  appendSetCookie,
+  callApi,
+  clearCookie,
+  defaultAuth,
+  logEvent,
+  randomId,
+  readCookie,
+  safeReturnTo,
+  seal,
+  serializeCookie,
+  unseal,
+} from '@mfv/auth';
+import {
+  createPkcePair,
+  kakaoAuthorizeUrl,
+  KakaoError,
+  KAKAO_USER_MESSAGES,
+  processKakaoTokenResponse,
+  processKakaoUserMeResponse,
+  requestKakaoToken,
+  requestKakaoUserMe,
+} from '@mfv/verification/kakao';
+import { timingSafeEqual } from 'node:crypto';
+import { kakaoConfig } from './env';
+import { LOGIN_MESSAGES, type LoginMessageCode } from './messages';
+
+/** How long a started login may take before its state cookie expires (Kakao codes last 10 min). */
+const LOGIN_TTL_MS = 10 * 60_000;
+const OAUTH_PURPOSE = 'oauth:kakao';
+export const SIGNUP_PURPOSE = 'signup';
+
+interface OAuthState {
+  state: string;
+  verifier: string;
+  returnTo: string;
+}
+
+export interface SignupState {
+  ticket: string;
+  returnTo: string;
+  nickname?: string;
+}
+
+/**
+ * Step 1 (GET /user/api/login/kakao): state + PKCE verifier sealed into a short-lived HttpOnly
+ * cookie bound to this browser (no server state, so starting a login needs neither Redis nor the
+ * api), then off to Kakao's authorize page.
+ */
+export function startKakaoLogin(
+  req: IncomingMessage & { query: Record<string, unknown> },
+  res: ServerResponse,
+): string {
+  const { config } = defaultAuth();
+  const returnTo = safeReturnTo(req.query.returnTo);
+  const pkce = createPkcePair();
+  const state = randomId(24);
+  const sealed = seal(
+    config.keys.seal,
+    OAUTH_PURPOSE,
+    { state, verifier: pkce.verifier, returnTo } satisfies OAuthState,
+    LOGIN_TTL_MS,
+  );
+  appendSetCookie(res, [serializeCookie(config.cookie, 'oauth', sealed, LOGIN_TTL_MS / 1000)]);
+  return kakaoAuthorizeUrl(kakaoConfig(), { state, codeChallenge: pkce.challenge });
+}
+
+export type CallbackOutcome =
+  | { kind: 'redirect'; destination: string }
+  | { kind: 'error'; code: LoginMessageCode | KakaoError['code']; message: string; status: number };
+
+const sameString = (a: string, b: string) => {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+};
+
+/**
+ * Step 2 (the callback page, rendered on the server as in the seed): check the state against
+ * this browser's sealed cookie, exchange the code (with the PKCE verifier), read the profile,
+ * and ask the api for a session. Members get a session and go back to `returnTo`; new users get a
+ * sealed signup ticket and go to the signup form.
+ */
+export async function completeKakaoLogin(
+  req: IncomingMessage,
+  res: ServerResponse,
+  query: Record<string, string | string[] | undefined>,
+): Promise<CallbackOutcome> {
+  const auth = defaultAuth();
+  const { config } = auth;
+  const requestId = auth.requestIdOf(req);
+  const sealed = readCookie(req, config.cookie, 'oauth');
+  // The state cookie is single use, whatever happens next.
+  appendSetCookie(res, [clearCookie(config.cookie, 'oauth')]);
+  const fail = (code: LoginMessageCode | KakaoError['code'], status = 400): CallbackOutcome => ({
+    kind: 'error',
+    code,
+    status,
+    message:
+      code in LOGIN_MESSAGES
+        ? LOGIN_MESSAGES[code as LoginMessageCode]
+        : KAKAO_USER_MESSAGES[code as KakaoError['code']],
+  });
+
+  if (query.error === 'access_denied') return fail('KAKAO_ACCESS_DENIED');
+  const saved = sealed ? unseal<OAuthState>(config.keys.seal, OAUTH_PURPOSE, sealed) : null;
+  if (!saved) return fail('LOGIN_EXPIRED');
+  const state = typeof query.state === 'string' ? query.state : '';
+  const code = typeof query.code === 'string' ? query.code : '';
+  if (!state || !sameString(state, saved.state)) return fail('LOGIN_STATE_MISMATCH');
+  if (!code) return fail('LOGIN_FAILED');
+
+  try {
+    const kakao = kakaoConfig();
+    const tokens = await processKakaoTokenResponse(
+      await requestKakaoToken(kakao, { code, codeVerifier: saved.verifier }),
+    );
+    const identity = await processKakaoUserMeResponse(await requestKakaoUserMe(kakao, tokens.accessToken));
+    const login: KakaoLoginResponse = await callApi(config, '/auth/login/kakao', {
+      method: 'POST',
+      internal: true,
+      requestId,
+      body: identity,
+      schema: kakaoLoginResponseSchema,
+    });
+    if (login.status === 'signedIn') {
+      await auth.startSession(res, login);
+      logEvent('info', 'signed in', { requestId, provider: 'kakao' });
+      return { kind: 'redirect', destination: saved.returnTo };
+    }
+    const signup: SignupState = {
+      ticket: login.signupTicket,
+      returnTo: saved.returnTo,
+      ...(login.profile.nickname ? { nickname: login.profile.nickname } : {}),
+    };
+    appendSetCookie(res, [
+      serializeCookie(
+        config.cookie,
+        'signup',
+        seal(config.keys.seal, SIGNUP_PURPOSE, signup, LOGIN_TTL_MS),
+        LOGIN_TTL_MS / 1000,
+      ),
+    ]);
+    return { kind: 'redirect', destination: '/user/signup' };
+  } catch (error) {
+    if (error instanceof KakaoError) {
+      logEvent('warn', 'kakao login failed', {
+        requestId,
+        code: error.code,
+        providerCode: error.providerCode,
+      });
+      return fail(error.code, error.code === 'KAKAO_UNAVAILABLE' ? 503 : 400);
+    }
+    if (error instanceof BackendUnavailableError || error instanceof AuthUnavailableError) {
+      logEvent('warn', 'login backend unavailable', { requestId });
+      return fail('SERVICE_UNAVAILABLE', 503);
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,247 @@
+/**
+ * pnpm bench:auth — what withAuth costs, in one run on one machine:
+ *   - the same Next API route (`/notice/api/bench/*`, production build) with no auth, behind
+ *     withAuth in `local` mode (JWKS, no network) and in `remote` mode (POST /auth/verify);
+ *     requests/s, p50 and p99, interleaved rounds;
+ *   - a refresh storm: N concurrent requests of one session whose access token expired, spread
+ *     over two Next processes → how many refreshes reach the api, how many succeed, p99.
+ * Prints the figures and the ratios against the no-auth route. Bounded: fixed durations.
+ * Knobs: BENCH_ROUNDS (3), BENCH_DURATION_S (5), BENCH_CONNECTIONS (16), BENCH_STORM (200).
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createProxyServer } from 'http-proxy-3';
+import { createAuth, authConfigFromEnv, SessionStore } from '@mfv/auth';
+import { createRedis, closeRedis, waitForRedis } from '@mfv/redis';
+import { REPO_ROOT, Service, localSecrets, resolveRedis } from '@mfv/site';
+import { percentile, runLoad, type LoadResult } from './load.js';
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 5);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
+const STORM = Number(process.env.BENCH_STORM ?? 200);
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = http.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+const fmt = (n: number, d = 2) => n.toFixed(d).padStart(10);
+
+async function main() {
+  const dir = mkdtempSync(path.join(tmpdir(), 'mfv-bench-auth-'));
+  const services: Service[] = [];
+  const servers: http.Server[] = [];
+  const redis = await resolveRedis({}, await freePort(), path.join(dir, 'redis'), { kind: 'silent' });
+  // Production configuration on both sides, with secrets as files (as `pnpm start` runs it).
+  const secrets = localSecrets(path.join(dir, 'secrets'));
+  const internalToken = readFileSync(secrets.internalTokenFile, 'utf8').trim();
+  try {
+    const apiPort = await freePort();
+    const apiUrl = `http://127.0.0.1:${apiPort}`;
+    const api = new Service(
+      {
+        name: 'api',
+        command: process.execPath,
+        args: ['dist/server.js'],
+        cwd: path.join(REPO_ROOT, 'apps/api'),
+        env: {
+          ...process.env,
+          NODE_ENV: 'production',
+          API_PORT: String(apiPort),
+          API_LOG_LEVEL: 'warn',
+          API_JWT_PRIVATE_KEY_FILE: secrets.jwtPrivateKeyFile,
+          API_REFRESH_SEAL_SECRET_FILE: secrets.sealSecretFile,
+          API_INTERNAL_TOKEN_FILE: secrets.internalTokenFile,
+        },
+        readyUrl: `${apiUrl}/readyz`,
+      },
+      { kind: 'silent' },
+    );
+    services.push(api);
+    await api.start();
+
+    // Refreshes on the wire: the local-mode processes reach the api through this counter.
+    let refreshes = 0;
+    const proxy = createProxyServer({ target: apiUrl });
+    const counter = http.createServer((req, res) => {
+      if (req.method === 'POST' && req.url === '/auth/refresh') refreshes += 1;
+      proxy.web(req, res);
+    });
+    servers.push(counter);
+    await new Promise<void>((r) => counter.listen(0, '127.0.0.1', () => r()));
+    const counterUrl = `http://127.0.0.1:${(counter.address() as AddressInfo).port}`;
+
+    const noticeDir = path.join(REPO_ROOT, 'apps/notice');
+    const startNotice = async (name: string, mode: 'local' | 'remote', authApi: string) => {
+      const port = await freePort();
+      const service = new Service(
+        {
+          name,
+          command: path.join(noticeDir, 'node_modules/.bin/next'),
+          args: ['start', '-p', String(port), '-H', '127.0.0.1'],
+          cwd: noticeDir,
+          env: {
+            ...process.env,
+            NODE_ENV: 'production',
+            MFV_BENCH_ROUTES: 'true',
+            AUTH_MODE: mode,
+            AUTH_API_URL: authApi,
+            REDIS_URL: redis.url,
+            AUTH_COOKIE_SECRET_FILE: secrets.cookieSecretFile,
+            API_INTERNAL_TOKEN_FILE: secrets.internalTokenFile,
+          },
+          readyUrl: `http://127.0.0.1:${port}/notice/api/healthz`,
+        },
+        { kind: 'file', file: path.join(dir, `${name}.log`) },
+      );
+      services.push(service);
+      await service.start();
+      return `http://127.0.0.1:${port}/notice/api/bench`;
+    };
+    process.stdout.write('Starting api, Redis and three notice processes (local ×2, remote) …\n');
+    const [localA, localB, remote] = await Promise.all([
+      startNotice('local-a', 'local', counterUrl),
+      startNotice('local-b', 'local', counterUrl),
+      startNotice('remote', 'remote', apiUrl),
+    ]);
+
+    // A member and a session, stored the way the login route stores it.
+    const post = async (p: string, body: unknown) =>
+      (await (
+        await fetch(`${apiUrl}${p}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${internalToken}` },
+          body: JSON.stringify(body),
+        })
+      ).json()) as Record<string, unknown>;
+    const login = await post('/auth/login/kakao', { kakaoId: String(Date.now()) });
+    const tokens = (await post('/users', {
+      signupTicket: login.signupTicket,
+      nickname: '벤치',
+      agreeTerms: true,
+    })) as never as Parameters<ReturnType<typeof createAuth>['startSession']>[1];
+    const redisClient = createRedis(redis.url);
+    await waitForRedis(redisClient);
+    const auth = createAuth({
+      config: authConfigFromEnv({ AUTH_API_URL: apiUrl, REDIS_URL: redis.url }),
+      store: new SessionStore(redisClient),
+    });
+    await auth.startSession({ getHeader: () => undefined, setHeader: () => {} } as never, tokens);
+    const cookie = `mfv_at=${tokens.accessToken}; mfv_sid=${tokens.sessionId}`;
+
+    const targets = {
+      // The browser sends the same cookies to every route: the baseline carries them too.
+      'no auth': { url: `${localA}/plain`, headers: { cookie } },
+      'withAuth local': { url: `${localA}/authed`, headers: { cookie } },
+      'withAuth remote': { url: `${remote}/authed`, headers: { cookie } },
+    } as const;
+    type Name = keyof typeof targets;
+    for (const [name, t] of Object.entries(targets)) {
+      const res = await fetch(t.url, { headers: t.headers });
+      if (res.status !== 200) throw new Error(`${name} answered ${res.status}`);
+    }
+    process.stdout.write(`Warming up …\n`);
+    for (const t of Object.values(targets))
+      await runLoad({ ...t, connections: CONNECTIONS, durationMs: 2_000 });
+
+    const runs: Record<Name, LoadResult[]> = { 'no auth': [], 'withAuth local': [], 'withAuth remote': [] };
+    const names = Object.keys(targets) as Name[];
+    for (let round = 0; round < ROUNDS; round++) {
+      const order = round % 2 === 0 ? names : [...names].reverse();
+      for (const name of order) {
+        process.stdout.write(`Round ${round + 1}/${ROUNDS}: ${name}\n`);
+        runs[name].push(
+          await runLoad({ ...targets[name], connections: CONNECTIONS, durationMs: DURATION_S * 1000 }),
+        );
+      }
+    }
+    // Latency without queueing: one connection, so p50 is what one request costs end to end.
+    const latency: Record<Name, LoadResult> = {} as Record<Name, LoadResult>;
+    for (const name of names) {
+      process.stdout.write(`Latency (1 connection): ${name}\n`);
+      latency[name] = await runLoad({ ...targets[name], connections: 1, durationMs: DURATION_S * 1000 });
+    }
+    const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+    const summary = (name: Name) => ({
+      rps: runs[name].reduce((a, r) => a + r.rps, 0) / runs[name].length,
+      p50: median(runs[name].map((r) => r.p50Ms)),
+      p99: median(runs[name].map((r) => r.p99Ms)),
+      failures: runs[name].reduce((a, r) => a + r.failures, 0),
+    });
+
+    // The storm: the session's access token has expired everywhere.
+    const key = `mfv:auth:session:${tokens.sessionId}`;
+    const record = JSON.parse((await redisClient.get(key))!) as Record<string, unknown>;
+    await redisClient.set(key, JSON.stringify({ ...record, accessExpiresAt: 0 }), 'KEEPTTL');
+    const before = refreshes;
+    const stormStarted = performance.now();
+    const storm = await Promise.all(
+      Array.from({ length: STORM }, async (_, i) => {
+        const t0 = performance.now();
+        const res = await fetch(`${i % 2 ? localB : localA}/authed`, {
+          headers: { cookie: `mfv_sid=${tokens.sessionId}` },
+        });
+        await res.arrayBuffer();
+        return { ok: res.status === 200, ms: performance.now() - t0 };
+      }),
+    );
+    const stormMs = performance.now() - stormStarted;
+    const stormLatencies = storm.map((s) => s.ms).sort((a, b) => a - b);
+    await closeRedis(redisClient);
+
+    const base = summary('no auth');
+    const local = summary('withAuth local');
+    const rem = summary('withAuth remote');
+    const row = (name: string, s: ReturnType<typeof summary>) =>
+      `${name.padEnd(18)}${fmt(s.rps, 0)}  ${fmt(s.rps / base.rps, 3)}×  ${fmt(s.p50, 3)}  ${fmt(s.p50 - base.p50, 3)}  ${fmt(s.p99, 3)}  ${String(s.failures).padStart(8)}`;
+    process.stdout.write(
+      [
+        '',
+        `withAuth benchmark — ${ROUNDS} rounds × ${DURATION_S} s, ${CONNECTIONS} connections, next start (production)`,
+        `${''.padEnd(18)}${'req/s'.padStart(10)}  ${'vs none'.padStart(11)}  ${'p50 ms'.padStart(10)}  ${'+p50 ms'.padStart(10)}  ${'p99 ms'.padStart(10)}  failures`,
+        row('no auth', base),
+        row('withAuth local', local),
+        row('withAuth remote', rem),
+        '',
+        'one connection (no queueing):',
+        ...names.map(
+          (name) =>
+            `${name.padEnd(18)}p50 ${latency[name].p50Ms.toFixed(3)} ms (+${(latency[name].p50Ms - latency['no auth'].p50Ms).toFixed(3)})   p99 ${latency[name].p99Ms.toFixed(3)} ms`,
+        ),
+        '',
+        `refresh storm: ${STORM} concurrent requests, one session, expired access token, 2 processes`,
+        `  refreshes reaching the api: ${refreshes - before}   succeeded: ${storm.filter((s) => s.ok).length}/${STORM}   ` +
+          `p50 ${percentile(stormLatencies, 50).toFixed(1)} ms   p99 ${percentile(stormLatencies, 99).toFixed(1)} ms   wall ${stormMs.toFixed(0)} ms`,
+        '',
+        `targets: local ≥ 0.90× no-auth throughput → ${local.rps / base.rps >= 0.9 ? 'met' : 'NOT met'}; ` +
+          `added p50 ≤ 0.5 ms (one connection) → ${latency['withAuth local'].p50Ms - latency['no auth'].p50Ms <= 0.5 ? 'met' : 'NOT met'}`,
+        '',
+      ].join('\n'),
+    );
+  } catch (error) {
+    process.exitCode = 1;
+    throw error;
+  } finally {
+    for (const server of servers) {
+      server.closeAllConnections();
+      server.close();
+    }
+    await Promise.all(services.map((s) => s.stop()));
+    await redis.stop();
+    if (process.exitCode) process.stderr.write(`logs kept in ${dir}\n`);
+    else rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench:auth failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exitCode = 1;
+});
