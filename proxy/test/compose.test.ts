@@ -68,6 +68,23 @@ describe('docker-compose.yml and deploy/nginx/nginx.conf', () => {
     }
   });
 
+  it('every Next app reaches the api and Redis, with secrets as files, after both are healthy', () => {
+    for (const app of NEXT_APPS) {
+      const service = compose.services[app]!;
+      expect(service.environment).toMatchObject({
+        AUTH_API_URL: 'http://api:4000',
+        REDIS_URL: 'redis://redis:6379',
+        AUTH_COOKIE_SECRET_FILE: '/run/secrets/auth_cookie_secret',
+        API_INTERNAL_TOKEN_FILE: '/run/secrets/api_internal_token',
+      });
+      expect(service.depends_on).toMatchObject({
+        api: { condition: 'service_healthy' },
+        redis: { condition: 'service_healthy' },
+      });
+    }
+    expect(JSON.stringify(compose.services)).not.toMatch(/SECRET":\s*"[^$/]|TOKEN":\s*"[^$/]/);
+  });
+
   it('docker-compose config accepts the file (validated without an engine)', () => {
     execFileSync('docker-compose', ['-f', path.join(REPO, 'docker-compose.yml'), 'config', '-q'], {
       stdio: 'pipe',

@@ -1,4 +1,5 @@
 import * as Sentry from '@sentry/nextjs';
+import { scrubSentryEvent } from './sentry.js';
 
 /**
  * Structured JSON lines with the request id. Callers pass codes and ids only: never tokens,
@@ -22,6 +23,8 @@ export function reportUnexpected(error: unknown, requestId: string, where: strin
   Sentry.withScope((scope) => {
     scope.setTag('request_id', requestId);
     scope.setTag('where', where);
+    // Also when the app's init forgot beforeSend: nothing from the request but its id leaves.
+    scope.addEventProcessor((event) => scrubSentryEvent(event));
     Sentry.captureException(error);
   });
 }
