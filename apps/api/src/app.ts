@@ -1,5 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyRequest,
+} from 'fastify';
 import {
   hasZodFastifySchemaValidationErrors,
   serializerCompiler,
@@ -14,7 +19,9 @@ import { authRoutes } from './routes/auth.js';
 import { healthRoutes } from './routes/health.js';
 import { jwksRoutes } from './routes/jwks.js';
 import { noticeRoutes } from './routes/notices.js';
+import { tossRoutes } from './routes/toss.js';
 import { userRoutes } from './routes/users.js';
+import { verificationRoutes } from './routes/verifications.js';
 import { createServices, type ApiServices, type TokenSettings } from './services/index.js';
 import type { KeySet } from './tokens/keys.js';
 
@@ -38,9 +45,14 @@ export interface AppDeps {
   logger?: FastifyBaseLogger;
   /** How often sealed successors past the grace window are wiped; 0 = never (tests call it directly). */
   sealSweepIntervalMs?: number;
+  /** Every error answered with a 500, after it is logged (server.ts reports it to Sentry). */
+  onUnexpectedError?: (error: unknown, request: FastifyRequest) => void;
 }
 
 export type ApiApp = FastifyInstance;
+
+/** Accepted x-request-id values; anything else is replaced (it ends up in logs and Sentry). */
+const REQUEST_ID_PATTERN = /^[A-Za-z0-9._-]{1,128}$/;
 
 /** Small JSON bodies only; nothing this api accepts comes near it. */
 const BODY_LIMIT_BYTES = 16 * 1024;
@@ -60,8 +72,15 @@ export async function buildApp(deps: AppDeps): Promise<ApiApp> {
   const app = Fastify({
     ...(deps.logger ? { loggerInstance: deps.logger } : { logger: false }),
     bodyLimit: BODY_LIMIT_BYTES,
-    requestIdHeader: 'x-request-id',
-    genReqId: () => randomUUID(),
+    // The proxy's x-request-id when well-formed (the pattern nginx and @mfv/auth accept), else a new
+    // one; logged as `requestId` like the Next apps' JSON lines and nginx's access log.
+    requestIdHeader: false,
+    genReqId: (req) => {
+      const header = req.headers['x-request-id'];
+      const value = Array.isArray(header) ? header[0] : header;
+      return value && REQUEST_ID_PATTERN.test(value) ? value : randomUUID();
+    },
+    requestIdLogLabel: 'requestId',
     return503OnClosing: true,
   }).withTypeProvider<ZodTypeProvider>();
 
@@ -115,6 +134,8 @@ export async function buildApp(deps: AppDeps): Promise<ApiApp> {
     }
     if (isApiError(err)) {
       if (err.status >= 500) req.log.error({ err }, err.message);
+      // 503 (database unavailable) is an outage readiness already reports, not a bug.
+      if (err.status === 500) deps.onUnexpectedError?.(err, req);
       return reply
         .code(err.status)
         .headers(err.headers)
@@ -126,6 +147,7 @@ export async function buildApp(deps: AppDeps): Promise<ApiApp> {
       return reply.code(status).send(body);
     }
     req.log.error({ err }, 'unhandled error');
+    deps.onUnexpectedError?.(err, req);
     return reply.code(500).send({ code: 'INTERNAL', message: 'Internal error' } satisfies ErrorBody);
   });
 
@@ -133,7 +155,12 @@ export async function buildApp(deps: AppDeps): Promise<ApiApp> {
   await app.register(jwksRoutes, { accessTokens: services.accessTokens });
   await app.register(authRoutes, { services, internalToken: deps.internalToken });
   await app.register(userRoutes, { services, internalToken: deps.internalToken });
+  await app.register(tossRoutes, { services, internalToken: deps.internalToken });
   await app.register(noticeRoutes, { services });
+  await app.register(verificationRoutes, {
+    verifications: services.verifications,
+    internalToken: deps.internalToken,
+  });
 
   const sweepMs = deps.sealSweepIntervalMs ?? 0;
   if (sweepMs > 0) {

@@ -23,8 +23,12 @@ export const API_PATHS = {
   logout: '/auth/logout',
   logoutAll: '/auth/logout-all',
   loginKakao: '/auth/login/kakao',
+  loginToss: '/auth/login/toss',
+  revokeIdentitySessions: '/auth/identities/revoke-sessions',
   users: '/users',
   me: '/users/me',
+  verifications: '/verifications',
+  verificationsRedeem: '/verifications/redeem',
   notices: '/notices',
   noticesUnreadCount: '/notices/unread-count',
   noticeRead: (id: string) => `/notices/${encodeURIComponent(id)}/read`,
@@ -61,6 +65,13 @@ export const ERROR_STATUS = {
   SIGNUP_TICKET_USED: 409,
   /** The provider identity on the ticket already belongs to a member (a concurrent signup won). */
   IDENTITY_ALREADY_LINKED: 409,
+  /** The verified person (DI) already belongs to another member, or is mid-signup with another login. */
+  VERIFICATION_ALREADY_REGISTERED: 409,
+  /** The member was verified before as another person (a different DI). */
+  VERIFICATION_PERSON_MISMATCH: 409,
+  VERIFICATION_TICKET_INVALID: 404,
+  VERIFICATION_TICKET_USED: 409,
+  VERIFICATION_TICKET_EXPIRED: 410,
   USER_NOT_FOUND: 404,
   NOTICE_NOT_FOUND: 404,
   NOT_FOUND: 404,
@@ -192,6 +203,53 @@ export const kakaoLoginResponseSchema = z.discriminatedUnion('status', [
 ]);
 export type KakaoLoginResponse = z.infer<typeof kakaoLoginResponseSchema>;
 
+/**
+ * POST /auth/login/toss (service credential). The user remote has already exchanged the Toss
+ * authorization code over mTLS and read login-me; `userKey` (int64, as a decimal string) is the only
+ * thing the api learns: the identity subject. Strict: personal fields (name, phone, CI …) are
+ * refused, so none can reach the database by accident. Same answers as the Kakao login.
+ */
+const TOSS_USER_KEY_MESSAGE = 'userKey must be a non-negative 64-bit integer as a decimal string';
+export const tossUserKeySchema = z
+  .string({ message: TOSS_USER_KEY_MESSAGE })
+  .regex(/^(0|[1-9][0-9]{0,18})$/, { message: TOSS_USER_KEY_MESSAGE })
+  // zod runs refinements after a failed regex too: only digits reach BigInt().
+  .refine((v) => /^\d+$/.test(v) && BigInt(v) <= 9_223_372_036_854_775_807n, {
+    message: TOSS_USER_KEY_MESSAGE,
+  });
+export const tossLoginRequestSchema = z.strictObject({ userKey: tossUserKeySchema });
+export type TossLoginRequest = z.infer<typeof tossLoginRequestSchema>;
+export const tossLoginResponseSchema = kakaoLoginResponseSchema;
+export type TossLoginResponse = KakaoLoginResponse;
+
+/** Identity providers a member can be linked to (the `identities` table). */
+export const PROVIDERS = ['kakao', 'toss'] as const;
+export type ProviderName = (typeof PROVIDERS)[number];
+
+/**
+ * POST /auth/identities/revoke-sessions (service credential): the provider told us the person
+ * unlinked the app (Toss unlink callback). Ends every session of the member linked to that
+ * identity and cancels unused signup tickets for it. Idempotent; an identity nobody is linked to
+ * answers `linked: false`.
+ */
+export const revokeIdentitySessionsRequestSchema = z.strictObject({
+  provider: z.enum(PROVIDERS, { message: `provider must be one of ${PROVIDERS.join(', ')}` }),
+  subject: z
+    .string({ message: 'subject must be a string' })
+    .min(1, { message: 'subject must not be empty' })
+    .max(64, { message: 'subject is too long' }),
+});
+export type RevokeIdentitySessionsRequest = z.infer<typeof revokeIdentitySessionsRequestSchema>;
+export const revokeIdentitySessionsResponseSchema = z.object({
+  /** Whether a member holds this identity. */
+  linked: z.boolean(),
+  /** Sessions (token families, the access tokens' `sid`) that were live and are now revoked. */
+  revokedSessionIds: z.array(z.string()),
+  /** Signup tickets for this identity that can no longer be used. */
+  cancelledSignupTickets: z.number().int().nonnegative(),
+});
+export type RevokeIdentitySessionsResponse = z.infer<typeof revokeIdentitySessionsResponseSchema>;
+
 // ─── /users ─────────────────────────────────────────────────────────────────────────────────────
 
 /** POST /users (service credential) */
@@ -268,3 +326,112 @@ export const jwkSchema = z.object({
 });
 export const jwksSchema = z.object({ keys: z.array(jwkSchema) });
 export type Jwks = z.infer<typeof jwksSchema>;
+
+// ─── /verifications ─────────────────────────────────────────────────────────────────────────────
+
+/**
+ * Identity verifications handed off by the verify remote (ARCHITECTURE.md "Identity verification",
+ * step 4). The record is what the provider guide says to keep, no more; the browser never sees it,
+ * only a one-time ticket that POST /verifications/redeem turns into masked fields.
+ */
+export const VERIFICATION_PROVIDERS = ['mobile-ok', 'kcb', 'ssafy', 'toss'] as const;
+/** How long the one-time result ticket may be redeemed. */
+export const VERIFICATION_TICKET_TTL_SECONDS = 600;
+
+/** Whom a verification belongs to: a member (from the verified session) or a pending signup. */
+export const verificationOwnerSchema = z.union(
+  [
+    z.strictObject({ userId: z.uuid({ message: 'owner.userId must be a member id (UUID)' }) }),
+    z.strictObject({
+      signupTicket: z
+        .string({ message: 'owner.signupTicket must be a string' })
+        .min(1, { message: 'owner.signupTicket must not be empty' })
+        .max(512, { message: 'owner.signupTicket is too long' }),
+    }),
+  ],
+  { message: 'owner must be {userId} or {signupTicket}' },
+);
+export type VerificationOwner = z.infer<typeof verificationOwnerSchema>;
+
+const IDENTITY_FIELDS = ['ci', 'di', 'name', 'birthday', 'gender', 'nation'] as const;
+
+/**
+ * POST /verifications (service credential). An identity result carries CI, DI, name, birthday,
+ * gender and nation together; a possession-only result (mobile-ok SMS 소유인증) carries none of them.
+ * Strict: no other field can reach the database.
+ */
+export const createVerificationRequestSchema = z
+  .strictObject({
+    provider: z.enum(VERIFICATION_PROVIDERS, {
+      message: `provider must be one of ${VERIFICATION_PROVIDERS.join(', ')}`,
+    }),
+    serviceType: z
+      .string({ message: 'serviceType must be a string' })
+      .regex(/^[A-Za-z0-9.-]{1,40}$/, { message: "serviceType must be the provider's product code" }),
+    ci: z.string().min(1).max(256, { message: 'ci is too long' }).optional(),
+    di: z.string().min(1).max(256, { message: 'di is too long' }).optional(),
+    name: z
+      .string()
+      .trim()
+      .min(1, { message: 'name must not be empty' })
+      .max(100, { message: 'name is too long' })
+      .optional(),
+    birthday: z
+      .string()
+      .regex(/^\d{8}$/, { message: 'birthday must be YYYYMMDD' })
+      .optional(),
+    gender: z.enum(['male', 'female'], { message: 'gender must be male or female' }).optional(),
+    nation: z.enum(['domestic', 'foreign'], { message: 'nation must be domestic or foreign' }).optional(),
+    phone: z.string().regex(/^\d{9,12}$/, { message: 'phone must be 9–12 digits' }),
+    isAdult: z.boolean({ message: 'isAdult must be a boolean' }).optional(),
+    verifiedAt: z.iso.datetime({ offset: true, message: 'verifiedAt must be an ISO 8601 date-time' }),
+    owner: verificationOwnerSchema,
+  })
+  .superRefine((value, ctx) => {
+    const present = IDENTITY_FIELDS.filter((field) => value[field] !== undefined);
+    if (present.length !== 0 && present.length !== IDENTITY_FIELDS.length) {
+      for (const field of IDENTITY_FIELDS.filter((f) => value[f] === undefined)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [field],
+          message: `${field} is required with ${present.join(', ')} (an identity result carries all of ${IDENTITY_FIELDS.join(', ')})`,
+        });
+      }
+    }
+  });
+export type CreateVerificationRequest = z.infer<typeof createVerificationRequestSchema>;
+
+export const createVerificationResponseSchema = z.object({
+  id: z.string(),
+  /** Opaque, single use, valid VERIFICATION_TICKET_TTL_SECONDS: pass it to POST /verifications/redeem. */
+  ticket: z.string(),
+  /** ISO 8601 */
+  ticketExpiresAt: z.string(),
+});
+export type CreateVerificationResponse = z.infer<typeof createVerificationResponseSchema>;
+
+/** POST /verifications/redeem (service credential). A POST, so the ticket never appears in a logged URL. */
+export const redeemVerificationRequestSchema = z.strictObject({
+  ticket: z
+    .string({ message: 'ticket must be a string' })
+    .min(1, { message: 'ticket must not be empty' })
+    .max(512, { message: 'ticket is too long' }),
+});
+export type RedeemVerificationRequest = z.infer<typeof redeemVerificationRequestSchema>;
+
+/** Masked fields only (홍*동, 010-****-5678): what a result page may show. */
+export const redeemVerificationResponseSchema = z.object({
+  provider: z.enum(VERIFICATION_PROVIDERS),
+  serviceType: z.string(),
+  /** Present for identity results. */
+  maskedName: z.string().optional(),
+  maskedPhone: z.string(),
+  /** Present when the provider was asked for an adult check. */
+  isAdult: z.boolean().optional(),
+  /** Whether the result identifies a person (CI/DI) or only proves possession of the number. */
+  identity: z.boolean(),
+  /** ISO 8601 */
+  verifiedAt: z.string(),
+  attachedTo: z.enum(['member', 'signup']),
+});
+export type RedeemVerificationResponse = z.infer<typeof redeemVerificationResponseSchema>;

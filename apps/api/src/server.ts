@@ -3,6 +3,7 @@ import { migrate, openDb } from './db/index.js';
 import { loadApiEnv, type ApiEnv } from './env.js';
 import { createLogger } from './logger.js';
 import { resolveSecrets } from './secrets.js';
+import { initSentry } from './sentry.js';
 import { loadKeySet } from './tokens/keys.js';
 
 /**
@@ -11,6 +12,8 @@ import { loadKeySet } from './tokens/keys.js';
  */
 async function main(env: ApiEnv): Promise<void> {
   const logger = createLogger(env.API_LOG_LEVEL);
+  const reporter = initSentry(env);
+  logger.info({ sentry: reporter ? 'enabled' : 'disabled (no SENTRY_DSN)' }, 'error reporting');
   const secrets = await resolveSecrets(env, env.API_DEV_DATA_DIR);
   for (const note of secrets.notes) logger.warn(note);
   const keys = await loadKeySet(secrets.signingKey, secrets.previousKey);
@@ -37,6 +40,12 @@ async function main(env: ApiEnv): Promise<void> {
     },
     logger,
     sealSweepIntervalMs: Math.max(1_000, env.API_REFRESH_GRACE_SECONDS * 1_000),
+    ...(reporter
+      ? {
+          onUnexpectedError: (error: unknown, req: { id: string; method: string; url: string }) =>
+            reporter.capture(error, req),
+        }
+      : {}),
   });
 
   let stopping = false;
@@ -49,9 +58,12 @@ async function main(env: ApiEnv): Promise<void> {
       process.exit(1);
     }, env.API_SHUTDOWN_TIMEOUT_MS);
     deadline.unref();
+    // Fastify answers 503 to new requests and closes idle keep-alive connections at once
+    // (forceCloseConnections: 'idle'); in-flight requests finish; then the database, then Sentry.
     app
       .close()
       .then(() => db.close())
+      .then(() => reporter?.close(1_000))
       .then(() => {
         clearTimeout(deadline);
         logger.info('stopped');

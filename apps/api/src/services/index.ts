@@ -5,8 +5,10 @@ import type { KeySet } from '../tokens/keys.js';
 import { RefreshTokens } from '../tokens/refresh.js';
 import { createSealer } from '../tokens/secrets.js';
 import { Accounts } from './accounts.js';
+import { IdentitySessions } from './identity-sessions.js';
 import { Notices } from './notices.js';
 import { Sessions } from './sessions.js';
+import { Verifications } from './verifications.js';
 
 export interface TokenSettings {
   issuer: string;
@@ -32,7 +34,11 @@ export interface ApiServices {
   refreshTokens: RefreshTokens;
   sessions: Sessions;
   accounts: Accounts;
+  /** Provider unlinks (Toss unlink callback): end the linked member's sessions. */
+  identitySessions: IdentitySessions;
   notices: Notices;
+  /** Identity-verification hand-off records and their one-time result tickets. */
+  verifications: Verifications;
 }
 
 export function createServices(deps: ServiceDeps): ApiServices {
@@ -58,5 +64,7 @@ export function createServices(deps: ServiceDeps): ApiServices {
       signupTicketTtlSeconds: settings.signupTicketTtlSeconds,
     }),
     notices: new Notices(deps.db, clock),
+    verifications: new Verifications(deps.db, clock),
+    identitySessions: new IdentitySessions(deps.db, sessions, clock),
   };
 }

@@ -67,7 +67,13 @@ function toHeaders(raw: Record<string, string | string[] | undefined>): Headers 
 }
 
 function toResponse(status: number, statusText: string, headers: Headers, body: Buffer): Response {
-  return new Response(NULL_BODY_STATUSES.has(status) ? null : body, { status, statusText, headers });
+  // A Uint8Array over its own ArrayBuffer: a BodyInit under both Node's and the DOM's typings (the
+  // Next apps type-check this file with lib DOM, where a Buffer is not one).
+  return new Response(NULL_BODY_STATUSES.has(status) ? null : new Uint8Array(body), {
+    status,
+    statusText,
+    headers,
+  });
 }
 
 /** `node:http`/`node:https` transport; https always with TLS ≥ 1.2 and certificate checks. */

@@ -1,0 +1,66 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import {
+  API_PATHS,
+  errorBodySchema,
+  revokeIdentitySessionsRequestSchema,
+  revokeIdentitySessionsResponseSchema,
+  tossLoginRequestSchema,
+  tossLoginResponseSchema,
+} from '../contract.js';
+import { requireServiceCredential } from '../auth/guards.js';
+import type { ApiServices } from '../services/index.js';
+
+/**
+ * Toss login (apps-in-toss) and provider unlinks, both server-to-server (service credential):
+ *
+ * - POST /auth/login/toss `{userKey}` — the user remote verified the person with Toss over mTLS;
+ *   a member linked to `toss:<userKey>` gets a session, anyone else a signup ticket (the same
+ *   answers and signup as Kakao, `identities(provider, subject, user_id)`).
+ * - POST /auth/identities/revoke-sessions `{provider, subject}` — the provider's unlink callback:
+ *   every session of the linked member ends (see services/identity-sessions.ts).
+ */
+export const tossRoutes: FastifyPluginAsyncZod<{ services: ApiServices; internalToken: string }> = async (
+  app,
+  { services, internalToken },
+) => {
+  const service = requireServiceCredential(internalToken);
+
+  app.post(
+    API_PATHS.loginToss,
+    {
+      onRequest: service,
+      schema: {
+        body: tossLoginRequestSchema,
+        response: { 200: tossLoginResponseSchema, 400: errorBodySchema, 401: errorBodySchema },
+      },
+    },
+    // No profile: the platform keeps nothing from Toss but the userKey (the user remote prefills
+    // the signup form from its own sealed cookie).
+    async (req) => services.accounts.loginWithProvider('toss', req.body.userKey, {}),
+  );
+
+  app.post(
+    API_PATHS.revokeIdentitySessions,
+    {
+      onRequest: service,
+      schema: {
+        body: revokeIdentitySessionsRequestSchema,
+        response: { 200: revokeIdentitySessionsResponseSchema, 400: errorBodySchema, 401: errorBodySchema },
+      },
+    },
+    async (req) => {
+      const result = await services.identitySessions.revokeAll(req.body.provider, req.body.subject);
+      // Counts only: the subject identifies a person at the provider and stays out of the logs.
+      req.log.info(
+        {
+          provider: req.body.provider,
+          linked: result.linked,
+          revokedSessions: result.revokedSessionIds.length,
+          cancelledSignupTickets: result.cancelledSignupTickets,
+        },
+        'sessions revoked for a provider identity',
+      );
+      return result;
+    },
+  );
+};

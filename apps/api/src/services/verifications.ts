@@ -1,0 +1,217 @@
+import { randomUUID } from 'node:crypto';
+import { maskName, maskPhone } from '@mfv/verification/result';
+import {
+  VERIFICATION_TICKET_TTL_SECONDS,
+  type CreateVerificationRequest,
+  type CreateVerificationResponse,
+  type RedeemVerificationResponse,
+} from '../contract.js';
+import type { Clock } from '../clock.js';
+import type { Db, Queryable } from '../db/types.js';
+import { ApiError } from '../errors.js';
+import { randomOpaqueToken, sha256Hex } from '../tokens/secrets.js';
+
+/** Who holds a DI: a member, or a live signup of one provider identity. */
+type Holder = { kind: 'member'; userId: string } | { kind: 'signup'; provider: string; subject: string };
+
+interface HolderRow {
+  user_id: string | null;
+  ticket_user_id: string | null;
+  provider: string | null;
+  subject: string | null;
+  expires_at: Date | null;
+  consumed_at: Date | null;
+}
+
+interface TicketRow {
+  provider: string;
+  subject: string;
+  expires_at: Date;
+  consumed_at: Date | null;
+}
+
+interface RedeemRow {
+  provider: RedeemVerificationResponse['provider'];
+  service_type: string;
+  name: string | null;
+  phone: string;
+  is_adult: boolean | null;
+  di: string | null;
+  verified_at: Date;
+  user_id: string | null;
+  ticket_expires_at: Date;
+  ticket_redeemed_at: Date | null;
+}
+
+/**
+ * Rows of one DI with their current owner: the member a row names, or the member its signup
+ * ticket became (identities), or — for a ticket not yet used — the provider identity signing up.
+ */
+const HOLDERS_OF_DI = `
+  SELECT v.user_id, i.user_id AS ticket_user_id, t.provider, t.subject, t.expires_at, t.consumed_at
+    FROM verifications v
+    LEFT JOIN signup_tickets t ON t.ticket_hash = v.signup_ticket_hash
+    LEFT JOIN identities i ON i.provider = t.provider AND i.subject = t.subject
+   WHERE v.di = $1`;
+
+/** DIs other than $2 already verified for member $1 (directly, or through the ticket they signed up with). */
+const OTHER_DI_OF_MEMBER = `
+  SELECT 1
+    FROM verifications v
+    LEFT JOIN signup_tickets t ON t.ticket_hash = v.signup_ticket_hash
+    LEFT JOIN identities i ON i.provider = t.provider AND i.subject = t.subject
+   WHERE (v.user_id = $1 OR i.user_id = $1) AND v.di IS NOT NULL AND v.di <> $2
+   LIMIT 1`;
+
+function sameHolder(a: Holder, b: Holder): boolean {
+  if (a.kind === 'member' && b.kind === 'member') return a.userId === b.userId;
+  if (a.kind === 'signup' && b.kind === 'signup') return a.provider === b.provider && a.subject === b.subject;
+  return false;
+}
+
+/**
+ * Verification records (issue 4, hand-off): attach a provider's result to a member or to a
+ * pending signup, refuse a person (DI) who already has an account, and hand the browser a
+ * one-time ticket that redeems to masked fields.
+ */
+export class Verifications {
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+  ) {}
+
+  async create(input: CreateVerificationRequest): Promise<CreateVerificationResponse> {
+    const now = this.clock.now();
+    return this.db.transaction(async (tx) => {
+      const owner = await this.resolveOwner(tx, input.owner, now);
+      if (input.di !== undefined) await this.checkDi(tx, input.di, owner, now);
+
+      const id = randomUUID();
+      const ticket = randomOpaqueToken();
+      const ticketExpiresAt = new Date(now.getTime() + VERIFICATION_TICKET_TTL_SECONDS * 1000);
+      await tx.query(
+        `INSERT INTO verifications
+           (id, provider, service_type, user_id, signup_ticket_hash, ci, di, name, birthday, gender, nation,
+            phone, is_adult, verified_at, created_at, ticket_hash, ticket_expires_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
+        [
+          id,
+          input.provider,
+          input.serviceType,
+          owner.kind === 'member' ? owner.userId : null,
+          owner.kind === 'signup' ? owner.ticketHash : null,
+          input.ci ?? null,
+          input.di ?? null,
+          input.name ?? null,
+          input.birthday ?? null,
+          input.gender ?? null,
+          input.nation ?? null,
+          input.phone,
+          input.isAdult ?? null,
+          new Date(input.verifiedAt),
+          now,
+          sha256Hex(ticket),
+          ticketExpiresAt,
+        ],
+      );
+      return { id, ticket, ticketExpiresAt: ticketExpiresAt.toISOString() };
+    });
+  }
+
+  /** Spends the ticket (once, before it expires) and returns masked fields only. */
+  async redeem(ticket: string): Promise<RedeemVerificationResponse> {
+    const now = this.clock.now();
+    return this.db.transaction(async (tx) => {
+      const row = (
+        await tx.query<RedeemRow>(
+          `SELECT provider, service_type, name, phone, is_adult, di, verified_at, user_id,
+                  ticket_expires_at, ticket_redeemed_at
+             FROM verifications WHERE ticket_hash = $1 FOR UPDATE`,
+          [sha256Hex(ticket)],
+        )
+      ).rows[0];
+      if (!row) throw new ApiError('VERIFICATION_TICKET_INVALID', 'verification ticket not recognised');
+      if (row.ticket_redeemed_at !== null) {
+        throw new ApiError('VERIFICATION_TICKET_USED', 'verification ticket already used');
+      }
+      if (row.ticket_expires_at.getTime() <= now.getTime()) {
+        throw new ApiError('VERIFICATION_TICKET_EXPIRED', 'verification ticket expired');
+      }
+      await tx.query('UPDATE verifications SET ticket_redeemed_at = $2 WHERE ticket_hash = $1', [
+        sha256Hex(ticket),
+        now,
+      ]);
+      const out: RedeemVerificationResponse = {
+        provider: row.provider,
+        serviceType: row.service_type,
+        maskedPhone: maskPhone(row.phone),
+        identity: row.di !== null,
+        verifiedAt: row.verified_at.toISOString(),
+        attachedTo: row.user_id !== null ? 'member' : 'signup',
+      };
+      if (row.name !== null) out.maskedName = maskName(row.name);
+      if (row.is_adult !== null) out.isAdult = row.is_adult;
+      return out;
+    });
+  }
+
+  private async resolveOwner(
+    tx: Queryable,
+    owner: CreateVerificationRequest['owner'],
+    now: Date,
+  ): Promise<(Holder & { kind: 'member' }) | (Holder & { kind: 'signup'; ticketHash: string })> {
+    if ('userId' in owner) {
+      const found = await tx.query('SELECT 1 FROM users WHERE id = $1', [owner.userId]);
+      if (found.rows.length === 0) throw new ApiError('USER_NOT_FOUND', 'user not found');
+      return { kind: 'member', userId: owner.userId };
+    }
+    const ticketHash = sha256Hex(owner.signupTicket);
+    const row = (
+      await tx.query<TicketRow>(
+        'SELECT provider, subject, expires_at, consumed_at FROM signup_tickets WHERE ticket_hash = $1',
+        [ticketHash],
+      )
+    ).rows[0];
+    if (!row) throw new ApiError('SIGNUP_TICKET_INVALID', 'signup ticket not recognised');
+    if (row.consumed_at !== null) throw new ApiError('SIGNUP_TICKET_USED', 'signup ticket already used');
+    if (row.expires_at.getTime() <= now.getTime()) {
+      throw new ApiError('SIGNUP_TICKET_EXPIRED', 'signup ticket expired; log in again');
+    }
+    return { kind: 'signup', provider: row.provider, subject: row.subject, ticketHash };
+  }
+
+  /**
+   * DI (중복가입확인정보) is one person per site: it may belong to one account only. Concurrent
+   * hand-offs of the same DI serialise on a transaction-scoped advisory lock keyed by it, so two
+   * accounts can never both claim one person.
+   */
+  private async checkDi(tx: Queryable, di: string, owner: Holder, now: Date): Promise<void> {
+    await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`verification-di:${di}`]);
+    const rows = (await tx.query<HolderRow>(HOLDERS_OF_DI, [di])).rows;
+    for (const row of rows) {
+      const holder = this.holderOf(row, now);
+      if (holder !== undefined && !sameHolder(holder, owner)) {
+        throw new ApiError(
+          'VERIFICATION_ALREADY_REGISTERED',
+          'this person is already registered with another account',
+        );
+      }
+    }
+    if (owner.kind === 'member') {
+      const other = await tx.query(OTHER_DI_OF_MEMBER, [owner.userId, di]);
+      if (other.rows.length > 0) {
+        throw new ApiError('VERIFICATION_PERSON_MISMATCH', 'this account was verified as another person');
+      }
+    }
+  }
+
+  /** The current holder of a row, or undefined for a signup that was abandoned (ticket expired unused). */
+  private holderOf(row: HolderRow, now: Date): Holder | undefined {
+    if (row.user_id !== null) return { kind: 'member', userId: row.user_id };
+    if (row.ticket_user_id !== null) return { kind: 'member', userId: row.ticket_user_id };
+    if (row.provider === null || row.subject === null) return undefined;
+    const live =
+      row.consumed_at === null && row.expires_at !== null && row.expires_at.getTime() > now.getTime();
+    return live ? { kind: 'signup', provider: row.provider, subject: row.subject } : undefined;
+  }
+}
