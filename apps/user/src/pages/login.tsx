@@ -1,14 +1,17 @@
 import { getViewer, safeReturnTo } from '@mfv/auth';
 import type { GetServerSideProps } from 'next';
 import { Card, Notice } from '../components/Card';
+import { userEnv } from '../server/env';
 import { isLoginMessageCode, LOGIN_MESSAGES, type LoginMessageCode } from '../server/messages';
 
 interface Props {
   returnTo: string;
   error: LoginMessageCode | null;
+  /** TOSS_LOGIN_ENABLED */
+  toss: boolean;
 }
 
-export default function Login({ returnTo, error }: Props) {
+export default function Login({ returnTo, error, toss }: Props) {
   return (
     <Card title="로그인">
       {error && <Notice tone="error">{LOGIN_MESSAGES[error]}</Notice>}
@@ -19,10 +22,21 @@ export default function Login({ returnTo, error }: Props) {
       >
         카카오로 로그인
       </a>
-      <p className="hint">처음이라면 카카오 로그인 후 간단한 가입 절차를 거칩니다.</p>
+      {toss && (
+        <a
+          className="toss"
+          href={`/user/api/login/toss?returnTo=${encodeURIComponent(returnTo)}`}
+          data-testid="login-toss"
+        >
+          토스로 로그인
+        </a>
+      )}
+      <p className="hint">처음이라면 로그인 후 간단한 가입 절차를 거칩니다.</p>
       <style jsx>{`
-        .kakao {
+        .kakao,
+        .toss {
           display: block;
+          margin-bottom: 10px;
           padding: 12px;
           border-radius: 10px;
           background: #fee500;
@@ -30,6 +44,10 @@ export default function Login({ returnTo, error }: Props) {
           font-weight: 700;
           text-align: center;
           text-decoration: none;
+        }
+        .toss {
+          background: #0064ff;
+          color: #fff;
         }
         .hint {
           color: #6b7280;
@@ -45,5 +63,11 @@ export const getServerSideProps: GetServerSideProps<Props> = async (ctx) => {
   const viewer = await getViewer(ctx.req, ctx.res);
   if (viewer.status === 'signed-in')
     return { redirect: { destination: returnTo, permanent: false, basePath: false } };
-  return { props: { returnTo, error: isLoginMessageCode(ctx.query.error) ? ctx.query.error : null } };
+  return {
+    props: {
+      returnTo,
+      error: isLoginMessageCode(ctx.query.error) ? ctx.query.error : null,
+      toss: userEnv().TOSS_LOGIN_ENABLED,
+    },
+  };
 };

@@ -4,7 +4,7 @@ import { defaultAuth, readCookie, unseal } from '@mfv/auth';
 import type { GetServerSideProps } from 'next';
 import { useState, type FormEvent } from 'react';
 import { Card, Notice } from '../components/Card';
-import { SIGNUP_PURPOSE, type SignupState } from '../server/kakao-login';
+import { SIGNUP_PURPOSE, type SignupState } from '../server/signup-state';
 
 interface Props {
   nickname: string;

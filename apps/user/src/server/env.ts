@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { loadConfig, userEnvSchema, type UserEnv } from '@mfv/config';
 import type { KakaoConfig } from '@mfv/verification/kakao';
+import { tossSettingsFromEnv, type TossSettings } from './toss-config';
 
 let cached: UserEnv | undefined;
 
@@ -23,4 +24,11 @@ export function kakaoConfig(): KakaoConfig {
     redirectUri: env.KAKAO_REDIRECT_URI,
     timeoutMs: env.KAKAO_TIMEOUT_MS,
   };
+}
+
+let toss: TossSettings | undefined;
+
+/** Toss login settings, secrets read from their files on first use (see toss-config.ts). */
+export function tossSettings(): TossSettings {
+  return (toss ??= tossSettingsFromEnv(userEnv()));
 }

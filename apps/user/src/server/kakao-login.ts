@@ -28,22 +28,16 @@ import {
 import { timingSafeEqual } from 'node:crypto';
 import { kakaoConfig } from './env';
 import { LOGIN_MESSAGES, type LoginMessageCode } from './messages';
+import { LOGIN_TTL_MS, SIGNUP_PURPOSE, type SignupState } from './signup-state';
 
-/** How long a started login may take before its state cookie expires (Kakao codes last 10 min). */
-const LOGIN_TTL_MS = 10 * 60_000;
+export { SIGNUP_PURPOSE, type SignupState } from './signup-state';
+
 const OAUTH_PURPOSE = 'oauth:kakao';
-export const SIGNUP_PURPOSE = 'signup';
 
 interface OAuthState {
   state: string;
   verifier: string;
   returnTo: string;
-}
-
-export interface SignupState {
-  ticket: string;
-  returnTo: string;
-  nickname?: string;
 }
 
 /**

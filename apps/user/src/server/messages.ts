@@ -4,6 +4,12 @@
  */
 export const LOGIN_MESSAGES = {
   KAKAO_ACCESS_DENIED: '카카오 로그인을 취소했습니다.',
+  TOSS_CANCELLED: '토스 로그인을 취소했습니다.',
+  /** The Toss client (mTLS credentials, secrets) cannot be used right now: an operator must act. */
+  TOSS_UNAVAILABLE: '지금은 토스로 로그인할 수 없어요. 잠시 후 다시 시도하거나 카카오로 로그인해 주세요.',
+  /** login-me's fields did not decrypt (wrong key or AAD, or a broken GCM tag): never partial data. */
+  TOSS_DATA_INVALID:
+    '토스에서 받은 정보를 확인하지 못해 로그인하지 않았어요. 잠시 후 다시 시도하고, 계속되면 고객센터로 문의해 주세요.',
   LOGIN_EXPIRED: '로그인 요청이 만료되었습니다. 다시 시도해 주세요.',
   LOGIN_STATE_MISMATCH: '다른 창에서 시작한 로그인입니다. 이 창에서 다시 시도해 주세요.',
   SIGNUP_EXPIRED: '가입 시간이 지났습니다. 다시 로그인해 주세요.',

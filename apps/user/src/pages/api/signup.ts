@@ -10,12 +10,12 @@ import {
   unseal,
 } from '@mfv/auth';
 import { z } from 'zod';
-import { SIGNUP_PURPOSE, type SignupState } from '../../server/kakao-login';
+import { SIGNUP_PURPOSE, type SignupState } from '../../server/signup-state';
 
 const bodySchema = z.object({ nickname: nicknameSchema, agreeTerms: z.literal(true) });
 
 /**
- * POST /user/api/signup {nickname, agreeTerms} — consumes the sealed signup ticket the Kakao
+ * POST /user/api/signup {nickname, agreeTerms} — consumes the sealed signup ticket the Kakao or Toss
  * callback left in this browser, creates the member at the api, opens the session.
  */
 export default handleErrors(async (req, res) => {
