@@ -11,6 +11,8 @@ export class ApiCallError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** The whole error body, for routes that answer more than `{code, message}` (e.g. retries left). */
+    readonly body: Readonly<Record<string, unknown>> = {},
   ) {
     super(message);
   }
@@ -59,7 +61,12 @@ export function createAppClient(basePath: string): AppClient {
       token = null;
       return send<T>(path, init, true);
     }
-    throw new ApiCallError(res.status, body?.code ?? 'ERROR', body?.message ?? '요청을 처리하지 못했습니다.');
+    throw new ApiCallError(
+      res.status,
+      body?.code ?? 'ERROR',
+      body?.message ?? '요청을 처리하지 못했습니다.',
+      body ?? {},
+    );
   }
 
   return { json: (path, init = {}) => send(path, init, false) };
