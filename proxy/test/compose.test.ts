@@ -17,10 +17,12 @@ interface ComposeService {
   healthcheck?: { test: string[] };
   depends_on?: Record<string, { condition: string }>;
   build?: { args?: { APP?: string } };
+  secrets?: (string | { source: string })[];
 }
 
 const compose = parse(readFileSync(path.join(REPO, 'docker-compose.yml'), 'utf8'), { merge: true }) as {
   services: Record<string, ComposeService>;
+  secrets: Record<string, { file?: string }>;
 };
 
 describe('docker-compose.yml and deploy/nginx/nginx.conf', () => {
@@ -52,8 +54,9 @@ describe('docker-compose.yml and deploy/nginx/nginx.conf', () => {
       expect(service, `service ${app}`).toBeDefined();
       expect(service!.build?.args?.APP).toBe(app);
       expect(nginx.depends_on?.[app]).toEqual({ condition: 'service_healthy' });
+      // Readiness (Redis, the api; the shell also reports its remotes), not just liveness.
       expect(service!.healthcheck?.test.join(' ')).toContain(
-        `:${APPS[app].port}${APPS[app].basePath}/api/healthz`,
+        `:${APPS[app].port}${APPS[app].basePath}/api/readyz`,
       );
     }
   });
@@ -83,6 +86,39 @@ describe('docker-compose.yml and deploy/nginx/nginx.conf', () => {
       });
     }
     expect(JSON.stringify(compose.services)).not.toMatch(/SECRET":\s*"[^$/]|TOKEN":\s*"[^$/]/);
+  });
+
+  it('the user app gets the Toss mTLS material and the Toss login secrets as files (compose secrets)', () => {
+    const user = compose.services.user!;
+    const names = (user.secrets ?? []).map((s) => (typeof s === 'string' ? s : s.source));
+    // @mfv/mtls reads /run/secrets/mtls_client_cert, mtls_client_key and mtls_ca by default.
+    for (const secret of [
+      'auth_cookie_secret',
+      'api_internal_token',
+      'mtls_client_cert',
+      'mtls_client_key',
+      'mtls_ca',
+      'toss_decrypt_key',
+      'toss_decrypt_aad',
+      'toss_unlink_basic_auth',
+    ]) {
+      expect(names, secret).toContain(secret);
+      expect(compose.secrets[secret]?.file, secret).toMatch(/^\.\/secrets\//);
+    }
+    expect(user.environment).toMatchObject({
+      TOSS_DECRYPT_KEY_FILE: '/run/secrets/toss_decrypt_key',
+      TOSS_DECRYPT_AAD_FILE: '/run/secrets/toss_decrypt_aad',
+      TOSS_UNLINK_BASIC_AUTH_FILE: '/run/secrets/toss_unlink_basic_auth',
+    });
+    // No inline key material, and no other app is handed the Toss secrets.
+    expect(JSON.stringify(user.environment)).not.toMatch(/BEGIN|TOSS_DECRYPT_KEY":|MTLS_KEY":/);
+    for (const app of NEXT_APPS.filter((a) => a !== 'user')) {
+      const other = (compose.services[app]!.secrets ?? []).map((s) => (typeof s === 'string' ? s : s.source));
+      expect(
+        other.filter((s) => /^(mtls_|toss_)/.test(s)),
+        app,
+      ).toEqual([]);
+    }
   });
 
   it('docker-compose config accepts the file (validated without an engine)', () => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { fields } from './load.js';
+import { sentryEnvSchema } from './sentry.js';
 
 /**
  * Environment of `apps/api` (the domain backend). Every variable, with its default:
@@ -31,6 +32,7 @@ import { fields } from './load.js';
  *                                     and /users (≥32 characters). Required in production; the
  *                                     non-production default is DEV_API_INTERNAL_TOKEN.
  *   API_SHUTDOWN_TIMEOUT_MS           graceful-shutdown budget (default 10000, max 10000)
+ *   SENTRY_DSN, SENTRY_ENVIRONMENT, SENTRY_RELEASE   error reporting (sentry.ts); no DSN, no Sentry
  */
 
 export const API_JWT_DEFAULT_ISSUER = 'urn:mfv:api';
@@ -105,6 +107,8 @@ export const apiEnvSchema = z
     API_SHUTDOWN_TIMEOUT_MS: fields
       .durationMs(10_000)
       .pipe(z.number().max(10_000, { message: 'must be at most 10000 (the shutdown budget is 10 s)' })),
+    // SENTRY_DSN (optional), SENTRY_ENVIRONMENT, SENTRY_RELEASE: see sentry.ts.
+    ...sentryEnvSchema.shape,
   })
   .superRefine((env, ctx) => {
     for (const [inline, file] of PAIRS) {

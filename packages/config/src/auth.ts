@@ -19,7 +19,12 @@ import { redisEnvSchema } from './redis.js';
  *   API_INTERNAL_TOKEN[_FILE]     the api's service credential (login, signup); as for apps/api
  *   AUTH_REFRESH_TIMEOUT_MS       bound on one refresh call to the api (default 3000)
  *   AUTH_LOCK_TTL_MS              per-session refresh lock in Redis; must exceed the refresh timeout
- *                                 (default 10000)
+ *                                 and stay well below the api's API_REFRESH_GRACE_SECONDS (default
+ *                                 5000): when Redis loses its master after the api rotated a token
+ *                                 but before the successor was stored, the retry waits for this lock
+ *                                 to expire and then presents the old token — inside the grace window
+ *                                 it gets the same successor, past it the family is revoked (a forced
+ *                                 logout). tools/platform's Sentinel drill measures exactly this.
  *   AUTH_BACKEND_TIMEOUT_MS       bound on other api calls made for a request (default 5000)
  *   AUTH_LOGIN_PATH               where a page that needs a session sends the browser (default /user/login)
  *   REDIS_URL                     refresh tokens and locks (see packages/redis)
@@ -52,7 +57,8 @@ export const authEnvSchema = redisEnvSchema
     API_INTERNAL_TOKEN: secret(),
     API_INTERNAL_TOKEN_FILE: z.string().min(1).optional(),
     AUTH_REFRESH_TIMEOUT_MS: fields.durationMs(3_000),
-    AUTH_LOCK_TTL_MS: fields.durationMs(10_000),
+    // < API_REFRESH_GRACE_SECONDS × 1000 with a margin (see above); > AUTH_REFRESH_TIMEOUT_MS.
+    AUTH_LOCK_TTL_MS: fields.durationMs(5_000),
     AUTH_BACKEND_TIMEOUT_MS: fields.durationMs(5_000),
     AUTH_LOGIN_PATH: z
       .string()

@@ -5,6 +5,14 @@ export * from './api.js';
 export { shellEnvSchema, type ShellEnv } from './shell.js';
 export { redisEnvSchema, REDIS_URL_DEFAULT, type RedisEnv } from './redis.js';
 export { authEnvSchema, DEV_AUTH_COOKIE_SECRET, type AuthEnv } from './auth.js';
-export { userEnvSchema, type UserEnv } from './user.js';
+export { userEnvSchema, DEV_TOSS_UNLINK_BASIC_AUTH, type UserEnv } from './user.js';
 export { verificationEnvSchema, DEV_KCB_CLIENT_SECRET, type VerificationEnv } from './verification.js';
 export { noticeEnvSchema, type NoticeEnv } from './notice.js';
+export {
+  verifyEnvSchema,
+  MOK_DEV_KEY_PASSWORD,
+  MOK_SANDBOX_DEFAULT_BASE_URL,
+  type VerifyEnv,
+} from './verify.js';
+export { sentryEnvSchema, type SentryEnv } from './sentry.js';
+export { nextBuildEnvSchema, type NextBuildEnv } from './next-build.js';

@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { federationOptions, withSharedBrowserRuntime, type NextFederationPluginClass } from './federation.js';
 import { nextConfigFor } from './next-config.js';
@@ -101,5 +102,49 @@ describe('nextConfigFor', () => {
     } finally {
       rmSync(appDir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('output for images (MFV_NEXT_OUTPUT, MFV_SOURCE_MAPS)', () => {
+  const WORKSPACE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+  const configWith = (env: Record<string, string>, phase = 'phase-production-build') => {
+    const appDir = mkdtempSync(path.join(tmpdir(), 'mfv-next-config-'));
+    try {
+      return nextConfigFor('shell', { appDir, NextFederationPlugin: FakePlugin, env })(phase);
+    } finally {
+      rmSync(appDir, { recursive: true, force: true });
+    }
+  };
+
+  it('builds what `next start` serves unless told otherwise', () => {
+    const config = configWith({});
+    expect(config).not.toHaveProperty('output');
+    expect(config).not.toHaveProperty('productionBrowserSourceMaps');
+  });
+
+  it('standalone traces dependencies from the workspace root (pnpm symlinks, workspace packages)', () => {
+    expect(configWith({ MFV_NEXT_OUTPUT: 'standalone' })).toMatchObject({
+      output: 'standalone',
+      outputFileTracingRoot: WORKSPACE_ROOT,
+    });
+    expect(existsSync(path.join(WORKSPACE_ROOT, 'pnpm-workspace.yaml'))).toBe(true);
+  });
+
+  it('emits browser source maps only when asked, and never changes `next dev`', () => {
+    expect(configWith({ MFV_SOURCE_MAPS: 'true' })).toMatchObject({ productionBrowserSourceMaps: true });
+    const dev = configWith(
+      { MFV_NEXT_OUTPUT: 'standalone', MFV_SOURCE_MAPS: 'true' },
+      'phase-development-server',
+    );
+    expect(dev).not.toHaveProperty('output');
+    expect(dev).not.toHaveProperty('productionBrowserSourceMaps');
+  });
+
+  it('inlines the federation runtime’s path into the bundles (no file-system lookup at run time)', () => {
+    expect(configWith({}).env).toEqual({ MFV_MF_RUNTIME_PATH: STANDALONE_RUNTIME_PATH });
+  });
+
+  it('refuses an unknown output mode, naming the variable', () => {
+    expect(() => configWith({ MFV_NEXT_OUTPUT: 'export' })).toThrow(/MFV_NEXT_OUTPUT/);
   });
 });

@@ -1,11 +1,21 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { APPS, type NextAppName } from '@mfv/topology';
+import { nextBuildEnv } from './env.js';
 import {
   federationOptions,
   roleOf,
   withSharedBrowserRuntime,
   type NextFederationPluginClass,
 } from './federation.js';
-import { installStandaloneRuntime } from './standalone-runtime.js';
+import {
+  STANDALONE_RUNTIME_PATH,
+  STANDALONE_RUNTIME_PATH_ENV,
+  installStandaloneRuntime,
+} from './standalone-runtime.js';
+
+/** The workspace root (this file is packages/next-config/{src,dist}/next-config.*). */
+const WORKSPACE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 
 interface WebpackConfigLike {
   plugins: unknown[];
@@ -22,6 +32,8 @@ export interface NextConfigOptions {
   runtimePlugins?: string[];
   /** Workspace packages shipped as TypeScript source that Next must compile. */
   transpilePackages?: string[];
+  /** The build environment (default: process.env); see nextBuildEnvSchema. */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 /**
@@ -35,9 +47,12 @@ export function nextConfigFor(app: NextAppName, options: NextConfigOptions) {
   // `next dev` writes its own output folder, so running `pnpm dev` never clobbers the build `pnpm start` serves.
   return (phase: string) => ({
     distDir: phase === 'phase-development-server' ? '.next-dev' : '.next',
+    ...buildOutput(phase, options.env),
     basePath: APPS[app].basePath,
     reactStrictMode: true,
     poweredByHeader: false,
+    // A constant of the build, not of the server's file system (see standalone-runtime.ts).
+    env: { [STANDALONE_RUNTIME_PATH_ENV]: STANDALONE_RUNTIME_PATH },
     transpilePackages: options.transpilePackages ?? [],
     eslint: { ignoreDuringBuilds: true },
     typescript: { ignoreBuildErrors: true },
@@ -47,4 +62,22 @@ export function nextConfigFor(app: NextAppName, options: NextConfigOptions) {
       return config;
     },
   });
+}
+
+/**
+ * MFV_NEXT_OUTPUT=standalone (the image build, Dockerfile): `.next/standalone/apps/<app>/server.js`
+ * plus the production dependencies Next traced from the workspace root — no pnpm install in the
+ * image. Unset, the build is the ordinary one `next start` serves (the local runner, the tests).
+ * MFV_SOURCE_MAPS=true: browser source maps for a Sentry upload (deploy/sentry-sourcemaps.sh),
+ * which deletes them from the served folder afterwards.
+ */
+function buildOutput(phase: string, env: NextConfigOptions['env']) {
+  if (phase === 'phase-development-server') return {};
+  const { MFV_NEXT_OUTPUT, MFV_SOURCE_MAPS } = nextBuildEnv(env);
+  return {
+    ...(MFV_NEXT_OUTPUT === 'standalone'
+      ? { output: 'standalone' as const, outputFileTracingRoot: WORKSPACE_ROOT }
+      : {}),
+    ...(MFV_SOURCE_MAPS ? { productionBrowserSourceMaps: true } : {}),
+  };
 }

@@ -1,0 +1,120 @@
+import { z } from 'zod';
+import { fields } from './load.js';
+
+/**
+ * Environment of the verify remote (apps/verify): the mobile-ok 본인확인-API client it runs on the
+ * server, and its bench-only routes. Auth and Redis come from `authEnvSchema`. Every default
+ * points at the local sandbox (`apps/sandbox`, `/mok`), so `pnpm start` works with no setup; a
+ * deployment sets the environment, the key file and its password — nothing else changes.
+ *
+ *   MOK_ENVIRONMENT               sandbox (default) | development (https://scert-dir.mobile-ok.com)
+ *                                 | production (https://cert-dir.mobile-ok.com). The real hosts are
+ *                                 constants of the client; only the sandbox's URL is configurable.
+ *   MOK_SANDBOX_BASE_URL          the sandbox's mobile-ok base URL (default http://127.0.0.1:4100/mok);
+ *                                 refused unless MOK_ENVIRONMENT=sandbox
+ *   MOK_KEY_FILE                  absolute path of mok_keyInfo.dat, outside any web root (guide §2.1,
+ *                                 §2.3). Default with the sandbox: <repo>/.sandbox-dev/mok/mok_keyInfo.dat
+ *                                 (the sandbox writes it on its first start); required otherwise.
+ *   MOK_KEY_PASSWORD[_FILE]       the key file's password. Default with the sandbox:
+ *                                 sandbox-mok-dev-password (the sandbox's SANDBOX_MOK_KEYFILE_PASSWORD);
+ *                                 required otherwise, and never the published dev password.
+ *   MOK_SITE_URL                  the registered site domain sent as `siteUrl` (default localhost,
+ *                                 one of the sandbox's SANDBOX_MOK_SITE_URLS)
+ *   MOK_ARS_CODE                  the ARS code mobile-ok assigned to the site (default ARS-SANDBOX-0001)
+ *   MOK_CLIENT_TX_PREFIX          clientTxId prefix, 1–8 letters or digits (default MFV)
+ *   MOK_TOKEN_REQUEST_VERSION     v1 (default, the guide's) | v2 (/agent/v2/token/get)
+ *   MOK_CONNECT_TIMEOUT_MS        default 5000;  MOK_TIMEOUT_MS default 15000 (each at most 60000)
+ *   MFV_BENCH_ROUTES              serve /verify/api/bench/* (`pnpm bench:mok`); default false
+ *   SSAFY_SDK_URL                 the hosted SSAFY Verify SDK script the pages load (default
+ *                                 <SSAFY_ISSUER>/sdk/ssafy-verify.js; the sandbox serves one). KCB and
+ *                                 the rest of SSAFY come from `verificationEnvSchema` (verification.ts).
+ */
+export const MOK_DEV_KEY_PASSWORD = 'sandbox-mok-dev-password';
+export const MOK_SANDBOX_DEFAULT_BASE_URL = 'http://127.0.0.1:4100/mok';
+
+const MAX_TIMEOUT_MS = 60_000;
+const timeoutMs = (fallback: number) =>
+  fields
+    .durationMs(fallback)
+    .pipe(z.number().max(MAX_TIMEOUT_MS, { message: `must be at most ${MAX_TIMEOUT_MS}` }));
+const absolutePath = () =>
+  z.string().refine((p) => p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p), {
+    message: 'must be an absolute path',
+  });
+
+export const verifyEnvSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    MOK_ENVIRONMENT: z.enum(['sandbox', 'development', 'production']).default('sandbox'),
+    MOK_SANDBOX_BASE_URL: z
+      .url({ protocol: /^https?$/, message: 'must be an absolute http(s) URL' })
+      .refine((v) => !/[?#]/.test(v), { message: 'must not carry a query or fragment' })
+      .optional(),
+    MOK_KEY_FILE: absolutePath().optional(),
+    MOK_KEY_PASSWORD: z.string().min(1).optional(),
+    MOK_KEY_PASSWORD_FILE: absolutePath().optional(),
+    MOK_SITE_URL: z
+      .string()
+      .regex(/^[A-Za-z0-9.:/_-]{1,255}$/, {
+        message: 'must be the registered site domain (e.g. www.example.com)',
+      })
+      .default('localhost'),
+    MOK_ARS_CODE: z
+      .string()
+      .regex(/^[A-Za-z0-9-]{1,50}$/, { message: 'must be the ARS code assigned by mobile-ok' })
+      .default('ARS-SANDBOX-0001'),
+    MOK_CLIENT_TX_PREFIX: z
+      .string()
+      .regex(/^[A-Za-z0-9]{1,8}$/, { message: 'must be 1–8 letters or digits' })
+      .default('MFV'),
+    MOK_TOKEN_REQUEST_VERSION: z.enum(['v1', 'v2']).default('v1'),
+    MOK_CONNECT_TIMEOUT_MS: timeoutMs(5_000),
+    MOK_TIMEOUT_MS: timeoutMs(15_000),
+    MFV_BENCH_ROUTES: fields.boolean(false),
+    SSAFY_SDK_URL: z
+      .url({ protocol: /^https?$/, message: 'must be an absolute http(s) URL' })
+      .refine((v) => !v.includes('#'), { message: 'must not carry a fragment' })
+      .optional()
+      .describe('verify: the hosted SSAFY Verify SDK script its pages load (default <SSAFY_ISSUER>/sdk/ssafy-verify.js)'),
+  })
+  .superRefine((env, ctx) => {
+    if (env.MOK_KEY_PASSWORD !== undefined && env.MOK_KEY_PASSWORD_FILE !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MOK_KEY_PASSWORD_FILE'],
+        message: 'set either MOK_KEY_PASSWORD or MOK_KEY_PASSWORD_FILE, not both',
+      });
+    }
+    if (env.MOK_ENVIRONMENT === 'sandbox') return;
+    // A real mobile-ok host: nothing may fall back to the sandbox's development values.
+    if (env.MOK_SANDBOX_BASE_URL !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MOK_SANDBOX_BASE_URL'],
+        message: 'is only allowed with MOK_ENVIRONMENT=sandbox',
+      });
+    }
+    if (env.MOK_KEY_FILE === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MOK_KEY_FILE'],
+        message: `required with MOK_ENVIRONMENT=${env.MOK_ENVIRONMENT} (the key file mobile-ok issued)`,
+      });
+    }
+    if (env.MOK_KEY_PASSWORD === undefined && env.MOK_KEY_PASSWORD_FILE === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MOK_KEY_PASSWORD'],
+        message: `required with MOK_ENVIRONMENT=${env.MOK_ENVIRONMENT} (or set MOK_KEY_PASSWORD_FILE)`,
+      });
+    }
+    if (env.MOK_KEY_PASSWORD === MOK_DEV_KEY_PASSWORD) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MOK_KEY_PASSWORD'],
+        message: 'must not be the published sandbox password',
+      });
+    }
+  });
+
+export type VerifyEnv = z.infer<typeof verifyEnvSchema>;
