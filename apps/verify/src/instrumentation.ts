@@ -1,16 +1,22 @@
+import type { Instrumentation } from 'next';
+
 /**
- * Next's server start hook: Sentry only when SENTRY_DSN is set — without it nothing is loaded,
- * nothing is sent, nothing breaks. Events are scrubbed (no cookies, tokens, bodies or query
- * strings) and errors @mfv/auth reports carry the proxy's x-request-id.
+ * Next's server hooks; what they do is @mfv/next-config/instrumentation (shutdown bound, Sentry
+ * when SENTRY_DSN is set, 500s logged and reported with the request id). The `=== 'nodejs'` test
+ * (not an early return) lets webpack drop the Node-only import from an edge build of this file.
  */
 export async function register() {
-  // eslint-disable-next-line no-restricted-properties -- read once at server start, before any env module
-  const dsn = process.env.SENTRY_DSN;
   // eslint-disable-next-line no-restricted-properties -- Next's own runtime marker
-  if (!dsn || process.env.NEXT_RUNTIME !== 'nodejs') return;
-  const [Sentry, { sentryInitOptions }] = await Promise.all([
-    import('@sentry/nextjs'),
-    import('@mfv/auth/sentry'),
-  ]);
-  Sentry.init(sentryInitOptions(dsn));
+  if (process.env.NEXT_RUNTIME === 'nodejs') {
+    const { registerNodeServer } = await import('@mfv/next-config/instrumentation');
+    await registerNodeServer();
+  }
 }
+
+export const onRequestError: Instrumentation.onRequestError = async (...args) => {
+  // eslint-disable-next-line no-restricted-properties -- Next's own runtime marker
+  if (process.env.NEXT_RUNTIME === 'nodejs') {
+    const { reportRequestError } = await import('@mfv/next-config/instrumentation');
+    await reportRequestError(...args);
+  }
+};

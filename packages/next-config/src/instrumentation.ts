@@ -1,0 +1,59 @@
+/**
+ * What every Next app's `instrumentation.ts` does on the Node.js runtime, in one place. The app
+ * files keep only the `process.env.NEXT_RUNTIME === 'nodejs'` test and a dynamic import of this
+ * module, so webpack leaves it (and everything Node-only it loads) out of any edge build.
+ */
+import type { Instrumentation } from 'next';
+
+export interface NodeServerOptions {
+  /** App-specific start-up work that runs before Sentry (the user app builds its mTLS client). */
+  beforeSentry?: () => Promise<void>;
+}
+
+/**
+ * Next's server start hook:
+ * - a bound on shutdown: on SIGTERM Next stops accepting connections, closes idle keep-alive ones
+ *   and exits when in-flight requests are done; installShutdownDeadline makes sure the process is
+ *   gone 9 s after the signal whatever still runs (Docker's stop_grace_period is 10 s);
+ * - Sentry only when SENTRY_DSN is set — without it nothing is loaded, nothing is sent, nothing
+ *   breaks. Events are scrubbed (no cookies, tokens, bodies or query strings), tagged with
+ *   SENTRY_ENVIRONMENT / SENTRY_RELEASE, and errors @mfv/auth reports carry the proxy's
+ *   x-request-id.
+ */
+export async function registerNodeServer(options: NodeServerOptions = {}): Promise<void> {
+  const [{ installShutdownDeadline }, { loadConfig, sentryEnvSchema }] = await Promise.all([
+    import('./health.js'),
+    import('@mfv/config'),
+  ]);
+  installShutdownDeadline();
+  await options.beforeSentry?.();
+  const sentry = loadConfig('sentry', sentryEnvSchema);
+  if (!sentry.SENTRY_DSN) return;
+  const [Sentry, { sentryInitOptions }] = await Promise.all([
+    import('@sentry/nextjs'),
+    import('@mfv/auth/sentry'),
+  ]);
+  Sentry.init({
+    ...sentryInitOptions(sentry.SENTRY_DSN),
+    environment: sentry.SENTRY_ENVIRONMENT,
+    ...(sentry.SENTRY_RELEASE ? { release: sentry.SENTRY_RELEASE } : {}),
+  });
+}
+
+/** The x-request-id values the proxy, nginx and @mfv/auth accept. */
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
+
+/**
+ * Next calls this for an error it answers with a 500 (a page's getServerSideProps or render, an
+ * API route that is not behind withAuth — withAuth reports its own): one JSON log line with the
+ * proxy's x-request-id, and a Sentry event tagged with it (scrubbed) when SENTRY_DSN is set.
+ */
+export async function reportRequestError(
+  ...[error, request, context]: Parameters<Instrumentation.onRequestError>
+): Promise<void> {
+  const header = request.headers['x-request-id'];
+  const id = Array.isArray(header) ? header[0] : header;
+  const requestId = id && REQUEST_ID.test(id) ? id : 'none';
+  const { reportUnexpected } = await import('@mfv/auth');
+  reportUnexpected(error, requestId, `${context.routeType} ${context.routePath}`);
+}
