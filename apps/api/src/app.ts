@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import Fastify, {
+  LogController,
   type FastifyBaseLogger,
   type FastifyError,
   type FastifyInstance,
@@ -45,6 +46,8 @@ export interface AppDeps {
   logger?: FastifyBaseLogger;
   /** How often sealed successors past the grace window are wiped; 0 = never (tests call it directly). */
   sealSweepIntervalMs?: number;
+  /** How often rows dead for a day are deleted (services.retention); 0 = never (tests call it directly). */
+  retentionSweepIntervalMs?: number;
   /** Every error answered with a 500, after it is logged (server.ts reports it to Sentry). */
   onUnexpectedError?: (error: unknown, request: FastifyRequest) => void;
 }
@@ -80,7 +83,7 @@ export async function buildApp(deps: AppDeps): Promise<ApiApp> {
       const value = Array.isArray(header) ? header[0] : header;
       return value && REQUEST_ID_PATTERN.test(value) ? value : randomUUID();
     },
-    requestIdLogLabel: 'requestId',
+    logController: new LogController({ requestIdLogLabel: 'requestId' }),
     return503OnClosing: true,
   }).withTypeProvider<ZodTypeProvider>();
 
@@ -162,19 +165,27 @@ export async function buildApp(deps: AppDeps): Promise<ApiApp> {
     internalToken: deps.internalToken,
   });
 
-  const sweepMs = deps.sealSweepIntervalMs ?? 0;
-  if (sweepMs > 0) {
-    let timer: NodeJS.Timeout | undefined;
+  const timers: NodeJS.Timeout[] = [];
+  const every = (ms: number | undefined, what: string, job: () => Promise<unknown>) => {
+    if (!ms || ms <= 0) return;
     app.addHook('onReady', async () => {
-      timer = setInterval(() => {
-        services.refreshTokens.purgeExpiredSeals().catch((err: unknown) => {
-          app.log.error({ err }, 'wiping expired sealed refresh tokens failed');
-        });
-      }, sweepMs);
+      const timer = setInterval(() => {
+        job().catch((err: unknown) => app.log.error({ err }, `${what} failed`));
+      }, ms);
       timer.unref();
+      timers.push(timer);
     });
-    app.addHook('onClose', async () => clearInterval(timer));
-  }
+  };
+  every(deps.sealSweepIntervalMs, 'wiping expired sealed refresh tokens', () =>
+    services.refreshTokens.purgeExpiredSeals(),
+  );
+  every(deps.retentionSweepIntervalMs, 'the retention sweep', async () => {
+    const swept = await services.retention.sweep();
+    if (Object.values(swept).some((n) => n > 0)) app.log.info({ swept }, 'retention sweep');
+  });
+  app.addHook('onClose', async () => {
+    for (const timer of timers) clearInterval(timer);
+  });
 
   return app;
 }

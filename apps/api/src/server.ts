@@ -40,6 +40,7 @@ async function main(env: ApiEnv): Promise<void> {
     },
     logger,
     sealSweepIntervalMs: Math.max(1_000, env.API_REFRESH_GRACE_SECONDS * 1_000),
+    retentionSweepIntervalMs: 10 * 60_000,
     ...(reporter
       ? {
           onUnexpectedError: (error: unknown, req: { id: string; method: string; url: string }) =>

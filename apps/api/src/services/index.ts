@@ -7,6 +7,7 @@ import { createSealer } from '../tokens/secrets.js';
 import { Accounts } from './accounts.js';
 import { IdentitySessions } from './identity-sessions.js';
 import { Notices } from './notices.js';
+import { Retention } from './retention.js';
 import { Sessions } from './sessions.js';
 import { Verifications } from './verifications.js';
 
@@ -39,6 +40,8 @@ export interface ApiServices {
   notices: Notices;
   /** Identity-verification hand-off records and their one-time result tickets. */
   verifications: Verifications;
+  /** Deletes what has been dead for a day (expired tokens, sessions, signup tickets); run on a timer. */
+  retention: Retention;
 }
 
 export function createServices(deps: ServiceDeps): ApiServices {
@@ -66,5 +69,6 @@ export function createServices(deps: ServiceDeps): ApiServices {
     notices: new Notices(deps.db, clock),
     verifications: new Verifications(deps.db, clock),
     identitySessions: new IdentitySessions(deps.db, sessions, clock),
+    retention: new Retention(deps.db, clock),
   };
 }
