@@ -55,7 +55,10 @@ if [ "$kind" = next ]; then
   fi
 else
   pnpm exec turbo run build --filter="@mfv/${app}" --output-logs=errors-only
-  pnpm --filter "@mfv/${app}" deploy --prod --legacy --offline "$out/$dir"
+  # --prefer-offline, not --offline: the legacy deploy re-resolves the workspace packages' ranges,
+  # which needs registry metadata that `pnpm fetch` / a frozen install never cache (a fresh
+  # machine has none: ERR_PNPM_NO_OFFLINE_META). Tarballs still come from the store.
+  pnpm --filter "@mfv/${app}" deploy --prod --legacy --prefer-offline "$out/$dir"
   # Sources and tests stay behind; dist/ (and the api's migrations/) is what runs.
   rm -rf "$out/$dir/src" "$out/$dir/tests" "$out/$dir/test" "$out/$dir/.turbo"
   if [ ! -f "$out/$dir/dist/server.js" ]; then

@@ -24,6 +24,7 @@ const COMMANDS = {
   },
   'bench:ssr': { run: ['pnpm', 'run', 'bench:ssr:run'], system: ['chromium'] },
   'bench:auth': { run: ['pnpm', 'run', 'bench:auth:run'], system: ['redis-server'] },
+  'bench:mok': { run: ['pnpm', 'run', 'bench:mok:run'], system: ['redis-server'] },
 };
 
 /** Debian package that provides each binary. */

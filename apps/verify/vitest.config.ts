@@ -2,5 +2,10 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   esbuild: { jsx: 'automatic' },
-  test: { include: ['src/**/*.test.{ts,tsx}'] },
+  test: {
+    include: ['src/**/*.test.{ts,tsx}', 'test/**/*.test.ts'],
+    // Integration suites start Redis, the api (PGlite boots a WASM Postgres) and the sandbox.
+    hookTimeout: 60_000,
+    testTimeout: 30_000,
+  },
 });

@@ -55,8 +55,9 @@ describe('KCB popup flow: token → popup-start → KCB page → return_url?svc_
     expect(plain).toMatchObject({
       nm: '김민준',
       brdt: '19900315',
-      sex: '1',
-      ntv_frnr_cd: '1',
+      // KCB's result codes (OkCert3): M 남 / F 여, L 내국인 / F 외국인.
+      sex: 'M',
+      ntv_frnr_cd: 'L',
       mbphn_no: '01041000001',
     });
     expect(plain.ci).toMatch(/^SANDBOX\+FAKE\+CI\+[A-Za-z0-9+/]{72}$/);
@@ -83,14 +84,14 @@ describe('KCB popup flow: token → popup-start → KCB page → return_url?svc_
     expect(bytes.toString('utf8')).not.toBe('남궁샾');
   });
 
-  it('a foreigner: ntv_frnr_cd 2, an MVNO carrier code', async () => {
+  it('a foreigner: ntv_frnr_cd F, an MVNO carrier code', async () => {
     const { url } = await startKcb();
     const token = await kcbToken(url);
     const started = await popupStart(url, token);
     await completeAs(url, started.svc_tkn, KCB_FOREIGNER.id);
     const result = (await (await popupResult(url, token, started.svc_tkn)).json()) as Record<string, string>;
     const key = unwrapFieldKey(started.enc_key, started.iv);
-    expect(decryptField(result.ntv_frnr_cd ?? '', key, started.iv)).toBe('2');
+    expect(decryptField(result.ntv_frnr_cd ?? '', key, started.iv)).toBe('F');
     expect(decryptField(result.nm ?? '', key, started.iv)).toBe('왕웨이');
     expect(result.tel_com_cd).toBe('05');
   });

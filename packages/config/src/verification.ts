@@ -42,9 +42,9 @@ import { SANDBOX_TOSS_DEV_AAD, SANDBOX_TOSS_DEV_DECRYPT_KEY } from './sandbox.js
  * Toss (apps-in-toss)
  *   TOSS_API_BASE_URL             https origin (default https://127.0.0.1:4443; prod https://apps-in-toss-api.toss.im)
  *   TOSS_DECRYPT_KEY[_FILE]       AES-256-GCM key from the console: base64 of 32 bytes or 64 hex digits
- *                                 (non-production default: the sandbox's dev key; required in production)
- *   TOSS_DECRYPT_AAD[_FILE]       AAD from the console (non-production default: the sandbox's; required
- *                                 in production)
+ *                                 (non-production default: the sandbox's dev key; optional in production here —
+ *                                 the user app's Toss login requires it through user.ts)
+ *   TOSS_DECRYPT_AAD[_FILE]       AAD from the console (non-production default: the sandbox's; as the key)
  *   TOSS_CONNECT_TIMEOUT_MS       default 5000;  TOSS_TIMEOUT_MS default 10000 (max 60000)
  *
  * mTLS client credentials (see packages/mtls/README.md for the resolution order)
@@ -206,10 +206,14 @@ export const verificationEnvSchema = z
       }
     }
     if (env.NODE_ENV !== 'production') return;
-    for (const [inline, file] of [PAIRS[0], PAIRS[2], PAIRS[3]] as const) {
-      if (env[inline] === undefined && env[file] === undefined) {
-        ctx.addIssue({ code: 'custom', path: [inline], message: `required in production (or set ${file})` });
-      }
+    // KCB's secret only: the verify remote (this schema's one production reader) does not decrypt
+    // Toss fields — the user app's Toss login has its own schema (user.ts), which requires them.
+    if (env.KCB_CLIENT_SECRET === undefined && env.KCB_CLIENT_SECRET_FILE === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['KCB_CLIENT_SECRET'],
+        message: 'required in production (or set KCB_CLIENT_SECRET_FILE)',
+      });
     }
     if (env.KCB_CLIENT_SECRET === DEV_KCB_CLIENT_SECRET) {
       ctx.addIssue({

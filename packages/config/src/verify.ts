@@ -75,7 +75,9 @@ export const verifyEnvSchema = z
       .url({ protocol: /^https?$/, message: 'must be an absolute http(s) URL' })
       .refine((v) => !v.includes('#'), { message: 'must not carry a fragment' })
       .optional()
-      .describe('verify: the hosted SSAFY Verify SDK script its pages load (default <SSAFY_ISSUER>/sdk/ssafy-verify.js)'),
+      .describe(
+        'verify: the hosted SSAFY Verify SDK script its pages load (default <SSAFY_ISSUER>/sdk/ssafy-verify.js)',
+      ),
   })
   .superRefine((env, ctx) => {
     if (env.MOK_KEY_PASSWORD !== undefined && env.MOK_KEY_PASSWORD_FILE !== undefined) {

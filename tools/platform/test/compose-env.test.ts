@@ -20,6 +20,9 @@ import { ENV_EXAMPLE } from '../src/env-example.js';
 /** Which schemas each compose service's code loads (its env.ts files), by catalog name. */
 export const SERVICE_SCHEMAS: Readonly<Record<string, readonly string[]>> = {
   shell: ['auth', 'shell', 'sentry'],
+  // The verify remote also loads `verification` (KCB, SSAFY) — at their first use, not at boot.
+  // The sandbox stack leaves them unconfigured (production refuses plain-http provider hosts; the
+  // routes answer 503 with a code), so only the providers override is checked against it below.
   verify: ['auth', 'verify', 'sentry'],
   user: ['auth', 'user', 'sentry'],
   notice: ['auth', 'notice', 'sentry'],
@@ -65,11 +68,11 @@ const volumeTargets = (service: Service) =>
   (service.volumes ?? []).map((v) => (typeof v === 'string' ? v.split(':')[1]! : v.target));
 
 /** Every problem with one resolved compose file, as readable lines (empty = fine). */
-function problemsOf(resolved: Resolved): string[] {
+function problemsOf(resolved: Resolved, serviceSchemas = SERVICE_SCHEMAS): string[] {
   const schemas = envSchemas();
   const problems: string[] = [];
   for (const [name, service] of Object.entries(resolved.services)) {
-    const wanted = SERVICE_SCHEMAS[name];
+    const wanted = serviceSchemas[name];
     if (service.build && !wanted)
       problems.push(`${name}: built from the Dockerfile but has no schema mapping`);
     if (!wanted) continue;
@@ -199,9 +202,11 @@ describe('docker-compose.yml + deploy/compose.providers.yml (the real providers)
     );
   });
 
-  it('every service still satisfies its schemas; the mobile-ok key file and password are compose secrets', () => {
+  it('every service still satisfies its schemas (verify: KCB and SSAFY too); provider secrets are compose secrets', () => {
     const resolved = resolve(ENV_EXAMPLE, files);
-    expect(problemsOf(resolved)).toEqual([]);
+    expect(
+      problemsOf(resolved, { ...SERVICE_SCHEMAS, verify: [...SERVICE_SCHEMAS.verify!, 'verification'] }),
+    ).toEqual([]);
     const verify = environmentOf(resolved.services.verify!);
     expect(verify).toMatchObject({
       MOK_ENVIRONMENT: 'production',
@@ -209,6 +214,11 @@ describe('docker-compose.yml + deploy/compose.providers.yml (the real providers)
       MOK_KEY_PASSWORD_FILE: '/run/secrets/mok_key_password',
     });
     expect(resolved.secrets?.mok_key_info?.file).toMatch(/secrets\/mok_keyInfo\.dat$/);
+    expect(verify).toMatchObject({
+      KCB_CLIENT_SECRET_FILE: '/run/secrets/kcb_client_secret',
+      KCB_RETURN_URL: 'http://localhost:8080/verify/kcb/callback',
+      SSAFY_REDIRECT_URI: 'http://localhost:8080/verify/ssafy/callback',
+    });
     expect(environmentOf(resolved.services.user!).KAKAO_CLIENT_SECRET_FILE).toBe(
       '/run/secrets/kakao_client_secret',
     );

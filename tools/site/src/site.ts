@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -116,6 +118,63 @@ function listen(server: http.Server, port: number): Promise<void> {
 }
 
 /**
+ * Toss login secrets of a local run (the console's decrypt key and AAD, the unlink callback's Basic
+ * credentials), generated once next to the others (0600): the sandbox gets them inline (it has no
+ * *_FILE variants), the user app as files — the way compose secrets reach it. Never the published
+ * sandbox defaults, which the user app refuses in production (and `pnpm start` is production).
+ */
+function tossLocalSecrets(dir: string) {
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const ensure = (name: string, create: () => string) => {
+    const file = path.join(dir, name);
+    if (!existsSync(file)) writeFileSync(file, create(), { mode: 0o600, flag: 'wx' });
+    chmodSync(file, 0o600);
+    return { file, value: readFileSync(file, 'utf8').trim() };
+  };
+  return {
+    decryptKey: ensure('toss_decrypt_key', () => randomBytes(32).toString('base64')),
+    aad: ensure('toss_decrypt_aad', () => `mfv-local-${randomBytes(12).toString('hex')}`),
+    unlinkBasicAuth: ensure(
+      'toss_unlink_basic_auth',
+      () => `toss-local:${randomBytes(24).toString('base64url')}`,
+    ),
+  };
+}
+
+/**
+ * The KCB client secret of a local run, generated once (0600): the sandbox registers it
+ * (SANDBOX_KCB_CLIENT_SECRET, inline — it has no *_FILE variant) and the verify app reads it as a
+ * file. Never the published sandbox default, which the verify app refuses in production.
+ */
+function kcbLocalSecret(dir: string) {
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const file = path.join(dir, 'kcb_client_secret');
+  if (!existsSync(file))
+    writeFileSync(file, `kcb-local-${randomBytes(24).toString('base64url')}`, { mode: 0o600, flag: 'wx' });
+  chmodSync(file, 0o600);
+  return { file, value: readFileSync(file, 'utf8').trim() };
+}
+
+/**
+ * The user app's mTLS client material: the sandbox's dev client certificate, key and CA (made by the
+ * sandbox at its first start, which the runner awaits before starting the Next apps). A variable
+ * already set (inline or as a file) wins, so real certificates can be tried against Toss.
+ */
+function mtlsFiles(base: Env, dir: string): Env {
+  const files: Env = {};
+  for (const [item, file] of [
+    ['CERT', 'client.crt'],
+    ['KEY', 'client.key'],
+    ['CA', 'ca.crt'],
+  ] as const) {
+    if (base[`MTLS_${item}`] === undefined && base[`MTLS_${item}_FILE`] === undefined) {
+      files[`MTLS_${item}_FILE`] = path.join(dir, file);
+    }
+  }
+  return files;
+}
+
+/**
  * Starts the whole local site: Redis (REDIS_URL, or one it starts), the api and the sandbox,
  * the remotes, the shell, and the dev proxy in-process. Every process gets one environment: the
  * topology's ports, the URLs of the services, and local secrets (generated once under
@@ -143,6 +202,13 @@ export async function startSite(options: SiteOptions): Promise<Site> {
   const secrets = localSecrets(path.join(stateDir, 'secrets'));
   const publicOrigin = `http://localhost:${topology.proxyPort}`;
   const sandbox = `127.0.0.1:${topology.backendPorts.sandbox}`;
+  // mobile-ok: the sandbox writes its dev key file here on first start; the verify remote reads it.
+  const mokKeyDir = base.SANDBOX_MOK_KEY_DIR ?? path.join(REPO_ROOT, '.sandbox-dev', 'mok');
+  const toss = tossLocalSecrets(path.join(stateDir, 'secrets'));
+  const tossMtlsDir = base.SANDBOX_TOSS_MTLS_DIR ?? path.join(REPO_ROOT, '.sandbox-dev', 'toss-mtls');
+  const kcbSecret = kcbLocalSecret(path.join(stateDir, 'secrets'));
+  // SSAFY Verify: one issuer for the server (exchange, JWKS, `iss`) and the browser (SDK, popup).
+  const ssafyIssuer = `http://${sandbox}/ssafy`;
   const env: Env = {
     ...base,
     REDIS_URL: redis.url,
@@ -160,9 +226,16 @@ export async function startSite(options: SiteOptions): Promise<Site> {
     SANDBOX_PORT: String(topology.backendPorts.sandbox),
     SANDBOX_KAKAO_REDIRECT_URIS: `${publicOrigin}/user/login/kakao/callback`,
     SANDBOX_KCB_RETURN_URLS: `${publicOrigin}/verify/kcb/callback`,
+    SANDBOX_KCB_CLIENT_SECRET: kcbSecret.value,
+    SANDBOX_SSAFY_ISSUER: ssafyIssuer,
     SANDBOX_SSAFY_REDIRECT_URIS: `${publicOrigin}/verify/ssafy/callback`,
     SANDBOX_TOSS_CALLBACK_URL: `${publicOrigin}/user/login/toss/callback`,
     SANDBOX_TOSS_MTLS_PORT: String(topology.sandboxMtlsPort),
+    SANDBOX_TOSS_MTLS_DIR: tossMtlsDir,
+    SANDBOX_TOSS_DECRYPT_KEY: toss.decryptKey.value,
+    SANDBOX_TOSS_AAD: toss.aad.value,
+    SANDBOX_TOSS_UNLINK_CALLBACK_URL: `${publicOrigin}/user/api/toss/unlink`,
+    SANDBOX_TOSS_UNLINK_BASIC_AUTH: toss.unlinkBasicAuth.value,
     // Next apps
     AUTH_API_URL: `http://127.0.0.1:${topology.backendPorts.api}`,
     AUTH_PUBLIC_ORIGIN: publicOrigin,
@@ -170,6 +243,27 @@ export async function startSite(options: SiteOptions): Promise<Site> {
     KAKAO_AUTHORIZE_BASE_URL: `http://localhost:${topology.backendPorts.sandbox}/kakao/kauth`,
     KAKAO_TOKEN_BASE_URL: `http://${sandbox}/kakao/kauth`,
     KAKAO_API_BASE_URL: `http://${sandbox}/kakao/kapi`,
+    SANDBOX_MOK_KEY_DIR: mokKeyDir,
+    MOK_SANDBOX_BASE_URL: `http://${sandbox}/mok`,
+    MOK_KEY_FILE: path.join(mokKeyDir, 'mok_keyInfo.dat'),
+    // KCB (verify app): the sandbox's ok-name API (server) and KCB page (browser; on 127.0.0.1, another
+    // site than localhost, so the way back is a cross-site navigation as with KCB's real host), this
+    // run's secret.
+    KCB_API_BASE_URL: `http://${sandbox}/kcb/api`,
+    KCB_POPUP_URL: `http://${sandbox}/kcb/safe/CommonSvl`,
+    KCB_CLIENT_SECRET_FILE: kcbSecret.file,
+    KCB_SITE_URL: publicOrigin,
+    KCB_RETURN_URL: `${publicOrigin}/verify/kcb/callback`,
+    // SSAFY Verify (verify app): the sandbox's issuer; the SDK script is <issuer>/sdk/ssafy-verify.js.
+    SSAFY_ISSUER: ssafyIssuer,
+    SSAFY_REDIRECT_URI: `${publicOrigin}/verify/ssafy/callback`,
+    // Toss login (user app): the sandbox's appLogin page, its mTLS listener, the run's secrets.
+    TOSS_APP_LOGIN_URL: `http://localhost:${topology.backendPorts.sandbox}/toss/app-login`,
+    TOSS_API_BASE_URL: `https://127.0.0.1:${topology.sandboxMtlsPort}`,
+    TOSS_DECRYPT_KEY_FILE: toss.decryptKey.file,
+    TOSS_DECRYPT_AAD_FILE: toss.aad.file,
+    TOSS_UNLINK_BASIC_AUTH_FILE: toss.unlinkBasicAuth.file,
+    ...mtlsFiles(base, tossMtlsDir),
   };
 
   let index = 0;

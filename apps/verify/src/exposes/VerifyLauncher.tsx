@@ -31,6 +31,13 @@ export default function VerifyLauncher({ initialMethod }: VerifyLauncherProps) {
       <p className="detail" aria-live="polite" data-testid="verify-selected">
         {current ? `${current.label}: ${current.description}` : '본인확인 방법을 선택하세요.'}
       </p>
+      {current?.href ? (
+        <a className="go" href={current.href} data-testid="verify-go">
+          {current.label} 시작하기
+        </a>
+      ) : current ? (
+        <p className="soon">이 방법은 준비 중입니다.</p>
+      ) : null}
       <style jsx>{`
         .launcher h2 {
           margin: 0 0 12px;
@@ -63,6 +70,23 @@ export default function VerifyLauncher({ initialMethod }: VerifyLauncherProps) {
         .detail {
           margin-top: 12px;
           color: #374151;
+        }
+        .go {
+          display: inline-block;
+          padding: 10px 16px;
+          border-radius: 10px;
+          background: #2563eb;
+          color: #fff;
+          font-weight: 700;
+          text-decoration: none;
+        }
+        .go:focus-visible {
+          outline: 3px solid #93c5fd;
+          outline-offset: 2px;
+        }
+        .soon {
+          color: #6b7280;
+          font-size: 14px;
         }
       `}</style>
     </section>

@@ -17,3 +17,25 @@ describe('verification methods', () => {
     );
   });
 });
+
+describe('the mobile-ok methods', () => {
+  it('each of the five services links to the mobile-ok page with its service preselected', () => {
+    const mok = VERIFICATION_METHODS.filter((m) => m.provider === 'mobile-ok');
+    expect(mok.map((m) => m.href)).toEqual([
+      '/verify/mok?service=pass',
+      '/verify/mok?service=sms',
+      '/verify/mok?service=lms',
+      '/verify/mok?service=ars',
+      '/verify/mok?service=sms-own',
+    ]);
+  });
+});
+
+describe('the KCB and SSAFY methods', () => {
+  it('link to their pages; Toss, whose flow lives in the user remote, links nowhere yet', () => {
+    const href = (id: string) => VERIFICATION_METHODS.find((m) => m.id === id)?.href;
+    expect(href('kcb')).toBe('/verify/kcb');
+    expect(href('ssafy')).toBe('/verify/ssafy');
+    expect(href('toss')).toBeUndefined();
+  });
+});

@@ -1,41 +1,47 @@
+import { KCB_PAGE_PATH } from './kcb';
+import { MOK_SERVICES, type MokServiceId } from './mok';
+import { SSAFY_PAGE_PATH } from './ssafy';
+
 /** The verification methods the verify remote offers. Flows arrive with their own issues. */
 export interface VerificationMethod {
-  id: 'mok-pass' | 'mok-sms' | 'mok-ars' | 'kcb' | 'ssafy' | 'toss';
+  id: 'mok-pass' | 'mok-sms' | 'mok-lms' | 'mok-ars' | 'mok-sms-own' | 'kcb' | 'ssafy' | 'toss';
   provider: string;
   label: string;
   description: string;
+  /** Where the flow runs, once it exists (a page of this remote; a plain link from any app). */
+  href?: string;
 }
 
+/** The mobile-ok page, preselecting one service. */
+export const mokHref = (service: MokServiceId) => `/verify/mok?service=${service}`;
+
+const mok = (id: VerificationMethod['id'], service: MokServiceId): VerificationMethod => ({
+  id,
+  provider: 'mobile-ok',
+  label: MOK_SERVICES[service].label,
+  description: MOK_SERVICES[service].description,
+  href: mokHref(service),
+});
+
 export const VERIFICATION_METHODS: readonly VerificationMethod[] = [
-  {
-    id: 'mok-pass',
-    provider: 'mobile-ok',
-    label: 'PASS 앱 인증',
-    description: '통신사 PASS 앱으로 본인확인 요청을 승인합니다.',
-  },
-  {
-    id: 'mok-sms',
-    provider: 'mobile-ok',
-    label: '문자(SMS) 인증',
-    description: '휴대폰으로 받은 6자리 인증번호를 입력합니다.',
-  },
-  {
-    id: 'mok-ars',
-    provider: 'mobile-ok',
-    label: 'ARS 전화 인증',
-    description: '걸려 오는 전화에서 화면의 인증번호를 누릅니다.',
-  },
+  mok('mok-pass', 'pass'),
+  mok('mok-sms', 'sms'),
+  mok('mok-lms', 'lms'),
+  mok('mok-ars', 'ars'),
+  mok('mok-sms-own', 'sms-own'),
   {
     id: 'kcb',
     provider: 'KCB',
     label: 'KCB 휴대폰 본인확인',
     description: 'KCB 인증 창에서 휴대폰 본인확인을 진행합니다.',
+    href: KCB_PAGE_PATH,
   },
   {
     id: 'ssafy',
     provider: 'SSAFY Verify',
     label: 'SSAFY 교육생 인증',
     description: 'SSAFY 계정으로 교육생 여부를 확인합니다.',
+    href: SSAFY_PAGE_PATH,
   },
   {
     id: 'toss',

@@ -120,6 +120,14 @@ function str(body: Record<string, unknown>, name: string): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
+/**
+ * 성별 and 내외국인 구분 on the wire, as KCB's OkCert3 samples document the result codes
+ * ("성별 - M:남, F:여", "내외국인구분 - L:내국인, F:외국인"): the personas keep the carriers'
+ * "1"/"2" (as mobile-ok does), popup-result sends KCB's letters.
+ */
+export const KCB_SEX_WIRE = { '1': 'M', '2': 'F' } as const;
+export const KCB_NATIONALITY_WIRE = { '1': 'L', '2': 'F' } as const;
+
 /** The popup-result body of a completed transaction (field names of public REST integrations). */
 export interface KcbPopupResult {
   rsp_cd: 'B000';
@@ -327,8 +335,8 @@ export function registerKcbApi(app: FastifyInstance, ctx: KcbContext): void {
         tel_com_cd: persona.carrier,
         nm: seal(persona.name),
         brdt: seal(persona.birthdate),
-        sex: seal(persona.sex),
-        ntv_frnr_cd: seal(persona.nationality),
+        sex: seal(KCB_SEX_WIRE[persona.sex]),
+        ntv_frnr_cd: seal(KCB_NATIONALITY_WIRE[persona.nationality]),
         mbphn_no: seal(persona.phone),
         ci: seal(sandboxCi(persona.id)),
         di: seal(sandboxDi(persona.id, tx.memberCode)),

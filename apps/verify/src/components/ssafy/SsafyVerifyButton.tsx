@@ -1,0 +1,47 @@
+import type { SsafyPublicConfig } from '../../lib/ssafy';
+import { useSsafyVerify } from './useSsafyVerify';
+
+/**
+ * The guide's SsafyVerifyButton: "SSAFY 인증하기", what happened, and on failure the issuer's
+ * request_id — nothing sensitive (no code, token or subject).
+ */
+export default function SsafyVerifyButton({ config }: { config: SsafyPublicConfig }) {
+  const { status, result, verify } = useSsafyVerify(config);
+  return (
+    <section data-testid="ssafy-verify" data-status={status}>
+      <div className="vc-actions">
+        <button
+          type="button"
+          className="vc-button"
+          data-testid="ssafy-verify-button"
+          disabled={status === 'working'}
+          onClick={() => void verify()}
+        >
+          {status === 'working' ? '인증 진행 중' : 'SSAFY 인증하기'}
+        </button>
+      </div>
+      <div role="status" aria-live="polite">
+        {result?.ok === true && (
+          <div data-testid="ssafy-verified">
+            <p>SSAFY 인증이 완료되었습니다.</p>
+            <dl className="vc-result">
+              <dt>기수</dt>
+              <dd data-testid="ssafy-cohort">{result.cohort ? `${result.cohort}기` : '-'}</dd>
+              <dt>캠퍼스</dt>
+              <dd data-testid="ssafy-campus">{result.campus ?? '-'}</dd>
+            </dl>
+          </div>
+        )}
+      </div>
+      {result?.ok === false && (
+        <div className="vc-alert" role="alert" data-testid="ssafy-failed" data-code={result.errorCode}>
+          <p>{result.message}</p>
+          <p className="vc-meta">
+            인증에 실패했습니다. request_id:{' '}
+            <span data-testid="ssafy-request-id">{result.requestId ?? '-'}</span>
+          </p>
+        </div>
+      )}
+    </section>
+  );
+}

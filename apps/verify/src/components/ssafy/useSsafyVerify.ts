@@ -1,0 +1,130 @@
+import { ApiCallError, createAppClient } from '@mfv/auth/client';
+import {
+  interpretSsafyCallback,
+  ssafyUiErrorMessage,
+  type SsafySdkCallback,
+} from '@mfv/verification/ssafy/browser';
+import { useCallback, useRef, useState } from 'react';
+import type {
+  SsafyPublicConfig,
+  SsafyStartResponse,
+  SsafyVerifyResult,
+  SsafyVerifyTokenResponse,
+} from '../../lib/ssafy';
+
+/** The hosted SDK's surface (seed 002; the sandbox's emulation takes `state` as the guide allows). */
+export interface SsafySdk {
+  verify(options: {
+    clientId: string;
+    redirectUri: string;
+    scopes: string[];
+    waitForCallback: true;
+    state?: string;
+  }): Promise<SsafySdkCallback & { state?: string | null }>;
+}
+
+declare global {
+  interface Window {
+    ssafyVerify?: SsafySdk;
+  }
+}
+
+export type SsafyVerifyStatus = 'idle' | 'working' | 'verified' | 'failed';
+
+const client = createAppClient('/verify');
+
+/** A verify-token answer is used only if it is exactly the minimal success shape. */
+function isSuccess(value: unknown): value is SsafyVerifyTokenResponse {
+  if (value === null || typeof value !== 'object') return false;
+  const v = value as Record<string, unknown>;
+  return (
+    v.ok === true &&
+    v.verified === true &&
+    typeof v.sub === 'string' &&
+    (v.cohort === null || typeof v.cohort === 'string') &&
+    (v.campus === null || typeof v.campus === 'string') &&
+    typeof v.authTime === 'number'
+  );
+}
+
+function failure(errorCode: string, requestId: string | null, message?: string): SsafyVerifyResult {
+  return { ok: false, errorCode, requestId, message: message ?? ssafyUiErrorMessage(errorCode) };
+}
+
+/** Our API's refusal → the guide's failure shape (its UI code, the issuer's request_id, our message). */
+function fromApiError(error: unknown): SsafyVerifyResult {
+  if (!(error instanceof ApiCallError)) return failure('VERIFY_NETWORK_FAILED', null);
+  const body = error.body as { errorCode?: unknown; requestId?: unknown };
+  const errorCode = typeof body.errorCode === 'string' ? body.errorCode : 'VERIFY_RESPONSE_INVALID';
+  const requestId = typeof body.requestId === 'string' ? body.requestId : null;
+  return failure(errorCode, requestId, error.message);
+}
+
+/**
+ * The guide's `useSsafyVerify` composable, for React: `verify()` starts a transaction on our
+ * server (its `state`), runs the hosted SDK's popup, checks the callback (error, issuer against
+ * configuration, verifier), and has our server exchange and validate. States `idle | working |
+ * verified | failed`; a failure carries the UI code and the issuer's request_id only.
+ */
+export function useSsafyVerify(config: SsafyPublicConfig) {
+  const [status, setStatus] = useState<SsafyVerifyStatus>('idle');
+  const [result, setResult] = useState<SsafyVerifyResult | null>(null);
+  const running = useRef(false);
+
+  const verify = useCallback(async (): Promise<SsafyVerifyResult> => {
+    const finish = (value: SsafyVerifyResult) => {
+      running.current = false;
+      setResult(value);
+      setStatus(value.ok ? 'verified' : 'failed');
+      return value;
+    };
+    if (running.current) return failure('VERIFY_POPUP_FAILED', null);
+    const sdk = typeof window === 'undefined' ? undefined : window.ssafyVerify;
+    if (sdk === undefined || typeof sdk.verify !== 'function') return finish(failure('SDK_NOT_READY', null));
+    running.current = true;
+    setStatus('working');
+    setResult(null);
+
+    let state: string;
+    try {
+      ({ state } = await client.json<SsafyStartResponse>('/api/ssafy/start', { method: 'POST', body: {} }));
+    } catch (error) {
+      return finish(fromApiError(error));
+    }
+
+    let callback: (SsafySdkCallback & { state?: string | null }) | null;
+    try {
+      callback = await sdk.verify({
+        clientId: config.clientId,
+        redirectUri: config.redirectUri,
+        scopes: config.scopes,
+        waitForCallback: true,
+        state,
+      });
+    } catch (error) {
+      // A rejected verify(): the popup was blocked or the SDK could not run.
+      const code = (error as { error_code?: unknown } | null)?.error_code;
+      return finish(failure(code === 'SDK_NOT_READY' ? 'SDK_NOT_READY' : 'VERIFY_POPUP_FAILED', null));
+    }
+    const outcome = interpretSsafyCallback(callback, config.issuer);
+    if (!outcome.ok) return finish(failure(outcome.errorCode, outcome.requestId));
+
+    try {
+      const answer = await client.json<unknown>('/api/ssafy/verify-token', {
+        method: 'POST',
+        body: {
+          code: outcome.code,
+          codeVerifier: outcome.codeVerifier,
+          redirectUri: config.redirectUri,
+          iss: outcome.iss,
+          state: typeof callback?.state === 'string' ? callback.state : state,
+        },
+      });
+      return finish(isSuccess(answer) ? answer : failure('VERIFY_RESPONSE_INVALID', outcome.requestId));
+    } catch (error) {
+      return finish(fromApiError(error));
+    }
+  }, [config]);
+
+  return { status, result, verify };
+}

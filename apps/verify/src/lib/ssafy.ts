@@ -1,0 +1,42 @@
+/**
+ * SSAFY Verify in the verify remote (issue 5): what the pages, the hook and the server share.
+ * Browser-safe: no secrets (the client secret, when there is one, stays in server env).
+ */
+
+/** The page a person starts from, and the registered redirect URI's page (loads the SDK too). */
+export const SSAFY_PAGE_PATH = '/verify/ssafy';
+export const SSAFY_CALLBACK_PATH = '/verify/ssafy/callback';
+
+/** What the pages need to call the hosted SDK: public values only, from server configuration. */
+export interface SsafyPublicConfig {
+  /** The hosted SDK script (`<issuer>/sdk/ssafy-verify.js` unless configured). */
+  sdkUrl: string;
+  /** Compared with the callback's `iss` (RFC 9207 §2.4: exact string comparison). */
+  issuer: string;
+  clientId: string;
+  redirectUri: string;
+  /** Always includes `ssafy.verify`. */
+  scopes: string[];
+}
+
+/** POST /verify/api/ssafy/start. */
+export interface SsafyStartResponse {
+  /** For `ssafyVerify.verify({ state })`; the server compares it at verify-token. */
+  state: string;
+  expiresAt: string;
+}
+
+/** POST /verify/api/ssafy/verify-token: the minimal result (seed 002 backend-success.json). */
+export interface SsafyVerifyTokenResponse {
+  ok: true;
+  verified: true;
+  sub: string;
+  cohort: string | null;
+  campus: string | null;
+  /** `auth_time`, NumericDate seconds. */
+  authTime: number;
+}
+
+/** The hook's result (seed 002 `VerifyResult`). */
+export type SsafyVerifyResult =
+  SsafyVerifyTokenResponse | { ok: false; errorCode: string; requestId: string | null; message: string };

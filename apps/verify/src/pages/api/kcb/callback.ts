@@ -1,0 +1,4 @@
+import { kcbCallbackRoute } from '../../../server/routes';
+
+/** GET /verify/api/kcb/callback?svc_tkn=… — KCB's return URL: 303 to our result or fail page. */
+export default kcbCallbackRoute();

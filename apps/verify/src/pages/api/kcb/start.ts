@@ -1,0 +1,7 @@
+import { apiRoute } from '../../../server/routes';
+
+/**
+ * POST /verify/api/kcb/start {successUrl?, failUrl?} — popup-start with the fixed return URL; a
+ * transaction bound to this browser; answers the form for KCB's page (CSRF).
+ */
+export default apiRoute('kcbStart');

@@ -1,0 +1,7 @@
+import { readinessHandler } from '@mfv/next-config/health';
+
+/**
+ * Readiness (container healthcheck, load balancer): Redis (sessions) and the api answer, bounded.
+ * 503 with Retry-After and the failing check otherwise. Liveness stays ./healthz.
+ */
+export default readinessHandler('verify');

@@ -1,0 +1,86 @@
+import { defaultAuth } from '@mfv/auth';
+import type { GetServerSideProps } from 'next';
+import { useEffect } from 'react';
+import VerifyCard from '../../components/VerifyCard';
+import { KCB_TICKET_PATTERN } from '../../lib/kcb';
+import type { VerificationResultView } from '../../lib/mok';
+import { MESSAGES, toVerifyError } from '../../server/errors';
+import { redeemTicket } from '../../server/handoff';
+import { privatePage } from '../../server/pages';
+
+type Props = { ok: true; result: VerificationResultView } | { ok: false; code: string; message: string };
+
+function formatTime(iso: string): string {
+  return new Date(iso).toLocaleString('ko-KR', { timeZone: 'Asia/Seoul', hour12: false });
+}
+
+/**
+ * /verify/kcb/result?ticket=… — the one-time ticket is redeemed here, on the server, for masked
+ * fields only; a reload or a replayed link finds it spent. The address bar loses the ticket.
+ */
+export default function KcbResultPage(props: Props) {
+  useEffect(() => {
+    window.history.replaceState(null, '', window.location.pathname);
+  }, []);
+  if (!props.ok) {
+    return (
+      <VerifyCard title="본인확인 결과" brand="KCB (ok-name)">
+        <p className="vc-alert" role="alert" data-testid="kcb-result-error" data-code={props.code}>
+          {props.message}
+        </p>
+        <div className="vc-actions">
+          <a className="vc-button" href="/verify/kcb">
+            처음부터 다시
+          </a>
+        </div>
+      </VerifyCard>
+    );
+  }
+  const { result } = props;
+  return (
+    <VerifyCard title="본인확인 완료" brand="KCB (ok-name)">
+      <dl className="vc-result" data-testid="kcb-result">
+        {result.maskedName && (
+          <>
+            <dt>이름</dt>
+            <dd data-testid="kcb-result-name">{result.maskedName}</dd>
+          </>
+        )}
+        <dt>휴대폰 번호</dt>
+        <dd data-testid="kcb-result-phone">{result.maskedPhone}</dd>
+        <dt>인증 방법</dt>
+        <dd>KCB 휴대폰 본인확인</dd>
+        <dt>확인 시각</dt>
+        <dd>{formatTime(result.verifiedAt)}</dd>
+      </dl>
+      <div className="vc-actions">
+        {result.attachedTo === 'signup' ? (
+          <a className="vc-button" href="/user/signup">
+            회원가입 계속하기
+          </a>
+        ) : (
+          <a className="vc-button" href="/verification">
+            계속하기
+          </a>
+        )}
+      </div>
+    </VerifyCard>
+  );
+}
+
+export const getServerSideProps: GetServerSideProps<Props> = async (ctx) => {
+  privatePage(ctx.res);
+  const ticket = ctx.query.ticket;
+  if (typeof ticket !== 'string' || !KCB_TICKET_PATTERN.test(ticket)) {
+    return { props: { ok: false, code: 'RESULT_NOT_FOUND', message: MESSAGES.RESULT_NOT_FOUND } };
+  }
+  const auth = defaultAuth();
+  try {
+    const result = await redeemTicket(auth, ticket, auth.requestIdOf(ctx.req));
+    return { props: { ok: true, result } };
+  } catch (error) {
+    const mapped = toVerifyError(error);
+    if (mapped.status >= 500 && mapped.code === 'INTERNAL') throw error;
+    return { props: { ok: false, code: mapped.code, message: mapped.message } };
+  }
+};

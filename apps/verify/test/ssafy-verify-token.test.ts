@@ -1,0 +1,319 @@
+/**
+ * SSAFY Verify through the verify API against the real sandbox issuer: the state, issuer,
+ * redirect URI and PKCE checks, every hostile verification_token the issuer emulator can sign
+ * (and an algorithm we do not accept), the network faults — each a typed error with the guide's
+ * UI code and the issuer's request_id, never a token — and the minimal answer on success.
+ */
+import {
+  SSAFY_CALLBACK_WRONG_ISSUER,
+  SSAFY_EXISTING_MEMBER,
+  SSAFY_NEW_MEMBER,
+  SSAFY_TOKEN_BAD_SIGNATURE,
+  SSAFY_TOKEN_EXPIRED,
+  SSAFY_TOKEN_NETWORK_ERROR,
+  SSAFY_TOKEN_SLOW,
+  SSAFY_TOKEN_WRONG_ISSUER,
+  type SsafyPersona,
+} from '@mfv/sandbox/ssafy-personas';
+import { SSAFY_UI_ERROR_MESSAGES } from '@mfv/verification/ssafy/browser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SsafyStartResponse } from '../src/lib/ssafy';
+import { signedInBrowser, signingUpBrowser, TestBrowser } from './support/browser';
+import {
+  PROVIDER_TIMEOUT_MS,
+  PUBLIC_ORIGIN,
+  SSAFY_REDIRECT_URI,
+  startInfra,
+  startVerifyServer,
+  type Infra,
+  type VerifyServer,
+} from './support/harness';
+import { ssafyUserStep, type SsafyCallback } from './support/providers';
+
+/** One persona per claim the guide says to validate, whose token lacks exactly that claim. */
+const CLAIMS = ['iss', 'aud', 'exp', 'sub', 'client_id', 'verified', 'auth_time', 'amr', 'acr'] as const;
+const missing = (claim: string, i: number): SsafyPersona => ({
+  id: `missing-${claim.replace('_', '-')}`,
+  name: `누락${i}`,
+  summary: `claim ${claim} missing`,
+  memberId: `ssafy-m-9900${String(i).padStart(2, '0')}`,
+  cohort: '14',
+  campus: '서울',
+  mattermostId: `missingclaim${String(i).padStart(14, '0')}`,
+  hasProfileImage: false,
+  faults: { token: `defect:missing-claim.${claim}` },
+});
+const MISSING = CLAIMS.map((claim, i) => [claim, missing(claim, i)] as const);
+
+/** What a token without each claim is refused as (jose names iss and aud; our own checks the rest). */
+const MISSING_CODE: Record<(typeof CLAIMS)[number], string> = {
+  iss: 'SSAFY_TOKEN_ISSUER_MISMATCH',
+  aud: 'SSAFY_TOKEN_AUDIENCE_MISMATCH',
+  exp: 'SSAFY_TOKEN_CLAIM_INVALID',
+  sub: 'SSAFY_TOKEN_CLAIM_INVALID',
+  client_id: 'SSAFY_TOKEN_CLIENT_ID_MISMATCH',
+  verified: 'SSAFY_TOKEN_NOT_VERIFIED',
+  auth_time: 'SSAFY_TOKEN_CLAIM_INVALID',
+  amr: 'SSAFY_TOKEN_CLAIM_INVALID',
+  acr: 'SSAFY_TOKEN_CLAIM_INVALID',
+};
+
+let infra: Infra;
+let verify: VerifyServer;
+let issuer: string;
+
+beforeAll(async () => {
+  infra = await startInfra({ ssafyPersonas: MISSING.map(([, persona]) => persona) });
+  verify = await startVerifyServer(infra);
+  issuer = `${infra.sandbox.url}/ssafy`;
+});
+
+afterAll(async () => {
+  await verify?.close();
+  await infra?.stop();
+});
+
+const member = async (server: VerifyServer = verify) =>
+  (await signedInBrowser(server.url, infra.api, server.auth)).browser;
+
+async function start(browser: TestBrowser): Promise<string> {
+  const answer = await browser.post<SsafyStartResponse>('/verify/api/ssafy/start', {});
+  expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+  expect(Object.keys(answer.body).sort()).toEqual(['expiresAt', 'state']);
+  expect(answer.body.state).toMatch(/^[A-Za-z0-9_-]{43}$/);
+  return answer.body.state;
+}
+
+/** The SDK's callback, sent to verify-token as the page sends it (the guide's body + state). */
+function bodyOf(callback: SsafyCallback, overrides: Record<string, unknown> = {}) {
+  return {
+    code: callback.code,
+    codeVerifier: callback.codeVerifier,
+    redirectUri: SSAFY_REDIRECT_URI,
+    iss: callback.iss,
+    state: callback.state,
+    ...overrides,
+  };
+}
+
+async function verifyAs(browser: TestBrowser, persona: string, overrides: Record<string, unknown> = {}) {
+  const state = await start(browser);
+  const callback = await ssafyUserStep(issuer, state, persona);
+  expect(callback.state).toBe(state);
+  const answer = await browser.post('/verify/api/ssafy/verify-token', bodyOf(callback, overrides));
+  return { answer, callback };
+}
+
+function expectFailure(
+  answer: { status: number; body: Record<string, unknown> },
+  status: number,
+  code: string,
+  errorCode: keyof typeof SSAFY_UI_ERROR_MESSAGES,
+) {
+  expect(answer.status, JSON.stringify(answer.body)).toBe(status);
+  expect(answer.body).toMatchObject({
+    ok: false,
+    code,
+    errorCode,
+    message: SSAFY_UI_ERROR_MESSAGES[errorCode],
+  });
+  expect(Object.keys(answer.body).sort()).toEqual(['code', 'errorCode', 'message', 'ok', 'requestId']);
+  // Nothing sensitive in a failure: no code, verifier, token or state.
+  expect(JSON.stringify(answer.body)).not.toMatch(/eyJ|verification_token|code_verifier/);
+}
+
+describe('verify-token: success', () => {
+  it('answers only {ok, verified, sub, cohort, campus, authTime}', async () => {
+    const browser = await member();
+    const { answer } = await verifyAs(browser, SSAFY_EXISTING_MEMBER.id);
+    expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+    expect(Object.keys(answer.body).sort()).toEqual([
+      'authTime',
+      'campus',
+      'cohort',
+      'ok',
+      'sub',
+      'verified',
+    ]);
+    expect(answer.body).toMatchObject({ ok: true, verified: true, cohort: '13', campus: '서울' });
+    expect(answer.body.sub).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(Math.abs(Number(answer.body.authTime) - Date.now() / 1000)).toBeLessThan(60);
+    // No name, Mattermost id or image: those scopes are not configured.
+    expect(JSON.stringify(answer.body)).not.toContain(SSAFY_EXISTING_MEMBER.name);
+    expect(browser.cookies.get('mfv_vtx')).toBeUndefined();
+  });
+
+  it('a pending signup may verify too; a signed-out browser may not even start (401)', async () => {
+    const { browser } = await signingUpBrowser(verify.url, infra.api, verify.auth);
+    const { answer } = await verifyAs(browser, SSAFY_NEW_MEMBER.id);
+    expect(answer.body).toMatchObject({ ok: true, cohort: '14', campus: '대전' });
+    const anonymous = new TestBrowser(verify.url);
+    const refused = await anonymous.post('/verify/api/ssafy/start', {});
+    expect(refused.status).toBe(401);
+    expect(refused.body).toMatchObject({ code: 'VERIFICATION_LOGIN_REQUIRED', ok: false });
+  });
+
+  it('a replayed verify-token (the same callback again) finds no transaction: 410', async () => {
+    const browser = await member();
+    const { answer, callback } = await verifyAs(browser, SSAFY_EXISTING_MEMBER.id);
+    expect(answer.status).toBe(200);
+    const replay = await browser.post('/verify/api/ssafy/verify-token', bodyOf(callback));
+    expectFailure(replay, 410, 'SSAFY_TX_NOT_FOUND', 'VERIFY_RESPONSE_INVALID');
+  });
+});
+
+describe('verify-token: the transaction’s state, the issuer, the redirect URI, PKCE', () => {
+  it('another state than this transaction’s → 409 SSAFY_STATE_MISMATCH; the transaction is spent', async () => {
+    const browser = await member();
+    const state = await start(browser);
+    const callback = await ssafyUserStep(issuer, state, SSAFY_EXISTING_MEMBER.id);
+    const forged = await browser.post(
+      '/verify/api/ssafy/verify-token',
+      bodyOf(callback, { state: `${state}x` }),
+    );
+    expectFailure(forged, 409, 'SSAFY_STATE_MISMATCH', 'VERIFY_RESPONSE_INVALID');
+    const retry = await browser.post('/verify/api/ssafy/verify-token', bodyOf(callback));
+    expectFailure(retry, 410, 'SSAFY_TX_NOT_FOUND', 'VERIFY_RESPONSE_INVALID');
+  });
+
+  it('another browser’s state (its transaction is bound to its own cookie) → 409', async () => {
+    const mine = await member();
+    const theirs = await member();
+    await start(mine);
+    const theirState = await start(theirs);
+    const callback = await ssafyUserStep(issuer, theirState, SSAFY_EXISTING_MEMBER.id);
+    const answer = await mine.post('/verify/api/ssafy/verify-token', bodyOf(callback));
+    expectFailure(answer, 409, 'SSAFY_STATE_MISMATCH', 'VERIFY_RESPONSE_INVALID');
+  });
+
+  it('no transaction at all → 410 SSAFY_TX_NOT_FOUND', async () => {
+    const browser = await member();
+    const state = 'a'.repeat(43);
+    const callback = await ssafyUserStep(issuer, state, SSAFY_EXISTING_MEMBER.id);
+    const answer = await browser.post('/verify/api/ssafy/verify-token', bodyOf(callback));
+    expectFailure(answer, 410, 'SSAFY_TX_NOT_FOUND', 'VERIFY_RESPONSE_INVALID');
+  });
+
+  it('an iss other than the configured issuer → 400 CALLBACK_ISSUER_MISMATCH (body or issuer fault)', async () => {
+    const browser = await member();
+    for (const iss of [`${issuer}/`, 'https://verify.attacker.example', issuer.toUpperCase()]) {
+      const { answer } = await verifyAs(browser, SSAFY_EXISTING_MEMBER.id, { iss });
+      expectFailure(answer, 400, 'CALLBACK_ISSUER_MISMATCH', 'CALLBACK_ISSUER_MISMATCH');
+    }
+    // The issuer's page puts another issuer in the callback (defect:wrong-iss).
+    const { answer, callback } = await verifyAs(browser, SSAFY_CALLBACK_WRONG_ISSUER.id);
+    expect(callback.iss).toBe('https://verify.attacker.example');
+    expectFailure(answer, 400, 'CALLBACK_ISSUER_MISMATCH', 'CALLBACK_ISSUER_MISMATCH');
+  });
+
+  it('a redirect URI other than the registered one → 400 SSAFY_REDIRECT_URI_MISMATCH', async () => {
+    const browser = await member();
+    const { answer } = await verifyAs(browser, SSAFY_EXISTING_MEMBER.id, {
+      redirectUri: `${PUBLIC_ORIGIN}/verify/ssafy/other`,
+    });
+    expectFailure(answer, 400, 'SSAFY_REDIRECT_URI_MISMATCH', 'VERIFY_RESPONSE_INVALID');
+  });
+
+  it('a verifier that does not match the SDK’s challenge → 400 SSAFY_PKCE_MISMATCH with the issuer’s request_id', async () => {
+    const browser = await member();
+    const { answer } = await verifyAs(browser, SSAFY_EXISTING_MEMBER.id, { codeVerifier: 'v'.repeat(64) });
+    expectFailure(answer, 400, 'SSAFY_PKCE_MISMATCH', 'VERIFY_RESPONSE_INVALID');
+    expect(answer.body.requestId).toMatch(/^[\x21-\x7e]+$/);
+  });
+
+  it('a code the issuer does not know → 400 SSAFY_CODE_INVALID', async () => {
+    const browser = await member();
+    const { answer } = await verifyAs(browser, SSAFY_EXISTING_MEMBER.id, { code: 'not-a-code' });
+    expectFailure(answer, 400, 'SSAFY_CODE_INVALID', 'VERIFY_RESPONSE_INVALID');
+  });
+
+  it.each([
+    ['a missing field', { code: undefined }],
+    ['a verifier that is not RFC 7636', { codeVerifier: 'short' }],
+    ['an unknown field', { clientSecret: 'x' }],
+    ['a code with spaces', { code: 'a b' }],
+  ])('the body is checked first: %s → 400 INVALID_INPUT, transaction kept', async (_, override) => {
+    const browser = await member();
+    const state = await start(browser);
+    const callback = await ssafyUserStep(issuer, state, SSAFY_EXISTING_MEMBER.id);
+    const bad = await browser.post('/verify/api/ssafy/verify-token', bodyOf(callback, override));
+    expect(bad.status).toBe(400);
+    expect(bad.body).toMatchObject({ code: 'INVALID_INPUT' });
+    const good = await browser.post('/verify/api/ssafy/verify-token', bodyOf(callback));
+    expect(good.status).toBe(200);
+  });
+
+  it('CSRF on both routes (403 without the token)', async () => {
+    const browser = await member();
+    for (const path of ['/verify/api/ssafy/start', '/verify/api/ssafy/verify-token']) {
+      const answer = await browser.send('POST', path, {}, { origin: PUBLIC_ORIGIN });
+      expect(answer.status).toBe(403);
+    }
+  });
+});
+
+describe('verify-token: hostile verification_tokens', () => {
+  it.each([
+    ['iss of another issuer', SSAFY_TOKEN_WRONG_ISSUER.id, 'SSAFY_TOKEN_ISSUER_MISMATCH'],
+    ['expired', SSAFY_TOKEN_EXPIRED.id, 'SSAFY_TOKEN_EXPIRED'],
+    ['a signature the JWKS does not verify', SSAFY_TOKEN_BAD_SIGNATURE.id, 'SSAFY_TOKEN_BAD_SIGNATURE'],
+  ])('%s (persona %s) → 502 %s, VERIFY_RESPONSE_INVALID', async (_, persona, code) => {
+    const browser = await member();
+    const { answer } = await verifyAs(browser, persona);
+    expectFailure(answer, 502, code, 'VERIFY_RESPONSE_INVALID');
+  });
+
+  it.each(MISSING.map(([claim, persona]) => [claim, persona.id, MISSING_CODE[claim]] as const))(
+    'without %s (persona %s) → 502 %s',
+    async (_, persona, code) => {
+      const browser = await member();
+      const { answer } = await verifyAs(browser, persona);
+      expectFailure(answer, 502, code, 'VERIFY_RESPONSE_INVALID');
+    },
+  );
+
+  it('a token signed with an algorithm other than the pinned one → 502 SSAFY_TOKEN_ALG_NOT_ALLOWED', async () => {
+    // The issuer signs ES256; this server accepts RS256 only.
+    const pinned = await startVerifyServer(infra, { ssafy: { algorithm: 'RS256' } });
+    try {
+      const browser = await member(pinned);
+      const { answer } = await verifyAs(browser, SSAFY_EXISTING_MEMBER.id);
+      expectFailure(answer, 502, 'SSAFY_TOKEN_ALG_NOT_ALLOWED', 'VERIFY_RESPONSE_INVALID');
+    } finally {
+      await pinned.close();
+    }
+  });
+
+  it('a client id the issuer does not know (misconfiguration) → 503 SSAFY_NOT_CONFIGURED', async () => {
+    // This server believes it is another client: the issuer refuses the exchange (INVALID_CLIENT).
+    const other = await startVerifyServer(infra, { ssafy: { clientId: 'someone-else' } });
+    try {
+      const browser = await member(other);
+      const state = await start(browser);
+      const callback = await ssafyUserStep(issuer, state, SSAFY_EXISTING_MEMBER.id);
+      const answer = await browser.post('/verify/api/ssafy/verify-token', bodyOf(callback));
+      expectFailure(answer, 503, 'SSAFY_NOT_CONFIGURED', 'VERIFY_RESPONSE_INVALID');
+    } finally {
+      await other.close();
+    }
+  });
+});
+
+describe('verify-token: the issuer unreachable or slow', () => {
+  it('the connection dropped at /verify/token → 503 VERIFY_NETWORK_FAILED', async () => {
+    const browser = await member();
+    const { answer } = await verifyAs(browser, SSAFY_TOKEN_NETWORK_ERROR.id);
+    expectFailure(answer, 503, 'SSAFY_NETWORK', 'VERIFY_NETWORK_FAILED');
+    expect(answer.headers.get('retry-after')).not.toBeNull();
+  });
+
+  it(`an answer later than the ${PROVIDER_TIMEOUT_MS} ms bound → 503 SSAFY_TIMEOUT, within the bound`, async () => {
+    const browser = await member();
+    const state = await start(browser);
+    const callback = await ssafyUserStep(issuer, state, SSAFY_TOKEN_SLOW.id);
+    const started = performance.now();
+    const answer = await browser.post('/verify/api/ssafy/verify-token', bodyOf(callback));
+    expect(performance.now() - started).toBeLessThan(PROVIDER_TIMEOUT_MS + 1_000);
+    expectFailure(answer, 503, 'SSAFY_TIMEOUT', 'VERIFY_NETWORK_FAILED');
+  });
+});
