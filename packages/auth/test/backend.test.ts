@@ -55,4 +55,16 @@ describe('calls to the api', () => {
       BackendUnavailableError,
     );
   });
+
+  it('reuses one keep-alive connection for calls in sequence; an oversized answer is unavailability', async () => {
+    const sockets = new Set<unknown>();
+    reply = (res) => {
+      sockets.add(res.socket);
+      res.end(JSON.stringify({ ok: true }));
+    };
+    for (let i = 0; i < 5; i++) await callApi(config, '/x', { body: { i } });
+    expect(sockets.size).toBe(1);
+    reply = (res) => res.end(JSON.stringify({ blob: 'x'.repeat(2 * 1024 * 1024) }));
+    await expect(callApi(config, '/x')).rejects.toBeInstanceOf(BackendUnavailableError);
+  });
 });
