@@ -65,9 +65,12 @@ export const ERROR_STATUS = {
   SIGNUP_TICKET_USED: 409,
   /** The provider identity on the ticket already belongs to a member (a concurrent signup won). */
   IDENTITY_ALREADY_LINKED: 409,
-  /** The verified person (DI) already belongs to another member, or is mid-signup with another login. */
+  /**
+   * The verified person (DI, or SSAFY subject) already belongs to another member, or is mid-signup
+   * with another login.
+   */
   VERIFICATION_ALREADY_REGISTERED: 409,
-  /** The member was verified before as another person (a different DI). */
+  /** The member was verified before as another person (a different DI, or SSAFY subject). */
   VERIFICATION_PERSON_MISMATCH: 409,
   VERIFICATION_TICKET_INVALID: 404,
   VERIFICATION_TICKET_USED: 409,
@@ -355,14 +358,16 @@ export type VerificationOwner = z.infer<typeof verificationOwnerSchema>;
 
 const IDENTITY_FIELDS = ['ci', 'di', 'name', 'birthday', 'gender', 'nation'] as const;
 
+/** Providers whose result is a phone verification (identity or possession): every one but SSAFY. */
+export const PHONE_VERIFICATION_PROVIDERS = ['mobile-ok', 'kcb', 'toss'] as const;
+
 /**
- * POST /verifications (service credential). An identity result carries CI, DI, name, birthday,
- * gender and nation together; a possession-only result (mobile-ok SMS 소유인증) carries none of them.
- * Strict: no other field can reach the database.
+ * A phone verification. An identity result carries CI, DI, name, birthday, gender and nation
+ * together; a possession-only result (mobile-ok SMS 소유인증) carries none of them.
  */
-export const createVerificationRequestSchema = z
+export const phoneVerificationRecordSchema = z
   .strictObject({
-    provider: z.enum(VERIFICATION_PROVIDERS, {
+    provider: z.enum(PHONE_VERIFICATION_PROVIDERS, {
       message: `provider must be one of ${VERIFICATION_PROVIDERS.join(', ')}`,
     }),
     serviceType: z
@@ -399,6 +404,47 @@ export const createVerificationRequestSchema = z
       }
     }
   });
+
+/**
+ * An SSAFY Verify result (seed 002 "저장 최소화"): the pairwise `sub`, cohort and campus when the
+ * issuer sent them, the Mattermost id only when that scope is configured, and when. Never a
+ * phone, CI, DI or name (strict: such a field is refused).
+ */
+export const ssafyVerificationRecordSchema = z.strictObject({
+  provider: z.literal('ssafy', { message: `provider must be one of ${VERIFICATION_PROVIDERS.join(', ')}` }),
+  serviceType: z.literal('ssafy.verify', { message: 'serviceType must be ssafy.verify' }),
+  subject: z
+    .string({ message: 'subject must be a string' })
+    .min(1, { message: 'subject must not be empty' })
+    .max(255, { message: 'subject is too long' }),
+  cohort: z
+    .string({ message: 'cohort must be a string' })
+    .min(1, { message: 'cohort must not be empty' })
+    .max(100, { message: 'cohort is too long' })
+    .optional(),
+  campus: z
+    .string({ message: 'campus must be a string' })
+    .min(1, { message: 'campus must not be empty' })
+    .max(100, { message: 'campus is too long' })
+    .optional(),
+  mattermostId: z
+    .string({ message: 'mattermostId must be a string' })
+    .min(1, { message: 'mattermostId must not be empty' })
+    .max(255, { message: 'mattermostId is too long' })
+    .optional(),
+  verifiedAt: z.iso.datetime({ offset: true, message: 'verifiedAt must be an ISO 8601 date-time' }),
+  owner: verificationOwnerSchema,
+});
+
+/**
+ * POST /verifications (service credential): a phone verification or an SSAFY Verify result, told
+ * apart by `provider`. Strict: no other field can reach the database.
+ */
+export const createVerificationRequestSchema = z.discriminatedUnion(
+  'provider',
+  [phoneVerificationRecordSchema, ssafyVerificationRecordSchema],
+  { message: `provider must be one of ${VERIFICATION_PROVIDERS.join(', ')}` },
+);
 export type CreateVerificationRequest = z.infer<typeof createVerificationRequestSchema>;
 
 export const createVerificationResponseSchema = z.object({
@@ -425,7 +471,8 @@ export const redeemVerificationResponseSchema = z.object({
   serviceType: z.string(),
   /** Present for identity results. */
   maskedName: z.string().optional(),
-  maskedPhone: z.string(),
+  /** Present for phone verifications (not SSAFY). */
+  maskedPhone: z.string().optional(),
   /** Present when the provider was asked for an adult check. */
   isAdult: z.boolean().optional(),
   /** Whether the result identifies a person (CI/DI) or only proves possession of the number. */
@@ -433,5 +480,8 @@ export const redeemVerificationResponseSchema = z.object({
   /** ISO 8601 */
   verifiedAt: z.string(),
   attachedTo: z.enum(['member', 'signup']),
+  /** SSAFY: the cohort and campus, when the issuer sent them (never the subject or Mattermost id). */
+  cohort: z.string().optional(),
+  campus: z.string().optional(),
 });
 export type RedeemVerificationResponse = z.infer<typeof redeemVerificationResponseSchema>;

@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { buildApp, type ApiApp } from './app.js';
 import type { SignedInResponse } from './contract.js';
-import { migrate, openPglite } from './db/index.js';
+import { migrate, openPglite, type Queryable } from './db/index.js';
 import { generateSigningKeyPem, loadKeySet, type KeySet } from './tokens/keys.js';
 
 /**
@@ -14,6 +14,8 @@ export interface TestApi {
   internalToken: string;
   keys: KeySet;
   app: ApiApp;
+  /** The api's database, for assertions on what was stored (e.g. a verification record). */
+  db: Queryable;
   /** Signs up a fresh user through the real endpoints; returns its first token set. */
   signUp(nickname?: string): Promise<SignedInResponse>;
   close(): Promise<void>;
@@ -69,6 +71,7 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
     internalToken: TEST_API_INTERNAL_TOKEN,
     keys,
     app,
+    db,
     async signUp(nickname = '테스트') {
       const login = await post('/auth/login/kakao', { kakaoId: String(kakaoIds++) });
       return (await post('/users', {

@@ -166,4 +166,57 @@ describeEachDriver('retention: what has been dead for a day is deleted, nothing 
     });
     expect(again.json().code).toBe('VERIFICATION_ALREADY_REGISTERED');
   });
+
+  it('an SSAFY record of a used signup follows the member; the member keeps the sub', async () => {
+    const db = await isolatedDb();
+    const clock = new FakeClock();
+    const app: ApiApp = await ctx.makeApp({ db, clock });
+    const subject = randomBytes(32).toString('base64url');
+    const ssafy = (owner: object) =>
+      app.inject({
+        method: 'POST',
+        url: '/verifications',
+        headers: service,
+        payload: {
+          provider: 'ssafy',
+          serviceType: 'ssafy.verify',
+          subject,
+          cohort: '13',
+          campus: '서울',
+          verifiedAt: clock.now().toISOString(),
+          owner,
+        },
+      });
+    const login = await app.inject({
+      method: 'POST',
+      url: '/auth/login/kakao',
+      headers: service,
+      payload: { kakaoId: freshKakaoId() },
+    });
+    const ticket = login.json().signupTicket as string;
+    const stored = await ssafy({ signupTicket: ticket });
+    expect(stored.statusCode).toBe(201);
+    const member = (
+      await app.inject({
+        method: 'POST',
+        url: '/users',
+        headers: service,
+        payload: { signupTicket: ticket, nickname: '민준', agreeTerms: true },
+      })
+    ).json();
+
+    clock.advance(DAY_MS + 11 * 60_000);
+    expect(await app.services.retention.sweep()).toMatchObject({ rehomedVerifications: 1, signupTickets: 1 });
+    const rows = (
+      await db.query<{ id: string; user_id: string | null; subject: string }>(
+        'SELECT id, user_id, subject FROM verifications WHERE subject = $1',
+        [subject],
+      )
+    ).rows;
+    expect(rows).toEqual([{ id: stored.json().id, user_id: member.user.id, subject }]);
+
+    const other = await signUp(app);
+    expect((await ssafy({ userId: other.user.id })).json().code).toBe('VERIFICATION_ALREADY_REGISTERED');
+    expect((await ssafy({ userId: member.user.id })).statusCode).toBe(201);
+  });
 });

@@ -2,7 +2,8 @@
  * SSAFY Verify through the verify API against the real sandbox issuer: the state, issuer,
  * redirect URI and PKCE checks, every hostile verification_token the issuer emulator can sign
  * (and an algorithm we do not accept), the network faults — each a typed error with the guide's
- * UI code and the issuer's request_id, never a token — and the minimal answer on success.
+ * UI code and the issuer's request_id, never a token — and the minimal answer on success, with
+ * the minimal record stored by the api (one SSAFY member, one account).
  */
 import {
   SSAFY_CALLBACK_WRONG_ISSUER,
@@ -16,6 +17,7 @@ import {
   type SsafyPersona,
 } from '@mfv/sandbox/ssafy-personas';
 import { SSAFY_UI_ERROR_MESSAGES } from '@mfv/verification/ssafy/browser';
+import { MESSAGES } from '../src/server/errors';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SsafyStartResponse } from '../src/lib/ssafy';
 import { signedInBrowser, signingUpBrowser, TestBrowser } from './support/browser';
@@ -45,6 +47,54 @@ const missing = (claim: string, i: number): SsafyPersona => ({
 });
 const MISSING = CLAIMS.map((claim, i) => [claim, missing(claim, i)] as const);
 
+/**
+ * SSAFY members just like SSAFY_EXISTING_MEMBER (13기 서울), each their own member id, so their
+ * own pairwise `sub`: a successful verification stores the sub, and one sub belongs to one account.
+ */
+const STORED: SsafyPersona[] = Array.from({ length: 16 }, (_, i) => ({
+  ...SSAFY_EXISTING_MEMBER,
+  id: `stored-${i}`,
+  name: `저장${i}`,
+  memberId: `ssafy-m-9800${String(i).padStart(2, '0')}`,
+  mattermostId: `stored${String(i).padStart(20, '0')}`,
+}));
+let storedUsed = 0;
+/** A persona no test has verified yet. */
+function freshPersona(): SsafyPersona {
+  const persona = STORED[storedUsed++];
+  if (persona === undefined) throw new Error('every STORED persona is used: add more');
+  return persona;
+}
+
+interface StoredRow {
+  provider: string;
+  service_type: string;
+  user_id: string | null;
+  signup_ticket_hash: string | null;
+  subject: string;
+  cohort: string | null;
+  campus: string | null;
+  mattermost_id: string | null;
+  phone: string | null;
+  ci: string | null;
+  di: string | null;
+  name: string | null;
+  birthday: string | null;
+  verified_at: Date;
+}
+
+/** What the api stored for a sub (the verify remote never answers a ticket for SSAFY). */
+async function storedRows(sub: unknown): Promise<StoredRow[]> {
+  return (
+    await infra.api.db.query<StoredRow>(
+      `SELECT provider, service_type, user_id, signup_ticket_hash, subject, cohort, campus, mattermost_id,
+              phone, ci, di, name, birthday, verified_at
+         FROM verifications WHERE subject = $1 ORDER BY created_at`,
+      [sub],
+    )
+  ).rows;
+}
+
 /** What a token without each claim is refused as (jose names iss and aud; our own checks the rest). */
 const MISSING_CODE: Record<(typeof CLAIMS)[number], string> = {
   iss: 'SSAFY_TOKEN_ISSUER_MISMATCH',
@@ -63,7 +113,7 @@ let verify: VerifyServer;
 let issuer: string;
 
 beforeAll(async () => {
-  infra = await startInfra({ ssafyPersonas: MISSING.map(([, persona]) => persona) });
+  infra = await startInfra({ ssafyPersonas: [...MISSING.map(([, persona]) => persona), ...STORED] });
   verify = await startVerifyServer(infra);
   issuer = `${infra.sandbox.url}/ssafy`;
 });
@@ -73,8 +123,8 @@ afterAll(async () => {
   await infra?.stop();
 });
 
-const member = async (server: VerifyServer = verify) =>
-  (await signedInBrowser(server.url, infra.api, server.auth)).browser;
+const signedIn = (server: VerifyServer = verify) => signedInBrowser(server.url, infra.api, server.auth);
+const member = async (server: VerifyServer = verify) => (await signedIn(server)).browser;
 
 async function start(browser: TestBrowser): Promise<string> {
   const answer = await browser.post<SsafyStartResponse>('/verify/api/ssafy/start', {});
@@ -124,8 +174,9 @@ function expectFailure(
 
 describe('verify-token: success', () => {
   it('answers only {ok, verified, sub, cohort, campus, authTime}', async () => {
-    const browser = await member();
-    const { answer } = await verifyAs(browser, SSAFY_EXISTING_MEMBER.id);
+    const persona = freshPersona();
+    const { browser } = await signedIn();
+    const { answer } = await verifyAs(browser, persona.id);
     expect(answer.status, JSON.stringify(answer.body)).toBe(200);
     expect(Object.keys(answer.body).sort()).toEqual([
       'authTime',
@@ -139,14 +190,46 @@ describe('verify-token: success', () => {
     expect(answer.body.sub).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(Math.abs(Number(answer.body.authTime) - Date.now() / 1000)).toBeLessThan(60);
     // No name, Mattermost id or image: those scopes are not configured.
-    expect(JSON.stringify(answer.body)).not.toContain(SSAFY_EXISTING_MEMBER.name);
+    expect(JSON.stringify(answer.body)).not.toContain(persona.name);
+    expect(JSON.stringify(answer.body)).not.toContain(persona.mattermostId);
     expect(browser.cookies.get('mfv_vtx')).toBeUndefined();
   });
 
-  it('a pending signup may verify too; a signed-out browser may not even start (401)', async () => {
+  it('stores only verified sub, cohort, campus and when, for the signed-in member', async () => {
+    const persona = freshPersona();
+    const { browser, userId } = await signedIn();
+    const { answer } = await verifyAs(browser, persona.id);
+    expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+    const rows = await storedRows(answer.body.sub);
+    expect(rows).toEqual([
+      {
+        provider: 'ssafy',
+        service_type: 'ssafy.verify',
+        user_id: userId,
+        signup_ticket_hash: null,
+        subject: answer.body.sub,
+        cohort: '13',
+        campus: '서울',
+        // The scope is not configured: the issuer was asked for it, but the token's claim is not kept.
+        mattermost_id: null,
+        phone: null,
+        ci: null,
+        di: null,
+        name: null,
+        birthday: null,
+        verified_at: new Date(Number(answer.body.authTime) * 1000),
+      },
+    ]);
+  });
+
+  it('a pending signup may verify too (stored with its ticket); a signed-out browser may not even start (401)', async () => {
     const { browser } = await signingUpBrowser(verify.url, infra.api, verify.auth);
     const { answer } = await verifyAs(browser, SSAFY_NEW_MEMBER.id);
     expect(answer.body).toMatchObject({ ok: true, cohort: '14', campus: '대전' });
+    const rows = await storedRows(answer.body.sub);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ user_id: null, cohort: '14', campus: '대전', mattermost_id: null });
+    expect(rows[0]!.signup_ticket_hash).toMatch(/^[0-9a-f]{64}$/);
     const anonymous = new TestBrowser(verify.url);
     const refused = await anonymous.post('/verify/api/ssafy/start', {});
     expect(refused.status).toBe(401);
@@ -155,10 +238,77 @@ describe('verify-token: success', () => {
 
   it('a replayed verify-token (the same callback again) finds no transaction: 410', async () => {
     const browser = await member();
-    const { answer, callback } = await verifyAs(browser, SSAFY_EXISTING_MEMBER.id);
+    const { answer, callback } = await verifyAs(browser, freshPersona().id);
     expect(answer.status).toBe(200);
     const replay = await browser.post('/verify/api/ssafy/verify-token', bodyOf(callback));
     expectFailure(replay, 410, 'SSAFY_TX_NOT_FOUND', 'VERIFY_RESPONSE_INVALID');
+    expect(await storedRows(answer.body.sub)).toHaveLength(1);
+  });
+
+  it('with ssafy.mattermost_id configured, the Mattermost id is stored (and still not answered)', async () => {
+    const scopes = ['ssafy.affiliation', 'ssafy.mattermost_id'];
+    const withMattermost = await startVerifyServer(infra, { ssafy: { scopes } });
+    try {
+      const persona = freshPersona();
+      const browser = await member(withMattermost);
+      const state = await browser
+        .post<SsafyStartResponse>('/verify/api/ssafy/start', {})
+        .then((a) => a.body.state);
+      const callback = await ssafyUserStep(issuer, state, persona.id, {
+        scopes: ['ssafy.verify', ...scopes],
+      });
+      const answer = await browser.post('/verify/api/ssafy/verify-token', bodyOf(callback));
+      expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+      expect(JSON.stringify(answer.body)).not.toContain(persona.mattermostId);
+      const rows = await storedRows(answer.body.sub);
+      expect(rows.map((r) => r.mattermost_id)).toEqual([persona.mattermostId]);
+    } finally {
+      await withMattermost.close();
+    }
+  });
+});
+
+describe('verify-token: one SSAFY member, one account', () => {
+  function expectRefused(
+    answer: { status: number; body: Record<string, unknown> },
+    code: string,
+    message: string,
+  ) {
+    expect(answer.status, JSON.stringify(answer.body)).toBe(409);
+    // The seed's failure shape; requestId is the issuer's request_id when it sent one.
+    const { requestId, ...rest } = answer.body;
+    expect(rest).toEqual({ ok: false, code, message });
+    expect(requestId === null || /^[\x21-\x7e]+$/.test(String(requestId)), String(requestId)).toBe(true);
+    expect(JSON.stringify(answer.body)).not.toMatch(/eyJ|verification_token|code_verifier/);
+  }
+
+  it('the same SSAFY member on another account → 409 VERIFICATION_ALREADY_REGISTERED, nothing stored for it', async () => {
+    const persona = freshPersona();
+    const first = await signedIn();
+    const { answer } = await verifyAs(first.browser, persona.id);
+    expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+
+    const other = await member();
+    const { answer: refused } = await verifyAs(other, persona.id);
+    expectRefused(refused, 'VERIFICATION_ALREADY_REGISTERED', MESSAGES.SSAFY_ALREADY_REGISTERED);
+    // A pending signup with another login is refused the same way.
+    const { browser: signingUp } = await signingUpBrowser(verify.url, infra.api, verify.auth);
+    const { answer: refusedSignup } = await verifyAs(signingUp, persona.id);
+    expectRefused(refusedSignup, 'VERIFICATION_ALREADY_REGISTERED', MESSAGES.SSAFY_ALREADY_REGISTERED);
+    expect((await storedRows(answer.body.sub)).map((r) => r.user_id)).toEqual([first.userId]);
+
+    // The same member verifying again is fine.
+    const { answer: again } = await verifyAs(first.browser, persona.id);
+    expect(again.status, JSON.stringify(again.body)).toBe(200);
+    expect((await storedRows(answer.body.sub)).map((r) => r.user_id)).toEqual([first.userId, first.userId]);
+  });
+
+  it('an account verified as one SSAFY member cannot verify as another → 409 VERIFICATION_PERSON_MISMATCH', async () => {
+    const browser = await member();
+    const { answer } = await verifyAs(browser, freshPersona().id);
+    expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+    const { answer: refused } = await verifyAs(browser, freshPersona().id);
+    expectRefused(refused, 'VERIFICATION_PERSON_MISMATCH', MESSAGES.SSAFY_PERSON_MISMATCH);
   });
 });
 
@@ -235,7 +385,7 @@ describe('verify-token: the transaction’s state, the issuer, the redirect URI,
   ])('the body is checked first: %s → 400 INVALID_INPUT, transaction kept', async (_, override) => {
     const browser = await member();
     const state = await start(browser);
-    const callback = await ssafyUserStep(issuer, state, SSAFY_EXISTING_MEMBER.id);
+    const callback = await ssafyUserStep(issuer, state, freshPersona().id);
     const bad = await browser.post('/verify/api/ssafy/verify-token', bodyOf(callback, override));
     expect(bad.status).toBe(400);
     expect(bad.body).toMatchObject({ code: 'INVALID_INPUT' });

@@ -11,7 +11,7 @@ import type { Db, Queryable } from '../db/types.js';
 import { ApiError } from '../errors.js';
 import { randomOpaqueToken, sha256Hex } from '../tokens/secrets.js';
 
-/** Who holds a DI: a member, or a live signup of one provider identity. */
+/** Who holds a DI or an SSAFY subject: a member, or a live signup of one provider identity. */
 type Holder = { kind: 'member'; userId: string } | { kind: 'signup'; provider: string; subject: string };
 
 interface HolderRow {
@@ -34,9 +34,11 @@ interface RedeemRow {
   provider: RedeemVerificationResponse['provider'];
   service_type: string;
   name: string | null;
-  phone: string;
+  phone: string | null;
   is_adult: boolean | null;
   di: string | null;
+  cohort: string | null;
+  campus: string | null;
   verified_at: Date;
   user_id: string | null;
   ticket_expires_at: Date;
@@ -44,24 +46,47 @@ interface RedeemRow {
 }
 
 /**
- * Rows of one DI with their current owner: the member a row names, or the member its signup
- * ticket became (identities), or — for a ticket not yet used — the provider identity signing up.
+ * What makes a person one account: the DI (중복가입확인정보) of an identity result, or the pairwise
+ * `sub` of an SSAFY Verify result (stored in `subject`). Fixed column names, never input.
  */
-const HOLDERS_OF_DI = `
+type Claim =
+  | { column: 'di'; value: string; lock: 'verification-di' }
+  | { column: 'subject'; value: string; lock: 'verification-ssafy-subject' };
+
+/**
+ * Rows of one DI (or SSAFY subject) with their current owner: the member a row names, or the
+ * member its signup ticket became (identities), or — for a ticket not yet used — the provider
+ * identity signing up.
+ */
+const holdersOf = (column: Claim['column']) => `
   SELECT v.user_id, i.user_id AS ticket_user_id, t.provider, t.subject, t.expires_at, t.consumed_at
     FROM verifications v
     LEFT JOIN signup_tickets t ON t.ticket_hash = v.signup_ticket_hash
     LEFT JOIN identities i ON i.provider = t.provider AND i.subject = t.subject
-   WHERE v.di = $1`;
+   WHERE v.${column} = $1`;
 
-/** DIs other than $2 already verified for member $1 (directly, or through the ticket they signed up with). */
-const OTHER_DI_OF_MEMBER = `
+/**
+ * DIs (SSAFY subjects) other than $2 already verified for member $1 (directly, or through the
+ * ticket they signed up with).
+ */
+const otherOfMember = (column: Claim['column']) => `
   SELECT 1
     FROM verifications v
     LEFT JOIN signup_tickets t ON t.ticket_hash = v.signup_ticket_hash
     LEFT JOIN identities i ON i.provider = t.provider AND i.subject = t.subject
-   WHERE (v.user_id = $1 OR i.user_id = $1) AND v.di IS NOT NULL AND v.di <> $2
+   WHERE (v.user_id = $1 OR i.user_id = $1) AND v.${column} IS NOT NULL AND v.${column} <> $2
    LIMIT 1`;
+
+const REFUSALS: Record<Claim['column'], { registered: string; mismatch: string }> = {
+  di: {
+    registered: 'this person is already registered with another account',
+    mismatch: 'this account was verified as another person',
+  },
+  subject: {
+    registered: 'this SSAFY account is already registered with another account',
+    mismatch: 'this account was verified with another SSAFY account',
+  },
+};
 
 function sameHolder(a: Holder, b: Holder): boolean {
   if (a.kind === 'member' && b.kind === 'member') return a.userId === b.userId;
@@ -70,9 +95,9 @@ function sameHolder(a: Holder, b: Holder): boolean {
 }
 
 /**
- * Verification records (issue 4, hand-off): attach a provider's result to a member or to a
- * pending signup, refuse a person (DI) who already has an account, and hand the browser a
- * one-time ticket that redeems to masked fields.
+ * Verification records (issue 4, hand-off; SSAFY Verify from issue 5): attach a provider's result
+ * to a member or to a pending signup, refuse a person (DI, or SSAFY subject) who already has an
+ * account, and hand the browser a one-time ticket that redeems to masked fields.
  */
 export class Verifications {
   constructor(
@@ -84,7 +109,18 @@ export class Verifications {
     const now = this.clock.now();
     return this.db.transaction(async (tx) => {
       const owner = await this.resolveOwner(tx, input.owner, now);
-      if (input.di !== undefined) await this.checkDi(tx, input.di, owner, now);
+      const ssafy = input.provider === 'ssafy' ? input : undefined;
+      const phone = input.provider === 'ssafy' ? undefined : input;
+      if (ssafy !== undefined) {
+        await this.checkClaim(
+          tx,
+          { column: 'subject', value: ssafy.subject, lock: 'verification-ssafy-subject' },
+          owner,
+          now,
+        );
+      } else if (phone?.di !== undefined) {
+        await this.checkClaim(tx, { column: 'di', value: phone.di, lock: 'verification-di' }, owner, now);
+      }
 
       const id = randomUUID();
       const ticket = randomOpaqueToken();
@@ -92,22 +128,27 @@ export class Verifications {
       await tx.query(
         `INSERT INTO verifications
            (id, provider, service_type, user_id, signup_ticket_hash, ci, di, name, birthday, gender, nation,
-            phone, is_adult, verified_at, created_at, ticket_hash, ticket_expires_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
+            phone, is_adult, subject, cohort, campus, mattermost_id, verified_at, created_at, ticket_hash,
+            ticket_expires_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)`,
         [
           id,
           input.provider,
           input.serviceType,
           owner.kind === 'member' ? owner.userId : null,
           owner.kind === 'signup' ? owner.ticketHash : null,
-          input.ci ?? null,
-          input.di ?? null,
-          input.name ?? null,
-          input.birthday ?? null,
-          input.gender ?? null,
-          input.nation ?? null,
-          input.phone,
-          input.isAdult ?? null,
+          phone?.ci ?? null,
+          phone?.di ?? null,
+          phone?.name ?? null,
+          phone?.birthday ?? null,
+          phone?.gender ?? null,
+          phone?.nation ?? null,
+          phone?.phone ?? null,
+          phone?.isAdult ?? null,
+          ssafy?.subject ?? null,
+          ssafy?.cohort ?? null,
+          ssafy?.campus ?? null,
+          ssafy?.mattermostId ?? null,
           new Date(input.verifiedAt),
           now,
           sha256Hex(ticket),
@@ -124,7 +165,7 @@ export class Verifications {
     return this.db.transaction(async (tx) => {
       const row = (
         await tx.query<RedeemRow>(
-          `SELECT provider, service_type, name, phone, is_adult, di, verified_at, user_id,
+          `SELECT provider, service_type, name, phone, is_adult, di, cohort, campus, verified_at, user_id,
                   ticket_expires_at, ticket_redeemed_at
              FROM verifications WHERE ticket_hash = $1 FOR UPDATE`,
           [sha256Hex(ticket)],
@@ -144,13 +185,16 @@ export class Verifications {
       const out: RedeemVerificationResponse = {
         provider: row.provider,
         serviceType: row.service_type,
-        maskedPhone: maskPhone(row.phone),
         identity: row.di !== null,
         verifiedAt: row.verified_at.toISOString(),
         attachedTo: row.user_id !== null ? 'member' : 'signup',
       };
+      if (row.phone !== null) out.maskedPhone = maskPhone(row.phone);
       if (row.name !== null) out.maskedName = maskName(row.name);
       if (row.is_adult !== null) out.isAdult = row.is_adult;
+      // SSAFY: cohort and campus only; the subject and the Mattermost id never leave the api.
+      if (row.cohort !== null) out.cohort = row.cohort;
+      if (row.campus !== null) out.campus = row.campus;
       return out;
     });
   }
@@ -181,26 +225,24 @@ export class Verifications {
   }
 
   /**
-   * DI (중복가입확인정보) is one person per site: it may belong to one account only. Concurrent
-   * hand-offs of the same DI serialise on a transaction-scoped advisory lock keyed by it, so two
-   * accounts can never both claim one person.
+   * DI (중복가입확인정보) is one person per site, and an SSAFY `sub` one SSAFY member per client:
+   * each may belong to one account only, and a member stays the one person (SSAFY member) it was
+   * verified as. Concurrent hand-offs of the same value serialise on a transaction-scoped advisory
+   * lock keyed by it, so two accounts can never both claim one person.
    */
-  private async checkDi(tx: Queryable, di: string, owner: Holder, now: Date): Promise<void> {
-    await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`verification-di:${di}`]);
-    const rows = (await tx.query<HolderRow>(HOLDERS_OF_DI, [di])).rows;
+  private async checkClaim(tx: Queryable, claim: Claim, owner: Holder, now: Date): Promise<void> {
+    await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`${claim.lock}:${claim.value}`]);
+    const rows = (await tx.query<HolderRow>(holdersOf(claim.column), [claim.value])).rows;
     for (const row of rows) {
       const holder = this.holderOf(row, now);
       if (holder !== undefined && !sameHolder(holder, owner)) {
-        throw new ApiError(
-          'VERIFICATION_ALREADY_REGISTERED',
-          'this person is already registered with another account',
-        );
+        throw new ApiError('VERIFICATION_ALREADY_REGISTERED', REFUSALS[claim.column].registered);
       }
     }
     if (owner.kind === 'member') {
-      const other = await tx.query(OTHER_DI_OF_MEMBER, [owner.userId, di]);
+      const other = await tx.query(otherOfMember(claim.column), [owner.userId, claim.value]);
       if (other.rows.length > 0) {
-        throw new ApiError('VERIFICATION_PERSON_MISMATCH', 'this account was verified as another person');
+        throw new ApiError('VERIFICATION_PERSON_MISMATCH', REFUSALS[claim.column].mismatch);
       }
     }
   }

@@ -249,11 +249,15 @@ export interface VerificationResultView {
   provider: string;
   serviceType: string;
   maskedName?: string;
-  maskedPhone: string;
+  /** Phone verifications (mobile-ok, KCB); absent for SSAFY Verify. */
+  maskedPhone?: string;
   isAdult?: boolean;
   identity: boolean;
   verifiedAt: string;
   attachedTo: 'member' | 'signup';
+  /** SSAFY Verify: cohort and campus when the issuer sent them (never the sub). */
+  cohort?: string;
+  campus?: string;
 }
 
 /** Every error the verify API answers: `{code, message}`, plus what the page needs to go on. */

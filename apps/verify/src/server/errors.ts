@@ -102,6 +102,10 @@ export const MESSAGES = {
   NOT_CONFIGURED: '본인확인 서비스를 지금 사용할 수 없습니다. 잠시 후 다시 시도해 주세요.',
   ALREADY_REGISTERED: '이미 다른 계정으로 가입된 명의입니다. 기존 계정으로 로그인해 주세요.',
   PERSON_MISMATCH: '이 계정은 다른 명의로 본인확인되어 있습니다. 본인 명의의 휴대폰으로 인증해 주세요.',
+  SSAFY_ALREADY_REGISTERED:
+    '이 SSAFY 계정은 이미 다른 계정에 연결되어 있습니다. 그 계정으로 로그인해 주세요.',
+  SSAFY_PERSON_MISMATCH:
+    '이 계정은 다른 SSAFY 계정으로 인증되어 있습니다. 본인의 SSAFY 계정으로 인증해 주세요.',
   SIGNUP_EXPIRED: '가입 시간이 지났습니다. 다시 로그인해 주세요.',
   RESULT_USED: '본인확인 결과는 한 번만 확인할 수 있습니다.',
   RESULT_EXPIRED: '본인확인 결과를 확인할 수 있는 시간이 지났습니다.',

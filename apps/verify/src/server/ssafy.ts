@@ -8,8 +8,10 @@
  *                 use), its `state` compared in constant time, `iss` and `redirectUri` compared
  *                 with configuration, the code exchanged at /verify/token with the PKCE verifier
  *                 (the issuer checks it against the challenge the SDK sent), the
- *                 `verification_token` validated (jose, pinned algorithm, every listed claim) →
- *                 only `{ok, verified, sub, cohort, campus, authTime}`.
+ *                 `verification_token` validated (jose, pinned algorithm, every listed claim),
+ *                 the result stored with the api for the member or pending signup of this browser
+ *                 (`verified sub cohort campus verifiedAt`, plus `mattermost_id` only when that
+ *                 scope is configured) → only `{ok, verified, sub, cohort, campus, authTime}`.
  *
  * The SDK makes the PKCE pair itself (it takes only `state` from the caller), so the server
  * cannot hold the verifier in advance; it checks the verifier's form and lets the issuer check
@@ -17,7 +19,7 @@
  * confidential client only) is read from server env and never leaves this process.
  */
 import { timingSafeEqual } from 'node:crypto';
-import { AUTH_RETRY_AFTER_SECONDS, randomId, type Auth } from '@mfv/auth';
+import { AUTH_RETRY_AFTER_SECONDS, BackendError, randomId, type Auth } from '@mfv/auth';
 import { ConfigError } from '@mfv/config';
 import {
   completeSsafyVerification,
@@ -29,14 +31,17 @@ import {
   type SsafyClient,
   type SsafyClientOptions,
   type SsafyUiErrorCode,
+  type SsafyVerification,
 } from '@mfv/verification/ssafy';
 import type { SsafyStartResponse, SsafyVerifyTokenResponse } from '../lib/ssafy';
-import { toVerifyError, VerifyError } from './errors';
-import { resolveOwner } from './handoff';
+import { MESSAGES, toVerifyError, VerifyError } from './errors';
+import { handOff, resolveOwner, type VerificationRecord } from './handoff';
 import type { Reply, RouteContext } from './mobile-ok';
 import { TransactionBusyError, TransactionNotFoundError, type TransactionStore } from './transactions';
 
 export const SSAFY_PROVIDER = 'ssafy';
+/** The product code of the stored record (the scope every SSAFY Verify request carries). */
+export const SSAFY_SERVICE_TYPE = 'ssafy.verify';
 /** 256 bits of state (base64url, 43 characters): RFC 6749 §10.12, unguessable and single use. */
 const STATE_BYTES = 32;
 const LOCK_MARGIN_MS = 5_000;
@@ -99,6 +104,57 @@ const EXCHANGE_CODES: Record<string, { status: number; code: string }> = {
   REDIRECT_URI_MISMATCH: { status: 400, code: 'SSAFY_REDIRECT_URI_MISMATCH' },
   INVALID_CLIENT: { status: 503, code: 'SSAFY_NOT_CONFIGURED' },
 };
+
+/**
+ * The api's refusals of an SSAFY hand-off, in the person's words: this SSAFY member already
+ * belongs to another account (or another login mid-signup), or this account was verified as
+ * another SSAFY member. Other api codes (an expired signup…) keep the shared mapping.
+ */
+const HANDOFF_REFUSALS: Record<string, { status: number; message: string }> = {
+  VERIFICATION_ALREADY_REGISTERED: { status: 409, message: MESSAGES.SSAFY_ALREADY_REGISTERED },
+  VERIFICATION_PERSON_MISMATCH: { status: 409, message: MESSAGES.SSAFY_PERSON_MISMATCH },
+};
+
+/** A failed hand-off → the seed's failure shape with the issuer's request_id. */
+function fromHandOffError(error: unknown, requestId: string | null): VerifyError {
+  const refusal = error instanceof BackendError ? HANDOFF_REFUSALS[error.code] : undefined;
+  if (error instanceof BackendError && refusal) {
+    return new VerifyError(refusal.status, error.code, refusal.message, { ok: false, requestId }, undefined, {
+      cause: error,
+    });
+  }
+  const mapped = withFailureShape(toVerifyError(error));
+  return new VerifyError(
+    mapped.status,
+    mapped.code,
+    mapped.message,
+    { ...mapped.extra, requestId },
+    mapped.retryAfterSeconds,
+    { cause: mapped.cause },
+  );
+}
+
+/**
+ * What the api keeps of an SSAFY result (seed 002 "저장 최소화"): the pairwise `sub`, cohort and
+ * campus when sent, when the person verified (`auth_time`), and the Mattermost id only when that
+ * scope is configured — no name, no image, no token.
+ */
+export function ssafyRecord(
+  verification: SsafyVerification,
+  options: { mattermostIdRequested: boolean },
+): VerificationRecord {
+  return {
+    provider: SSAFY_PROVIDER,
+    serviceType: SSAFY_SERVICE_TYPE,
+    subject: verification.sub,
+    ...(verification.cohort !== null ? { cohort: verification.cohort } : {}),
+    ...(verification.campus !== null ? { campus: verification.campus } : {}),
+    ...(options.mattermostIdRequested && typeof verification.mattermostId === 'string'
+      ? { mattermostId: verification.mattermostId }
+      : {}),
+    verifiedAt: new Date(verification.authTime * 1000).toISOString(),
+  };
+}
 
 /** Any error of the SSAFY flow → a typed error carrying the issuer's request_id, never a token. */
 export function fromSsafyError(error: unknown): VerifyError {
@@ -202,7 +258,19 @@ export class SsafyService {
         );
       });
       // The result belongs to someone: the member or the pending signup of this browser.
-      await resolveOwner(this.deps.auth, ctx.req, ctx.res);
+      const owner = await resolveOwner(this.deps.auth, ctx.req, ctx.res);
+      // Stored before the browser hears "verified"; the api refuses a sub another account holds.
+      // The one-time ticket is not answered: the route's answer is the seed's minimal result only.
+      try {
+        await handOff(
+          this.deps.auth,
+          ssafyRecord(verification, { mattermostIdRequested: client.mattermostIdRequested }),
+          owner,
+          ctx.requestId,
+        );
+      } catch (error) {
+        throw fromHandOffError(error, verification.requestId);
+      }
       return {
         status: 200,
         body: {
