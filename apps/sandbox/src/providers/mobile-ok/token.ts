@@ -10,6 +10,29 @@ import { MOK_LIMITS, type MokTokenRequestVersion, type MokTransaction } from './
 import { bodyOf } from './transaction.js';
 
 const generateRsa = promisify(generateKeyPair);
+type RsaPair = Awaited<ReturnType<typeof generateRsa>>;
+
+/**
+ * Per-transaction keys, from a pool: the first {@link MOK_TRANSACTION_KEY_POOL} transactions each
+ * generate one, later ones reuse them in turn. An RSA-2048 key costs the sandbox ~100–200 ms of
+ * CPU — more than everything else in a flow on both sides together — and a client cannot tell
+ * (it only encrypts to the key it is given). The one simplification against the real service,
+ * whose keys are (presumably) never reused.
+ */
+export const MOK_TRANSACTION_KEY_POOL = 16;
+const keyPool: Promise<RsaPair>[] = [];
+let nextKey = 0;
+function transactionKey(): Promise<RsaPair> {
+  if (keyPool.length < MOK_TRANSACTION_KEY_POOL) {
+    const pair = generateRsa('rsa', { modulusLength: MOK_TRANSACTION_KEY_BITS });
+    // A failed generation is dropped from the pool, not handed out again.
+    pair.catch(() => keyPool.splice(keyPool.indexOf(pair), 1));
+    keyPool.push(pair);
+    return pair;
+  }
+  nextKey = (nextKey + 1) % keyPool.length;
+  return keyPool[nextKey]!;
+}
 
 /**
  * The per-transaction key (`publicKey`, "사용자 정보를 암호화 하기 위한 … 암호화용 공개키 - 암호알고리즘은
@@ -89,7 +112,7 @@ export function registerTokenGet(app: FastifyInstance, ctx: MokContext): void {
         return fail(MOK_CODES.CLIENT_TX_ID_IN_USE);
       // Claimed before the key is generated, so a concurrent request with the same id is refused.
       ctx.state.usedClientTxIds.set(info.clientTxId, true, MOK_LIMITS.usedClientTxIdMs);
-      const pair = await generateRsa('rsa', { modulusLength: MOK_TRANSACTION_KEY_BITS });
+      const pair = await transactionKey();
       const createdAt = ctx.clock();
       const tx: MokTransaction = {
         handle: randomBytes(16).toString('hex'),
