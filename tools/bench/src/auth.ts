@@ -14,24 +14,15 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createProxyServer } from 'http-proxy-3';
-import { createAuth, authConfigFromEnv, SessionStore } from '@mfv/auth';
 import { createRedis, closeRedis, waitForRedis } from '@mfv/redis';
 import { REPO_ROOT, Service, localSecrets, resolveRedis } from '@mfv/site';
 import { percentile, runLoad, type LoadResult } from './load.js';
+import { apiService, freePort, memberSession } from './stack.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
 const STORM = Number(process.env.BENCH_STORM ?? 200);
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = http.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 const fmt = (n: number, d = 2) => n.toFixed(d).padStart(10);
 
@@ -46,25 +37,7 @@ async function main() {
   try {
     const apiPort = await freePort();
     const apiUrl = `http://127.0.0.1:${apiPort}`;
-    const api = new Service(
-      {
-        name: 'api',
-        command: process.execPath,
-        args: ['dist/server.js'],
-        cwd: path.join(REPO_ROOT, 'apps/api'),
-        env: {
-          ...process.env,
-          NODE_ENV: 'production',
-          API_PORT: String(apiPort),
-          API_LOG_LEVEL: 'warn',
-          API_JWT_PRIVATE_KEY_FILE: secrets.jwtPrivateKeyFile,
-          API_REFRESH_SEAL_SECRET_FILE: secrets.sealSecretFile,
-          API_INTERNAL_TOKEN_FILE: secrets.internalTokenFile,
-        },
-        readyUrl: `${apiUrl}/readyz`,
-      },
-      { kind: 'silent' },
-    );
+    const api = apiService(apiPort, secrets, { kind: 'silent' });
     services.push(api);
     await api.start();
 
@@ -114,28 +87,10 @@ async function main() {
     ]);
 
     // A member and a session, stored the way the login route stores it.
-    const post = async (p: string, body: unknown) =>
-      (await (
-        await fetch(`${apiUrl}${p}`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${internalToken}` },
-          body: JSON.stringify(body),
-        })
-      ).json()) as Record<string, unknown>;
-    const login = await post('/auth/login/kakao', { kakaoId: String(Date.now()) });
-    const tokens = (await post('/users', {
-      signupTicket: login.signupTicket,
-      nickname: '벤치',
-      agreeTerms: true,
-    })) as never as Parameters<ReturnType<typeof createAuth>['startSession']>[1];
     const redisClient = createRedis(redis.url);
     await waitForRedis(redisClient);
-    const auth = createAuth({
-      config: authConfigFromEnv({ AUTH_API_URL: apiUrl, REDIS_URL: redis.url }),
-      store: new SessionStore(redisClient),
-    });
-    await auth.startSession({ getHeader: () => undefined, setHeader: () => {} } as never, tokens);
-    const cookie = `mfv_at=${tokens.accessToken}; mfv_sid=${tokens.sessionId}`;
+    const session = await memberSession({ apiUrl, internalToken, redisUrl: redis.url, redis: redisClient });
+    const cookie = `mfv_at=${session.mfv_at}; mfv_sid=${session.mfv_sid}`;
 
     const targets = {
       // The browser sends the same cookies to every route: the baseline carries them too.
@@ -178,7 +133,7 @@ async function main() {
     });
 
     // The storm: the session's access token has expired everywhere.
-    const key = `mfv:auth:session:${tokens.sessionId}`;
+    const key = `mfv:auth:session:${session.mfv_sid}`;
     const record = JSON.parse((await redisClient.get(key))!) as Record<string, unknown>;
     await redisClient.set(key, JSON.stringify({ ...record, accessExpiresAt: 0 }), 'KEEPTTL');
     const before = refreshes;
@@ -187,7 +142,7 @@ async function main() {
       Array.from({ length: STORM }, async (_, i) => {
         const t0 = performance.now();
         const res = await fetch(`${i % 2 ? localB : localA}/authed`, {
-          headers: { cookie: `mfv_sid=${tokens.sessionId}` },
+          headers: { cookie: `mfv_sid=${session.mfv_sid}` },
         });
         await res.arrayBuffer();
         return { ok: res.status === 200, ms: performance.now() - t0 };

@@ -18,10 +18,8 @@
 import { createPublicKey } from 'node:crypto';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { authConfigFromEnv, createAuth, SessionStore } from '@mfv/auth';
 import { closeRedis, createRedis, waitForRedis } from '@mfv/redis';
 import { REPO_ROOT, Service, localSecrets, resolveRedis } from '@mfv/site';
 import {
@@ -31,6 +29,7 @@ import {
   mokServerEncrypt,
 } from '@mfv/verification/mobile-ok';
 import { percentile } from './load.js';
+import { apiService, freePort, memberSession } from './stack.js';
 
 const WORKERS = Number(process.env.BENCH_WORKERS ?? 8);
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
@@ -48,15 +47,6 @@ const PERSONA = {
 const OTP = '234567';
 const ORIGIN = 'http://localhost:8080';
 const KEY_PASSWORD = 'bench-mok-key-password';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = http.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 /** CPU seconds (utime + stime) of every process in process group `pgid`, from /proc (Linux). */
 function groupCpuSeconds(pgid: number): number {
@@ -234,25 +224,7 @@ async function main() {
     ]);
     const apiUrl = `http://127.0.0.1:${apiPort}`;
     const sandboxUrl = `http://127.0.0.1:${sandboxPort}`;
-    const api = new Service(
-      {
-        name: 'api',
-        command: process.execPath,
-        args: ['dist/server.js'],
-        cwd: path.join(REPO_ROOT, 'apps/api'),
-        env: {
-          ...process.env,
-          NODE_ENV: 'production',
-          API_PORT: String(apiPort),
-          API_LOG_LEVEL: 'warn',
-          API_JWT_PRIVATE_KEY_FILE: secrets.jwtPrivateKeyFile,
-          API_REFRESH_SEAL_SECRET_FILE: secrets.sealSecretFile,
-          API_INTERNAL_TOKEN_FILE: secrets.internalTokenFile,
-        },
-        readyUrl: `${apiUrl}/readyz`,
-      },
-      { kind: 'file', file: path.join(dir, 'api.log') },
-    );
+    const api = apiService(apiPort, secrets, { kind: 'file', file: path.join(dir, 'api.log') });
     const sandbox = new Service(
       {
         name: 'sandbox',
@@ -318,29 +290,10 @@ async function main() {
     const base = new URL(`http://127.0.0.1:${verifyPort}`);
 
     // One member; the session stored the way the login route stores it.
-    const post = async (p: string, body: unknown) =>
-      (await (
-        await fetch(`${apiUrl}${p}`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${internalToken}` },
-          body: JSON.stringify(body),
-        })
-      ).json()) as Record<string, unknown>;
-    const login = await post('/auth/login/kakao', { kakaoId: String(Date.now()) });
-    const tokens = (await post('/users', {
-      signupTicket: login.signupTicket,
-      nickname: '벤치',
-      agreeTerms: true,
-    })) as never as Parameters<ReturnType<typeof createAuth>['startSession']>[1];
     const redisClient = createRedis(redis.url);
     await waitForRedis(redisClient);
-    const auth = createAuth({
-      config: authConfigFromEnv({ AUTH_API_URL: apiUrl, REDIS_URL: redis.url }),
-      store: new SessionStore(redisClient),
-    });
-    await auth.startSession({ getHeader: () => undefined, setHeader: () => {} } as never, tokens);
+    const session = await memberSession({ apiUrl, internalToken, redisUrl: redis.url, redis: redisClient });
     await closeRedis(redisClient);
-    const session = { mfv_at: tokens.accessToken, mfv_sid: tokens.sessionId };
     for (let i = 0; i < WORKERS; i++) clients.push(new FlowClient(base, session));
 
     const cpu = async () => {
