@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 // Gets a fresh clone from "Node.js and npm" to a running command, with nothing but Node's
-// standard library: checks Node, makes pnpm available (corepack, else npm), installs the
+// standard library: checks Node, makes pnpm available (the one on PATH, else a private copy), installs the
 // workspace when node_modules is missing or older than the lockfile, checks the system
 // packages the command needs and says exactly what to install, then runs the command.
 //
-//   node scripts/bootstrap.mjs start|dev|test|bench:ssr
+//   node scripts/bootstrap.mjs setup|start|dev|test|bench:ssr|bench:auth|bench:mok
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -16,6 +16,8 @@ const command = process.argv[2] ?? 'start';
 const passthrough = process.argv.slice(3);
 
 const COMMANDS = {
+  // Only the bootstrap: pnpm, the workspace install, then prints pnpm's version.
+  setup: { run: ['pnpm', '--version'], system: [] },
   start: { run: ['node', '--import', 'tsx', 'tools/site/src/cli.ts', 'start'], system: [] },
   dev: { run: ['node', '--import', 'tsx', 'tools/site/src/cli.ts', 'dev'], system: [] },
   test: {
@@ -61,13 +63,48 @@ const [major, minor] = process.versions.node.split('.').map(Number);
 if (major < 20 || (major === 20 && minor < 19))
   fail(`Node.js 20.19 or newer is required (this is ${process.versions.node}).`);
 
-if (spawnSync('pnpm', ['--version'], { stdio: 'ignore' }).status !== 0) {
-  process.stdout.write(`pnpm not found; enabling pnpm ${PNPM_VERSION} …\n`);
-  const viaCorepack = spawnSync('corepack', ['enable', 'pnpm'], { stdio: 'inherit' }).status === 0;
-  if (!viaCorepack || spawnSync('pnpm', ['--version'], { stdio: 'ignore' }).status !== 0) {
-    if (run('npm', ['install', '--global', `pnpm@${PNPM_VERSION}`]) !== 0) {
-      fail(`could not install pnpm; install it yourself: npm install --global pnpm@${PNPM_VERSION}`);
-    }
+// pnpm: the one on PATH when it is pnpm 10; otherwise a private copy installed with npm under
+// .tools/pnpm (git-ignored). No `corepack enable` and no global install: on machines where
+// corepack cannot download pnpm, its shims (/usr/bin/pnpm) answer with an error and make
+// `npm install --global pnpm` fail with EEXIST, so neither is a step that reliably works.
+const TOOLS_DIR = process.env.MFV_BOOTSTRAP_TOOLS_DIR ?? path.join(ROOT, '.tools', 'pnpm');
+const LOCAL_BIN = path.join(TOOLS_DIR, 'node_modules', '.bin');
+
+function pnpmVersion() {
+  const probe = spawnSync('pnpm', ['--version'], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'ignore'],
+    timeout: 60_000,
+    env: { ...process.env, COREPACK_ENABLE_DOWNLOAD_PROMPT: '0' },
+  });
+  return probe.status === 0 ? probe.stdout.trim() : null;
+}
+
+const PNPM_MAJOR = PNPM_VERSION.split('.')[0];
+const usable = (version) => version !== null && version.split('.')[0] === PNPM_MAJOR;
+if (existsSync(path.join(LOCAL_BIN, 'pnpm')))
+  process.env.PATH = `${LOCAL_BIN}${path.delimiter}${process.env.PATH}`;
+let found = pnpmVersion();
+if (!usable(found)) {
+  process.stdout.write(
+    `${found ? `pnpm ${found} is not pnpm ${PNPM_MAJOR}` : 'pnpm is not available'}; installing pnpm ${PNPM_VERSION} into ${path.relative(ROOT, TOOLS_DIR) || TOOLS_DIR} …\n`,
+  );
+  const status = run('npm', [
+    'install',
+    '--prefix',
+    TOOLS_DIR,
+    '--no-save',
+    '--no-audit',
+    '--no-fund',
+    '--no-package-lock',
+    `pnpm@${PNPM_VERSION}`,
+  ]);
+  process.env.PATH = `${LOCAL_BIN}${path.delimiter}${process.env.PATH}`;
+  found = status === 0 ? pnpmVersion() : null;
+  if (!usable(found)) {
+    fail(
+      `could not install pnpm ${PNPM_VERSION} with npm (see the output above); check that npm can reach its registry (npm ping), then run the command again.`,
+    );
   }
 }
 
@@ -75,7 +112,10 @@ const marker = path.join(ROOT, 'node_modules/.modules.yaml');
 const lockfile = path.join(ROOT, 'pnpm-lock.yaml');
 if (!existsSync(marker) || statSync(marker).mtimeMs < statSync(lockfile).mtimeMs) {
   process.stdout.write('Installing dependencies (pnpm install --frozen-lockfile) …\n');
-  if (run('pnpm', ['install', '--frozen-lockfile']) !== 0) fail('pnpm install failed; see the output above.');
+  if (run('pnpm', ['install', '--frozen-lockfile']) !== 0)
+    fail(
+      'pnpm install failed (see the output above); check that npm can reach its registry (npm ping), then run the command again.',
+    );
 }
 
 const missing = spec.system.filter((binary) => !has(binary));

@@ -1,12 +1,18 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { watchForOrphaning } from './orphan.js';
 import { PortBusyError } from './ports.js';
-import { REPO_ROOT, startSite, type SiteMode } from './site.js';
 
 /**
  *   site start [--no-build]   build (turbo, cached) and run every app with `next start` behind the proxy
  *   site dev                  run every app with `next dev` (HMR) behind the proxy
+ *
+ * This module must not import anything that only exists after a build (`@mfv/proxy` and
+ * `@mfv/topology` resolve to their dist/): on a fresh clone the build below produces them, and
+ * only then is the site module loaded. tools/site/src/cli-fresh-clone.test.ts keeps it that way.
  */
+type SiteMode = 'start' | 'dev';
 const mode = (process.argv[2] ?? 'start') as SiteMode;
 const skipBuild = process.argv.includes('--no-build');
 if (mode !== 'start' && mode !== 'dev') {
@@ -14,12 +20,14 @@ if (mode !== 'start' && mode !== 'dev') {
   process.exit(2);
 }
 
+const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 let building: ChildProcess | null = null;
 
-function build(): Promise<void> {
+/** `turbo run build` (cached); in dev mode only the packages the apps import (not the apps). */
+function build(filter: string[] = []): Promise<void> {
   process.stdout.write('Building (turbo, cached) …\n');
   return new Promise((resolve, reject) => {
-    building = spawn('pnpm', ['exec', 'turbo', 'run', 'build', '--output-logs=errors-only'], {
+    building = spawn('pnpm', ['exec', 'turbo', 'run', 'build', '--output-logs=errors-only', ...filter], {
       cwd: REPO_ROOT,
       stdio: 'inherit',
       detached: true,
@@ -28,13 +36,13 @@ function build(): Promise<void> {
     building.on('exit', (code) => {
       building = null;
       if (code === 0) resolve();
-      else reject(new Error('Build failed; see the output above.'));
+      else reject(new Error('The build failed (see the output above); fix it and run the command again.'));
     });
   });
 }
 
 async function main() {
-  let site: Awaited<ReturnType<typeof startSite>> | null = null;
+  let site: { stop(): Promise<void> } | null = null;
   let stopping = false;
   let starting = false;
   const abort = new AbortController();
@@ -64,11 +72,19 @@ async function main() {
   process.on('SIGHUP', () => shutdown('SIGHUP'));
   watchForOrphaning(() => shutdown('parent process exited'));
 
-  if (mode === 'start' && !skipBuild) await build();
+  if (!skipBuild) {
+    // `next dev` compiles the apps itself, but the workspace packages they and the site runner
+    // import are consumed from dist/.
+    await build(mode === 'dev' ? ['--filter=./packages/*', '--filter=./proxy'] : []);
+  }
   if (stopping) return;
+  // Only now that dist/ exists: the site runner imports the proxy and the topology.
+  const { startSite } = await import('./site.js');
   starting = true;
+  let started: Awaited<ReturnType<typeof startSite>>;
   try {
-    site = await startSite({ mode, signal: abort.signal });
+    started = await startSite({ mode, signal: abort.signal });
+    site = started;
   } catch (error) {
     if (stopping) process.exit(0);
     if (error instanceof PortBusyError) {
@@ -80,19 +96,19 @@ async function main() {
     starting = false;
   }
   if (stopping) {
-    await site.stop();
+    await started.stop();
     process.exit(0);
   }
   const redisNote =
-    site.redis.source === 'started'
-      ? `${site.redis.url} (started for this run)`
-      : `${site.redis.url} (${site.redis.source})`;
+    started.redis.source === 'started'
+      ? `${started.redis.url} (started for this run)`
+      : `${started.redis.url} (${started.redis.source})`;
   process.stdout.write(
     [
       '',
-      `  ➜  The site is up: ${site.url}`,
-      `     sign in with a sandbox persona at ${site.url}/user/login`,
-      `     api ${site.env.AUTH_API_URL} · sandbox http://localhost:${site.topology.backendPorts.sandbox} · Redis ${redisNote}`,
+      `  ➜  The site is up: ${started.url}`,
+      `     sign in with a sandbox persona at ${started.url}/user/login`,
+      `     api ${started.env.AUTH_API_URL} · sandbox http://localhost:${started.topology.backendPorts.sandbox} · Redis ${redisNote}`,
       '     (Ctrl-C stops everything)',
       '',
       '',
