@@ -22,7 +22,16 @@ const COMMANDS = {
   dev: { run: ['node', '--import', 'tsx', 'tools/site/src/cli.ts', 'dev'], system: [] },
   test: {
     run: ['pnpm', 'run', 'test:all'],
-    system: ['chromium', 'nginx', 'redis-server', 'redis-sentinel', 'redis-cli', 'docker-compose', 'openssl'],
+    system: [
+      'chromium',
+      'nginx',
+      'redis-server',
+      'redis-sentinel',
+      'redis-cli',
+      'docker-compose',
+      'openssl',
+      'libfaketime',
+    ],
   },
   'bench:ssr': { run: ['pnpm', 'run', 'bench:ssr:run'], system: ['chromium'] },
   'bench:auth': { run: ['pnpm', 'run', 'bench:auth:run'], system: ['redis-server'] },
@@ -38,8 +47,14 @@ const DEBIAN_PACKAGE = {
   'redis-cli': 'redis-tools',
   'docker-compose': 'docker-compose',
   openssl: 'openssl',
+  libfaketime: 'faketime',
 };
-const BINARY_PATHS = { chromium: ['/usr/bin/chromium'], nginx: ['/usr/sbin/nginx', '/usr/bin/nginx'] };
+const BINARY_PATHS = {
+  chromium: ['/usr/bin/chromium'],
+  nginx: ['/usr/sbin/nginx', '/usr/bin/nginx'],
+  // The e2e suite runs the servers at 00:30 KST under libfaketime (tests/e2e/midnight.e2e.test.ts).
+  libfaketime: ['/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1'],
+};
 
 function fail(message) {
   process.stderr.write(`\n✗ ${message}\n`);

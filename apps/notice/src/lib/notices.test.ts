@@ -28,7 +28,9 @@ describe('notice read state', () => {
     expect(items[0]!.read).toBe(false);
   });
 
-  it('shows dates as YYYY-MM-DD', () => {
-    expect(formatDate('2026-11-20T09:30:00.000Z')).toBe('2026-11-20');
+  it('shows the publication day in Korea, as YYYY.MM.DD', () => {
+    expect(formatDate('2026-11-20T09:30:00.000Z')).toBe('2026.11.20');
+    // 15:30 UTC is 00:30 the next day in Korea (the UTC date would be a day early).
+    expect(formatDate('2026-11-20T15:30:00.000Z')).toBe('2026.11.21');
   });
 });

@@ -13,6 +13,5 @@ export function unreadCount(items: readonly Notice[]): number {
   return items.reduce((n, notice) => (notice.read ? n : n + 1), 0);
 }
 
-export function formatDate(iso: string): string {
-  return iso.slice(0, 10);
-}
+/** The day a notice was published, in Korea (the UTC date of the ISO string is a day early after 15:00 UTC). */
+export { formatKstDate as formatDate } from '@mfv/ui/format';

@@ -25,6 +25,14 @@ describe('the mobile-ok form rules (shared by the page and the API)', () => {
     for (const service of MOK_SERVICE_IDS) expect(validateMokForm(service, GOOD, TODAY), service).toEqual({});
   });
 
+  it('takes a birth date of today in Korea at any hour (00:30 KST is 15:30 UTC the day before)', () => {
+    const halfPastMidnightKst = new Date('2026-03-01T15:30:00Z');
+    expect(validateMokForm('sms', { ...GOOD, birthday: '20260302' }, halfPastMidnightKst)).toEqual({});
+    expect(validateMokForm('sms', { ...GOOD, birthday: '20260303' }, halfPastMidnightKst)).toHaveProperty(
+      'birthday',
+    );
+  });
+
   it('each rule refuses with a Korean message naming what to fix', () => {
     const cases: [Partial<MokForm>, keyof MokForm][] = [
       [{ carrier: undefined }, 'carrier'],

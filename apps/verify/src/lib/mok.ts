@@ -6,6 +6,7 @@
  * Codes and rules are the guide's (본인확인-API 개발 가이드 v1.0.7.1 §5.1, §7); the server's
  * mobile-ok client validates every request once more before anything is sent.
  */
+import { kstYmd } from '@mfv/ui/format';
 
 /** What happens after the 인증 요청, per service. */
 export type MokNextStep = 'otp' | 'pass' | 'ars';
@@ -159,7 +160,8 @@ function realDate(ymd: string, today: Date): boolean {
     date.getUTCFullYear() === y &&
     date.getUTCMonth() === m - 1 &&
     date.getUTCDate() === d &&
-    date.getTime() <= today.getTime()
+    // Born no later than today in Korea (a UTC comparison refused today's date until 09:00 KST).
+    ymd <= kstYmd(today)
   );
 }
 

@@ -1,5 +1,6 @@
 import { ApiCallError, createAppClient } from '@mfv/auth/client';
 import { useCallback, useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { formatKstDateTime } from '@mfv/ui/format';
 import {
   MOK_CARRIERS,
   MOK_DEFAULT_USAGE,
@@ -56,10 +57,6 @@ function isTerminal(error: ApiCallError): boolean {
 function formatLeft(ms: number): string {
   const s = Math.max(0, Math.ceil(ms / 1000));
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
-}
-
-function formatTime(iso: string): string {
-  return new Date(iso).toLocaleString('ko-KR', { timeZone: 'Asia/Seoul', hour12: false });
 }
 
 /**
@@ -629,7 +626,7 @@ export default function MokFlow({ initialService, owner, returnTo }: MokFlowProp
               </>
             )}
             <dt>확인 시각</dt>
-            <dd>{formatTime(phase.result.verifiedAt)}</dd>
+            <dd>{formatKstDateTime(phase.result.verifiedAt)}</dd>
           </dl>
           {!phase.result.identity && (
             <p className="hint">SMS 소유 인증은 번호의 소유만 확인하며 명의는 확인하지 않습니다.</p>

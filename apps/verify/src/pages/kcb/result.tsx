@@ -1,4 +1,5 @@
 import { defaultAuth } from '@mfv/auth';
+import { formatKstDateTime } from '@mfv/ui/format';
 import type { GetServerSideProps } from 'next';
 import { useEffect } from 'react';
 import VerifyCard from '../../components/VerifyCard';
@@ -9,10 +10,6 @@ import { redeemTicket } from '../../server/handoff';
 import { privatePage } from '../../server/pages';
 
 type Props = { ok: true; result: VerificationResultView } | { ok: false; code: string; message: string };
-
-function formatTime(iso: string): string {
-  return new Date(iso).toLocaleString('ko-KR', { timeZone: 'Asia/Seoul', hour12: false });
-}
 
 /**
  * /verify/kcb/result?ticket=… — the one-time ticket is redeemed here, on the server, for masked
@@ -51,7 +48,7 @@ export default function KcbResultPage(props: Props) {
         <dt>인증 방법</dt>
         <dd>KCB 휴대폰 본인확인</dd>
         <dt>확인 시각</dt>
-        <dd>{formatTime(result.verifiedAt)}</dd>
+        <dd>{formatKstDateTime(result.verifiedAt)}</dd>
       </dl>
       <div className="vc-actions">
         {result.attachedTo === 'signup' ? (
