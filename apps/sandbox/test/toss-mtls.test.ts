@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TOSS_EXISTING_MEMBER } from '../src/providers/toss/personas.js';
-import { ensureDevCerts } from '../src/providers/toss/certs.js';
+import { ensureDevCerts, issueCert } from '../src/providers/toss/certs.js';
 import { LOGIN_API, startToss, testCerts, tokensFor, tossRequest } from './toss-helpers.js';
 
 /**
@@ -118,7 +118,7 @@ describe('Toss partner API over mTLS (requestCert + rejectUnauthorized)', () => 
 });
 
 describe('Toss dev certificates (mtls:dev-certs)', () => {
-  it('makes CA, server and client certificates; keys 0600; server SAN localhost + 127.0.0.1; client for clientAuth', async () => {
+  it('makes CA, server and client certificates; keys 0600; server SAN localhost, 127.0.0.1 and the compose names; client for clientAuth', async () => {
     const { paths } = await testCerts();
     for (const pair of [paths.ca, paths.server, paths.client]) {
       expect((await stat(pair.key)).mode & 0o777).toBe(0o600);
@@ -131,6 +131,9 @@ describe('Toss dev certificates (mtls:dev-certs)', () => {
     expect(client.checkIssued(ca)).toBe(true);
     expect(server.subjectAltName).toContain('DNS:localhost');
     expect(server.subjectAltName).toContain('IP Address:127.0.0.1');
+    // The compose stack reaches the sandbox as `sandbox` (server side) and `sandbox.localhost`.
+    expect(server.subjectAltName).toContain('DNS:sandbox,');
+    expect(server.subjectAltName).toContain('DNS:sandbox.localhost');
     expect(client.keyUsage ?? []).toContain('1.3.6.1.5.5.7.3.2');
     expect(client.ca).toBe(false);
   });
@@ -144,5 +147,29 @@ describe('Toss dev certificates (mtls:dev-certs)', () => {
     expect(await readFile(first.paths.client.cert, 'utf8')).toBe(before);
     expect((await ensureDevCerts(dir, { force: true })).created).toBe(true);
     expect(await readFile(first.paths.client.cert, 'utf8')).not.toBe(before);
+  }, 30_000);
+
+  it('re-issues a server certificate that lacks a name (an older sandbox’s), keeping the CA and client', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'mfv-toss-names-'));
+    const { paths } = await ensureDevCerts(dir);
+    await issueCert({
+      ca: paths.ca,
+      out: paths.server,
+      commonName: 'localhost',
+      days: 825,
+      kind: 'server',
+      altNames: ['DNS:localhost', 'IP:127.0.0.1'],
+    });
+    const [ca, client] = await Promise.all([
+      readFile(paths.ca.cert, 'utf8'),
+      readFile(paths.client.cert, 'utf8'),
+    ]);
+    expect((await ensureDevCerts(dir)).created).toBe(true);
+    const server = new X509Certificate(await readFile(paths.server.cert));
+    expect(server.subjectAltName).toContain('DNS:sandbox.localhost');
+    expect(server.checkIssued(new X509Certificate(ca))).toBe(true);
+    expect(await readFile(paths.ca.cert, 'utf8')).toBe(ca);
+    expect(await readFile(paths.client.cert, 'utf8')).toBe(client);
+    expect((await ensureDevCerts(dir)).created).toBe(false);
   }, 30_000);
 });

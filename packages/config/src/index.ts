@@ -1,4 +1,5 @@
 export { loadConfig, ConfigError, fields } from './load.js';
+export { providersMode, PROVIDERS_MODES, type ProvidersMode } from './providers.js';
 export { sandboxEnvSchema, SANDBOX_FAULT_CEILING_MS, type SandboxEnv } from './sandbox.js';
 export { SANDBOX_TOSS_DEV_DECRYPT_KEY, SANDBOX_TOSS_DEV_AAD } from './sandbox.js';
 export * from './api.js';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { fields } from './load.js';
+import { providersMode, providersModeField } from './providers.js';
 import { SANDBOX_TOSS_DEV_AAD, SANDBOX_TOSS_DEV_DECRYPT_KEY } from './sandbox.js';
 
 /**
@@ -94,6 +95,7 @@ const TOSS_PRODUCTION_SECRETS = [PAIRS[1], PAIRS[2], PAIRS[3]] as const;
 export const userEnvSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    MFV_PROVIDERS: providersModeField(),
     AUTH_PUBLIC_ORIGIN: z.url().default('http://localhost:8080'),
     KAKAO_CLIENT_ID: z.string().min(1).default('sandbox-kakao-client'),
     KAKAO_CLIENT_SECRET: z.string().min(1).optional(),
@@ -148,7 +150,7 @@ export const userEnvSchema = z
         ctx.addIssue({ code: 'custom', path: [file], message: `set either ${inline} or ${file}, not both` });
       }
     }
-    if (env.NODE_ENV !== 'production' || !env.TOSS_LOGIN_ENABLED) return;
+    if (env.NODE_ENV !== 'production' || providersMode(env) === 'sandbox' || !env.TOSS_LOGIN_ENABLED) return;
     for (const [inline, file] of TOSS_PRODUCTION_SECRETS) {
       if (env[inline] === undefined && env[file] === undefined) {
         ctx.addIssue({
@@ -178,8 +180,8 @@ export const userEnvSchema = z
       KAKAO_REDIRECT_URI:
         env.KAKAO_REDIRECT_URI ?? `${new URL(env.AUTH_PUBLIC_ORIGIN).origin}/user/login/kakao/callback`,
     };
-    if (env.NODE_ENV === 'production') return out;
-    // Development and test: the sandbox's own values, so a bare `pnpm dev` logs in with Toss.
+    if (env.NODE_ENV === 'production' && providersMode(env) !== 'sandbox') return out;
+    // Development, test and MFV_PROVIDERS=sandbox: the sandbox's own values, so a bare `pnpm dev` logs in with Toss.
     if (out.TOSS_DECRYPT_KEY === undefined && out.TOSS_DECRYPT_KEY_FILE === undefined) {
       out.TOSS_DECRYPT_KEY = SANDBOX_TOSS_DEV_DECRYPT_KEY;
     }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { fields } from './load.js';
+import { providersMode, providersModeField } from './providers.js';
 import { SANDBOX_TOSS_DEV_AAD, SANDBOX_TOSS_DEV_DECRYPT_KEY } from './sandbox.js';
 
 /**
@@ -24,7 +25,8 @@ import { SANDBOX_TOSS_DEV_AAD, SANDBOX_TOSS_DEV_DECRYPT_KEY } from './sandbox.js
  *   KCB_TC                        form `tc` (default kcb.oknm.online.main.popup.cmd.P941_CertChoiceCmd)
  *   KCB_CONNECT_TIMEOUT_MS        default 5000 (max 60000)
  *   KCB_TIMEOUT_MS                default 15000 (max 60000)
- *   KCB_ALLOW_INSECURE_HTTP       plain http to a non-loopback sandbox host (default false; refused in production)
+ *   KCB_ALLOW_INSECURE_HTTP       plain http to a non-loopback sandbox host (default false; refused in
+ *                                 production; implied by MFV_PROVIDERS=sandbox, see providers.ts)
  *
  * SSAFY Verify
  *   SSAFY_ISSUER                  exact issuer (default http://127.0.0.1:4100/ssafy; prod https://verify.myknow.xyz)
@@ -107,6 +109,7 @@ const isLoopback = (value: string) => {
 export const verificationEnvSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    MFV_PROVIDERS: providersModeField(),
 
     KCB_API_BASE_URL: httpUrl('http://127.0.0.1:4100/kcb/api'),
     KCB_POPUP_URL: httpUrl('http://127.0.0.1:4100/kcb/safe/CommonSvl'),
@@ -205,7 +208,7 @@ export const verificationEnvSchema = z
         ctx.addIssue({ code: 'custom', path: [file], message: `set either ${inline} or ${file}, not both` });
       }
     }
-    if (env.NODE_ENV !== 'production') return;
+    if (env.NODE_ENV !== 'production' || providersMode(env) === 'sandbox') return;
     // KCB's secret only: the verify remote (this schema's one production reader) does not decrypt
     // Toss fields — the user app's Toss login has its own schema (user.ts), which requires them.
     if (env.KCB_CLIENT_SECRET === undefined && env.KCB_CLIENT_SECRET_FILE === undefined) {
@@ -233,8 +236,14 @@ export const verificationEnvSchema = z
     }
   })
   .transform((env) => {
-    if (env.NODE_ENV === 'production') return env;
+    const sandbox = providersMode(env) === 'sandbox';
+    if (env.NODE_ENV === 'production' && !sandbox) return env;
     const dev = { ...env };
+    if (sandbox) {
+      // MFV_PROVIDERS=sandbox: the sandbox may sit on any host name (the compose network).
+      dev.KCB_ALLOW_INSECURE_HTTP = true;
+      dev.SSAFY_ALLOW_INSECURE_HTTP = true;
+    }
     if (dev.KCB_CLIENT_SECRET === undefined && dev.KCB_CLIENT_SECRET_FILE === undefined) {
       dev.KCB_CLIENT_SECRET = DEV_KCB_CLIENT_SECRET;
     }

@@ -211,6 +211,8 @@ export async function startSite(options: SiteOptions): Promise<Site> {
   const ssafyIssuer = `http://${sandbox}/ssafy`;
   const env: Env = {
     ...base,
+    // Production builds that talk to the sandbox, said explicitly (packages/config/src/providers.ts).
+    MFV_PROVIDERS: base.MFV_PROVIDERS ?? 'sandbox',
     REDIS_URL: redis.url,
     // api
     API_HOST: '127.0.0.1',

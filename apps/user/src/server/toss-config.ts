@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import {
   ConfigError,
+  providersMode,
   DEV_TOSS_UNLINK_BASIC_AUTH,
   SANDBOX_TOSS_DEV_AAD,
   SANDBOX_TOSS_DEV_DECRYPT_KEY,
@@ -83,7 +84,7 @@ export function tossSettingsFromEnv(env: UserEnv): TossSettings {
     'TOSS_UNLINK_BASIC_AUTH',
     secret(env.TOSS_UNLINK_BASIC_AUTH, 'TOSS_UNLINK_BASIC_AUTH_FILE', env.TOSS_UNLINK_BASIC_AUTH_FILE),
   );
-  if (env.NODE_ENV === 'production') {
+  if (env.NODE_ENV === 'production' && providersMode(env) === 'live') {
     // The schema refuses the sandbox's published values inline; the same goes for a file holding one.
     for (const [name, value, published] of [
       ['TOSS_DECRYPT_KEY_FILE', key, SANDBOX_TOSS_DEV_DECRYPT_KEY],

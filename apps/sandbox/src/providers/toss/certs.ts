@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { X509Certificate, randomBytes } from 'node:crypto';
 import { chmod, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -16,7 +16,9 @@ const run = promisify(execFile);
  * 600, never committed").
  *
  *   ca.crt / ca.key           the dev CA (10 years); the listener accepts client certificates it signed
- *   server.crt / server.key   the listener's certificate, SAN DNS:localhost and IP:127.0.0.1 (825 days)
+ *   server.crt / server.key   the listener's certificate (825 days) for every name the sandbox is
+ *                             reached by: localhost and 127.0.0.1 (`pnpm start`), `sandbox` and
+ *                             `sandbox.localhost` (the compose network, docker-compose.yml)
  *   client.crt / client.key   the platform's client certificate (390 days, like Toss's console)
  *
  * Keys are ECDSA P-256. `issueClientCert` makes more client certificates (e.g. one that expires
@@ -199,9 +201,25 @@ async function exists(file: string): Promise<boolean> {
   }
 }
 
+/** The names the sandbox's TLS listener answers to, on a laptop and on the compose network. */
+export const DEV_SERVER_ALT_NAMES = [
+  'DNS:localhost',
+  'IP:127.0.0.1',
+  'DNS:sandbox',
+  'DNS:sandbox.localhost',
+] as const;
+
+/** Whether the server certificate in `file` names every one of DEV_SERVER_ALT_NAMES. */
+async function coversDevNames(file: string): Promise<boolean> {
+  const san = new X509Certificate(await readFile(file)).subjectAltName ?? '';
+  const names = new Set(san.split(', ').map((n) => n.replace(/^IP Address:/, 'IP:')));
+  return DEV_SERVER_ALT_NAMES.every((name) => names.has(name));
+}
+
 /**
  * Makes the dev CA, server and client certificates in `dir` unless all six files are there
- * (`force` remakes them). Returns whether anything was created.
+ * (`force` remakes them); a server certificate from an older sandbox that lacks one of the
+ * names is re-issued under the same CA. Returns whether anything was created.
  */
 export async function ensureDevCerts(
   dir: string,
@@ -210,16 +228,23 @@ export async function ensureDevCerts(
   const paths = devCertPaths(dir);
   const files = [paths.ca, paths.server, paths.client].flatMap((p) => [p.cert, p.key]);
   const present = await Promise.all(files.map(exists));
-  if (options.force !== true && present.every(Boolean)) return { created: false, paths };
+  const issueServer = () =>
+    issueCert({
+      ca: paths.ca,
+      out: paths.server,
+      commonName: 'localhost',
+      days: TOSS_CERT_DAYS.server,
+      kind: 'server',
+      altNames: DEV_SERVER_ALT_NAMES,
+    });
+  if (options.force !== true && present.every(Boolean)) {
+    if (await coversDevNames(paths.server.cert)) return { created: false, paths };
+    await issueServer();
+    return { created: true, paths };
+  }
   await mkdir(dir, { recursive: true, mode: 0o700 });
   await createCa(paths.ca, 'mfv sandbox dev CA - toss mtls');
-  await issueCert({
-    ca: paths.ca,
-    out: paths.server,
-    commonName: 'localhost',
-    days: TOSS_CERT_DAYS.server,
-    kind: 'server',
-  });
+  await issueServer();
   await issueClientCert({ ca: paths.ca, out: paths.client, days: TOSS_CERT_DAYS.client });
   return { created: true, paths };
 }
