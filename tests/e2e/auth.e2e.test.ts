@@ -2,9 +2,10 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { createProxyServer } from 'http-proxy-3';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Service, type Site } from '@mfv/site';
+import { kakaoLogin } from './flows.js';
 import { ARTIFACTS, freePort, launchBrowser, startTestSite, watchProblems } from './harness.js';
 
 let site: Site;
@@ -25,13 +26,6 @@ afterAll(async () => {
   await browser?.close();
   await site?.stop();
 });
-
-async function kakaoLogin(page: Page, persona: string) {
-  await page.getByTestId('login-kakao').click();
-  await page.waitForURL(/\/kakao\/kauth\/oauth\/authorize/);
-  await page.check(`input[name="persona"][value="${persona}"]`);
-  await page.getByRole('button', { name: '동의하고 계속하기' }).click();
-}
 
 async function cookie(name: string): Promise<string | undefined> {
   return (await context.cookies(site.url)).find((c) => c.name === name)?.value;

@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Site } from '@mfv/site';
+import { confirmOnKcb } from './flows.js';
 import { launchBrowser, signIn, startTestSite, watchProblems } from './harness.js';
 
 /**
@@ -82,13 +83,6 @@ async function memberContext(nickname: string, init?: () => void) {
   const page = await context.newPage();
   page.on('framenavigated', (frame) => urls.push(frame.url()));
   return { context, page, urls };
-}
-
-/** On KCB's (sandbox) page: choose the person and confirm. */
-async function confirmOnKcb(kcb: Page, persona: string) {
-  await kcb.waitForURL(/\/kcb\/safe\/CommonSvl/);
-  await kcb.check(`input[name="persona"][value="${persona}"]`);
-  await kcb.getByRole('button', { name: '본인확인 완료' }).click();
 }
 
 async function expectMaskedResult(page: Page, person: Person) {

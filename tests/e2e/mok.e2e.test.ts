@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Site } from '@mfv/site';
+import { fillMokForm as fillForm, MOK_PERSONAS } from './flows.js';
 import { launchBrowser, signIn, startTestSite, watchProblems } from './harness.js';
 
 /**
@@ -11,7 +12,7 @@ import { launchBrowser, signIn, startTestSite, watchProblems } from './harness.j
  */
 
 /** `lee-seoyeon`: KT, SMS code 234567. */
-const SMS_USER = { name: '이서연', phone: '01041000002', birthday: '19950722', carrier: 'KT', otp: '234567' };
+const SMS_USER = MOK_PERSONAS.leeSeoyeon;
 /** `seo-jian`: auth/request answers code 4008 (the carrier cannot be reached). */
 const OUTAGE = { name: '서지안', phone: '01041000014', birthday: '19970707', carrier: 'LGU' };
 
@@ -48,18 +49,6 @@ function recordUrls(page: Page): string[] {
   page.on('framenavigated', (frame) => urls.push(frame.url()));
   page.on('request', (request) => urls.push(request.url()));
   return urls;
-}
-
-async function fillForm(
-  page: Page,
-  person: { name: string; phone: string; birthday: string; carrier: string },
-) {
-  await page.getByLabel('통신사', { exact: true }).selectOption(person.carrier);
-  await page.getByLabel('이름', { exact: true }).fill(person.name);
-  await page.getByLabel('휴대폰 번호', { exact: true }).fill(person.phone);
-  await page.getByLabel('생년월일', { exact: true }).fill(person.birthday);
-  await page.getByRole('radio', { name: '여자' }).check();
-  await page.getByRole('radio', { name: '내국인' }).check();
 }
 
 describe('mobile-ok 본인확인 through the proxied site', () => {

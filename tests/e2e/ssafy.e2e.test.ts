@@ -1,6 +1,7 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Site } from '@mfv/site';
+import { SSAFY_PERSONAS, ssafySdkReady as sdkReady, ssafyVerifyInPopup as verifyInPopup } from './flows.js';
 import { launchBrowser, signIn, startTestSite, watchProblems } from './harness.js';
 
 /**
@@ -13,7 +14,7 @@ import { launchBrowser, signIn, startTestSite, watchProblems } from './harness.j
  */
 
 /** SSAFY personas (apps/sandbox/src/providers/ssafy/personas.ts). */
-const MEMBER = { id: 'kim-minjun', name: '김민준', cohort: '13기', campus: '서울' };
+const MEMBER = SSAFY_PERSONAS.kimMinjun;
 /** The issuer's page puts another issuer in the callback's `iss`. */
 const WRONG_CALLBACK_ISSUER = 'cha-eunwoo';
 /** The verification_token's signature does not verify against the JWKS. */
@@ -37,30 +38,6 @@ afterAll(async () => {
   await browser?.close();
   await site?.stop();
 });
-
-/** Clicks "SSAFY 인증하기" and, on the issuer's page in the popup, picks `persona` (or cancels). */
-async function verifyInPopup(page: Page, persona: string | 'cancel') {
-  const [popup] = await Promise.all([
-    page.waitForEvent('popup'),
-    page.getByTestId('ssafy-verify-button').click(),
-  ]);
-  await popup.waitForURL(/\/ssafy\/verify\/authorize\?/);
-  const closed = popup.waitForEvent('close');
-  if (persona === 'cancel') {
-    await popup.getByRole('button', { name: '취소' }).click();
-  } else {
-    await popup.check(`input[name="persona"][value="${persona}"]`);
-    await popup.getByRole('button', { name: '인증하기' }).click();
-  }
-  // Our redirect-URI page hands the callback to this page and closes the popup.
-  await closed;
-}
-
-async function sdkReady(page: Page) {
-  await expect
-    .poll(() => page.evaluate(() => typeof (window as { ssafyVerify?: unknown }).ssafyVerify))
-    .toBe('object');
-}
 
 describe('SSAFY Verify through the proxied site', () => {
   it('from /verification to "verified" with cohort and campus; no PII in any URL', async () => {

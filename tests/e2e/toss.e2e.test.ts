@@ -1,8 +1,9 @@
 import { chmod, copyFile, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Service, type Site } from '@mfv/site';
+import { tossLogin } from './flows.js';
 import { ARTIFACTS, freePort, launchBrowser, startTestSite, watchProblems } from './harness.js';
 
 /**
@@ -42,14 +43,6 @@ const sandboxUrl = () => `http://127.0.0.1:${site.topology.backendPorts.sandbox}
 
 async function cookie(name: string): Promise<string | undefined> {
   return (await context.cookies(site.url)).find((c) => c.name === name)?.value;
-}
-
-/** From the login page: "토스로 로그인" → the sandbox's appLogin sheet → `persona` → 동의하고 로그인. */
-async function tossLogin(page: Page, persona: string) {
-  await page.getByTestId('login-toss').click();
-  await page.waitForURL(/\/toss\/app-login\?state=/);
-  await page.check(`input[name="persona"][value="${persona}"]`);
-  await page.getByRole('button', { name: '동의하고 로그인' }).click();
 }
 
 describe('Toss login through the proxied site (mTLS to the sandbox’s partner API)', () => {

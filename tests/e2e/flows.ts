@@ -1,0 +1,182 @@
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+
+/**
+ * The happy paths a person takes through the site, against the sandbox's provider pages: one
+ * place for the steps and the sandbox personas they use, shared by the e2e tests (local site)
+ * and the compose smoke (the containers behind nginx). Each function starts and ends where a
+ * person would and asserts what they would see.
+ */
+
+/** Kakao personas (apps/sandbox/src/providers/kakao/personas.ts): `prefill` is what signup suggests. */
+export const KAKAO_PERSONAS = {
+  leeSeoyeon: { id: 'lee-seoyeon', prefill: '서연' },
+  kimMinjun: { id: 'kim-minjun', prefill: '민준' },
+} as const;
+
+/** mobile-ok SMS personas (apps/sandbox/src/providers/mobile-ok/personas.ts). */
+export const MOK_PERSONAS = {
+  /** KT, SMS code 234567. */
+  leeSeoyeon: {
+    name: '이서연',
+    masked: '이*연',
+    phone: '01041000002',
+    birthday: '19950722',
+    carrier: 'KT',
+    otp: '234567',
+  },
+} as const;
+
+/** KCB personas (apps/sandbox/src/providers/kcb/personas.ts). */
+export const KCB_PERSONAS = {
+  kimMinjun: { id: 'kim-minjun', name: '김민준', masked: '김*준', phone: '01041000001' },
+} as const;
+
+/** SSAFY personas (apps/sandbox/src/providers/ssafy/personas.ts). */
+export const SSAFY_PERSONAS = {
+  kimMinjun: { id: 'kim-minjun', name: '김민준', cohort: '13기', campus: '서울' },
+} as const;
+
+/** Toss personas (apps/sandbox/src/providers/toss/personas.ts): `prefill` is the decrypted name. */
+export const TOSS_PERSONAS = {
+  leeSeoyeon: { id: 'lee-seoyeon', prefill: '이서연' },
+} as const;
+
+/** On the login page: "카카오로 로그인" → the sandbox's consent page → `persona` → 동의하고 계속하기. */
+export async function kakaoLogin(page: Page, persona: string): Promise<void> {
+  await page.getByTestId('login-kakao').click();
+  await page.waitForURL(/\/kakao\/kauth\/oauth\/authorize/);
+  await page.check(`input[name="persona"][value="${persona}"]`);
+  await page.getByRole('button', { name: '동의하고 계속하기' }).click();
+}
+
+/** On the login page: "토스로 로그인" → the sandbox's appLogin sheet → `persona` → 동의하고 로그인. */
+export async function tossLogin(page: Page, persona: string): Promise<void> {
+  await page.getByTestId('login-toss').click();
+  await page.waitForURL(/\/toss\/app-login\?state=/);
+  await page.check(`input[name="persona"][value="${persona}"]`);
+  await page.getByRole('button', { name: '동의하고 로그인' }).click();
+}
+
+/**
+ * A new person from the home page: 로그인 → `login` at the provider → the signup form with the
+ * suggested nickname → 가입하고 시작하기 → home, signed in as `nickname`.
+ */
+export async function signUpFromHome(
+  page: Page,
+  siteUrl: string,
+  login: (page: Page) => Promise<void>,
+  prefill: string,
+  nickname: string,
+): Promise<void> {
+  await page.goto(`${siteUrl}/`);
+  await page.locator('[data-slot-component="user/UserMenu"] a', { hasText: '로그인' }).click();
+  await page.waitForURL(/\/user\/login\?returnTo=%2F/);
+  await login(page);
+  await page.waitForURL(`${siteUrl}/user/signup`);
+  await expect.poll(() => page.locator('#nickname').inputValue()).toBe(prefill);
+  await page.fill('#nickname', nickname);
+  await page.check('input[name="agreeTerms"]');
+  await page.getByRole('button', { name: '가입하고 시작하기' }).click();
+  await page.waitForURL(`${siteUrl}/`);
+  await expect.poll(() => page.getByTestId('user-nickname').textContent()).toBe(nickname);
+}
+
+/** The 인증 요청 form of /verify/mok, filled for `person` (a woman, Korean national). */
+export async function fillMokForm(
+  page: Page,
+  person: { name: string; phone: string; birthday: string; carrier: string },
+): Promise<void> {
+  await page.getByLabel('통신사', { exact: true }).selectOption(person.carrier);
+  await page.getByLabel('이름', { exact: true }).fill(person.name);
+  await page.getByLabel('휴대폰 번호', { exact: true }).fill(person.phone);
+  await page.getByLabel('생년월일', { exact: true }).fill(person.birthday);
+  await page.getByRole('radio', { name: '여자' }).check();
+  await page.getByRole('radio', { name: '내국인' }).check();
+}
+
+/** Picks a method on /verification and goes to its page. */
+export async function chooseVerification(page: Page, siteUrl: string, method: RegExp): Promise<void> {
+  await page.goto(`${siteUrl}/verification`, { waitUntil: 'networkidle' });
+  await page.getByRole('radio', { name: method }).click();
+  await page.getByTestId('verify-go').click();
+}
+
+/** /verification → 문자(SMS) 인증 → the form → the code → the masked result. */
+export async function mokSmsVerification(
+  page: Page,
+  siteUrl: string,
+  person: (typeof MOK_PERSONAS)[keyof typeof MOK_PERSONAS],
+): Promise<void> {
+  await chooseVerification(page, siteUrl, /문자\(SMS\) 인증/);
+  await page.waitForURL(`${siteUrl}/verify/mok?service=sms`);
+  await fillMokForm(page, person);
+  await page.getByTestId('mok-submit').click();
+  await expect.poll(() => page.getByRole('heading', { name: '인증번호 입력' }).isVisible()).toBe(true);
+  await page.getByLabel('인증번호', { exact: true }).fill(person.otp);
+  await page.getByTestId('mok-confirm').click();
+  await expect.poll(() => page.getByTestId('mok-result-name').textContent()).toBe(person.masked);
+}
+
+/** On KCB's (sandbox) page: choose the person and confirm. */
+export async function confirmOnKcb(kcb: Page, persona: string): Promise<void> {
+  await kcb.waitForURL(/\/kcb\/safe\/CommonSvl/);
+  await kcb.check(`input[name="persona"][value="${persona}"]`);
+  await kcb.getByRole('button', { name: '본인확인 완료' }).click();
+}
+
+/** /verification → KCB → KCB's page in a popup → the masked result in this page. */
+export async function kcbPopupVerification(
+  page: Page,
+  siteUrl: string,
+  person: (typeof KCB_PERSONAS)[keyof typeof KCB_PERSONAS],
+): Promise<void> {
+  await chooseVerification(page, siteUrl, /KCB 휴대폰 본인확인/);
+  await page.waitForURL(`${siteUrl}/verify/kcb`);
+  const [popup] = await Promise.all([page.waitForEvent('popup'), page.getByTestId('kcb-start').click()]);
+  const closed = popup.waitForEvent('close');
+  await confirmOnKcb(popup, person.id);
+  await closed;
+  await page.waitForURL(`${siteUrl}/verify/kcb/result`);
+  await expect.poll(() => page.getByTestId('kcb-result-name').textContent()).toBe(person.masked);
+}
+
+/** Waits until the SSAFY Verify SDK script has loaded (window.ssafyVerify). */
+export async function ssafySdkReady(page: Page): Promise<void> {
+  await expect
+    .poll(() => page.evaluate(() => typeof (window as { ssafyVerify?: unknown }).ssafyVerify))
+    .toBe('object');
+}
+
+/** Clicks "SSAFY 인증하기" and, on the issuer's page in the popup, picks `persona` (or cancels). */
+export async function ssafyVerifyInPopup(page: Page, persona: string | 'cancel'): Promise<void> {
+  const [popup] = await Promise.all([
+    page.waitForEvent('popup'),
+    page.getByTestId('ssafy-verify-button').click(),
+  ]);
+  await popup.waitForURL(/\/ssafy\/verify\/authorize\?/);
+  const closed = popup.waitForEvent('close');
+  if (persona === 'cancel') {
+    await popup.getByRole('button', { name: '취소' }).click();
+  } else {
+    await popup.check(`input[name="persona"][value="${persona}"]`);
+    await popup.getByRole('button', { name: '인증하기' }).click();
+  }
+  // Our redirect-URI page hands the callback to this page and closes the popup.
+  await closed;
+}
+
+/** /verification → SSAFY 교육생 인증 → the issuer's popup → "verified" with cohort and campus. */
+export async function ssafyVerification(
+  page: Page,
+  siteUrl: string,
+  person: (typeof SSAFY_PERSONAS)[keyof typeof SSAFY_PERSONAS],
+): Promise<void> {
+  await chooseVerification(page, siteUrl, /SSAFY 교육생 인증/);
+  await page.waitForURL(`${siteUrl}/verify/ssafy`);
+  await ssafySdkReady(page);
+  await ssafyVerifyInPopup(page, person.id);
+  await expect.poll(() => page.getByTestId('ssafy-verify').getAttribute('data-status')).toBe('verified');
+  expect(await page.getByTestId('ssafy-cohort').textContent()).toBe(person.cohort);
+  expect(await page.getByTestId('ssafy-campus').textContent()).toBe(person.campus);
+}
