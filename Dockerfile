@@ -1,4 +1,3 @@
-# syntax=docker/dockerfile:1.7
 # One image recipe for every deployable in the workspace; `--build-arg APP=<name>` picks it:
 #
 #   shell | verify | user | notice   Next.js standalone server: server.js and the production
@@ -10,14 +9,31 @@
 # every app from here. The final stage runs as the unprivileged `node` user; the code is root's
 # and read-only to it, only the folders the app writes are its own.
 #
-# Sentry source maps are uploaded only when configured (deploy/sentry-sourcemaps.sh):
-#   docker build --build-arg APP=shell --build-arg SENTRY_ORG=… --build-arg SENTRY_PROJECT=… \
-#     --secret id=sentry_auth_token,env=SENTRY_AUTH_TOKEN .
+# Needs BuildKit (the default of Docker 23+ and of `docker compose`; with docker-compose 1.29 set
+# COMPOSE_DOCKER_CLI_BUILD=1 DOCKER_BUILDKIT=1 — docs/operations.md, "Run with Docker").
+#
+# Build arguments:
+#   NODE_IMAGE        the Node.js 20 base (default the official node:20-bookworm-slim; without a
+#                     registry, local/node:20 from deploy/base-images/build.sh)
+#   PNPM_VERSION      the pnpm the build installs with npm (the workspace's packageManager)
+#   BUILD_CA_CERTS    PEM certificates the *build* trusts in addition to the system's, for machines
+#                     that reach the npm registry through a TLS-inspecting proxy. Used only by the
+#                     build stages: the final image never contains them.
+#   SENTRY_*          source maps upload, only when configured (deploy/sentry-sourcemaps.sh):
+#     docker build --build-arg APP=shell --build-arg SENTRY_ORG=… --build-arg SENTRY_PROJECT=… \
+#       --secret id=sentry_auth_token,env=SENTRY_AUTH_TOKEN .
 ARG NODE_IMAGE=node:20-bookworm-slim
 
 FROM ${NODE_IMAGE} AS workspace
-ENV PNPM_HOME=/pnpm PATH=/pnpm:$PATH NEXT_TELEMETRY_DISABLED=1 TURBO_TELEMETRY_DISABLED=1
-RUN corepack enable pnpm
+ARG PNPM_VERSION=10.34.9
+ARG BUILD_CA_CERTS=""
+ENV NEXT_TELEMETRY_DISABLED=1 TURBO_TELEMETRY_DISABLED=1 NODE_EXTRA_CA_CERTS=/etc/mfv-build-ca.pem \
+  npm_config_cafile=/etc/mfv-build-ca.pem npm_config_update_notifier=false npm_config_fund=false
+# Node's own root certificates plus BUILD_CA_CERTS, for npm and pnpm.
+RUN { node -p "require('tls').rootCertificates.join('\n')"; printf '%s\n' "$BUILD_CA_CERTS"; } \
+    > /etc/mfv-build-ca.pem \
+  && npm install --global --no-audit "pnpm@${PNPM_VERSION}" \
+  && pnpm --version
 WORKDIR /repo
 # Dependencies first: this layer is reused until the lockfile changes.
 COPY pnpm-lock.yaml pnpm-workspace.yaml .npmrc ./
@@ -25,18 +41,28 @@ RUN pnpm fetch
 COPY . .
 RUN pnpm install --offline --frozen-lockfile
 
+# The whole workspace, built once for every image (BuildKit reuses this stage across the APP
+# builds): standalone Next output, compiled packages. Turbo's cache lives in a cache mount, so a
+# change to one app rebuilds that app and what depends on it, not the rest.
 FROM workspace AS build
+ARG SENTRY_ORG=""
+ARG SENTRY_PROJECT=""
+# nextjs-mf refuses to build without NEXT_PRIVATE_LOCAL_WEBPACK (the apps' build scripts set it).
+ENV NEXT_PRIVATE_LOCAL_WEBPACK=true MFV_NEXT_OUTPUT=standalone
+# Browser source maps only when they will be uploaded (and then removed from the static folder).
+RUN --mount=type=cache,id=mfv-turbo-cache,target=/repo/.turbo/cache \
+  if [ -n "$SENTRY_ORG$SENTRY_PROJECT" ]; then export MFV_SOURCE_MAPS=true; fi \
+  && pnpm exec turbo run build --output-logs=errors-only
+
+# One deployable's files, from the build above (deploy/build-app.sh --built).
+FROM build AS app
 ARG APP
-# nextjs-mf refuses to build without it (TOOLCHAIN-NOTES.md); the apps' build scripts set it too.
-ENV NEXT_PRIVATE_LOCAL_WEBPACK=true
 ARG SENTRY_ORG=""
 ARG SENTRY_PROJECT=""
 ARG SENTRY_URL=""
 ARG SENTRY_RELEASE=""
-RUN test -n "$APP" || { echo 'build with --build-arg APP=<shell|verify|user|notice|api|sandbox>' >&2; exit 1; }
-# Browser source maps only when they will be uploaded (and then removed from the static folder).
-RUN if [ -n "$SENTRY_ORG$SENTRY_PROJECT" ]; then export MFV_SOURCE_MAPS=true; fi \
-  && sh deploy/build-app.sh "$APP" /out
+RUN test -n "$APP" || { echo 'build with --build-arg APP=<shell|verify|user|notice|api|sandbox>' >&2; exit 1; } \
+  && sh deploy/build-app.sh --built "$APP" /out
 RUN --mount=type=secret,id=sentry_auth_token,required=false \
   sh deploy/sentry-sourcemaps.sh "$APP" /out
 
@@ -44,10 +70,17 @@ FROM ${NODE_IMAGE} AS runtime
 ARG APP
 ENV NODE_ENV=production APP=${APP} NEXT_TELEMETRY_DISABLED=1
 WORKDIR /app
-COPY --from=build /out /app
-COPY --chmod=755 deploy/start.sh /usr/local/bin/mfv-start
-# Writable for the app: Next's cache; the sandbox's generated dev keys (<repo>/.sandbox-dev).
-RUN case "$APP" in \
+COPY --from=app /out /app
+COPY deploy/start.sh /usr/local/bin/mfv-start
+# The compose stack's `secrets` service runs this (Node's standard library only).
+COPY deploy/platform-secrets.mjs /usr/local/lib/mfv/platform-secrets.mjs
+# Writable for the app: Next's cache; the sandbox's generated dev keys (<repo>/.sandbox-dev). The
+# sandbox makes its Toss dev certificates with the openssl CLI, which slim Node images lack.
+RUN chmod 755 /usr/local/bin/mfv-start \
+  && if [ "$APP" = sandbox ] && ! command -v openssl >/dev/null; then \
+      apt-get update && apt-get install -y --no-install-recommends openssl && rm -rf /var/lib/apt/lists/*; \
+    fi \
+  && case "$APP" in \
       shell|verify|user|notice) writable="/app/apps/$APP/.next/cache" ;; \
       sandbox) writable="/app/.sandbox-dev" ;; \
       *) writable="" ;; \

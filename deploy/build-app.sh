@@ -10,10 +10,17 @@
 #       only (workspace packages copied in, built). Layout: <out>/apps/<app>/dist/server.js, so
 #       paths relative to the repository (the sandbox's .sandbox-dev) keep working.
 #
-# Run from the workspace root after `pnpm install`. The Dockerfile runs it; so does
-# `pnpm --filter @mfv/platform standalone:check`, which then starts the result for real.
+# Run from the workspace root after `pnpm install`. `pnpm --filter @mfv/platform standalone:check`
+# runs it and then starts the result for real. The Dockerfile builds the whole workspace once
+# (MFV_NEXT_OUTPUT=standalone turbo run build, shared by every image) and then runs it with
+# --built, which only gathers that app's outputs.
 set -eu
-usage='usage: deploy/build-app.sh <shell|verify|user|notice|api|sandbox> <empty-out-dir>'
+usage='usage: deploy/build-app.sh [--built] <shell|verify|user|notice|api|sandbox> <empty-out-dir>'
+built=false
+if [ "${1:-}" = "--built" ]; then
+  built=true
+  shift
+fi
 app=${1:?$usage}
 out=${2:?$usage}
 # The Next apps (keep in step with packages/topology's NEXT_APPS).
@@ -34,13 +41,14 @@ dir="apps/$app"
 # app: the shell depends on the remotes for their types only, never on their builds.
 excluded=""
 for other in $next_apps; do excluded="$excluded --filter=!@mfv/$other"; done
-# shellcheck disable=SC2086 # $excluded is a list of arguments
-pnpm exec turbo run build --filter="@mfv/${app}^..." $excluded --output-logs=errors-only
+if ! $built; then
+  # shellcheck disable=SC2086 # $excluded is a list of arguments
+  pnpm exec turbo run build --filter="@mfv/${app}^..." $excluded --output-logs=errors-only
+fi
 
 if [ "$kind" = next ]; then
-  # Not through turbo: its strict environment mode would keep MFV_NEXT_OUTPUT from `next build`.
   # The app's build script sets NEXT_PRIVATE_LOCAL_WEBPACK=true (nextjs-mf refuses to build without).
-  MFV_NEXT_OUTPUT=standalone pnpm --filter "@mfv/${app}" run build
+  if ! $built; then MFV_NEXT_OUTPUT=standalone pnpm --filter "@mfv/${app}" run build; fi
   if [ ! -f "$dir/.next/standalone/$dir/server.js" ]; then
     echo "build-app.sh: no $dir/.next/standalone/$dir/server.js — was the build standalone?" >&2
     exit 1
@@ -54,7 +62,7 @@ if [ "$kind" = next ]; then
     exit 1
   fi
 else
-  pnpm exec turbo run build --filter="@mfv/${app}" --output-logs=errors-only
+  if ! $built; then pnpm exec turbo run build --filter="@mfv/${app}" --output-logs=errors-only; fi
   # --prefer-offline, not --offline: the legacy deploy re-resolves the workspace packages' ranges,
   # which needs registry metadata that `pnpm fetch` / a frozen install never cache (a fresh
   # machine has none: ERR_PNPM_NO_OFFLINE_META). Tarballs still come from the store.

@@ -20,7 +20,13 @@ export const COMPOSE_FILES = ['docker-compose.yml', 'deploy/compose.providers.ym
 
 /** Variables only docker compose reads (no app schema has them). */
 export const COMPOSE_ONLY_DOCS: Readonly<Record<string, string>> = {
-  MFV_PUBLIC_PORT: 'compose: host port nginx publishes the site on',
+  MFV_PUBLIC_PORT: 'compose: host port nginx publishes the site on (set AUTH_PUBLIC_ORIGIN to match)',
+  MFV_SANDBOX_PORT:
+    'compose: the sandbox\'s port, the same inside and on 127.0.0.1 (browsers and containers use http://sandbox.localhost:<port>)',
+  MFV_NODE_IMAGE:
+    'image build: the Node.js 20 base image (default node:20-bookworm-slim; offline: local/node:20, deploy/compose.offline.yml)',
+  MFV_BUILD_CA_CERTS:
+    'image build: extra PEM CA certificates the build trusts (a TLS-inspecting proxy to the npm registry); never in the final image',
 };
 
 /** Image build settings (docker build --build-arg / --secret), never read at run time. */

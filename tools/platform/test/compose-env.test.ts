@@ -20,14 +20,15 @@ import { ENV_EXAMPLE } from '../src/env-example.js';
 /** Which schemas each compose service's code loads (its env.ts files), by catalog name. */
 export const SERVICE_SCHEMAS: Readonly<Record<string, readonly string[]>> = {
   shell: ['auth', 'shell', 'sentry'],
-  // The verify remote also loads `verification` (KCB, SSAFY) — at their first use, not at boot.
-  // The sandbox stack leaves them unconfigured (production refuses plain-http provider hosts; the
-  // routes answer 503 with a code), so only the providers override is checked against it below.
-  verify: ['auth', 'verify', 'sentry'],
+  // The verify remote also loads `verification` (KCB, SSAFY) at their first use; the stack's
+  // sandbox mode (MFV_PROVIDERS=sandbox) configures them against the sandbox.
+  verify: ['auth', 'verify', 'verification', 'sentry'],
   user: ['auth', 'user', 'sentry'],
   notice: ['auth', 'notice', 'sentry'],
   api: ['api'],
   sandbox: ['sandbox'],
+  // The api image running deploy/platform-secrets.mjs once: no environment of its own.
+  secrets: [],
 };
 /** The Dockerfile's runtime stage sets it for every image. */
 const IMAGE_ENV = { NODE_ENV: 'production' };
@@ -138,20 +139,26 @@ describe('docker-compose.yml with .env.example, against the zod schemas', () => 
     expect(problemsOf(resolved)).toEqual([]);
   });
 
-  it('the user app gets its mTLS material where @mfv/mtls looks (MTLS_SECRETS_DIR, default names)', () => {
-    const user = resolved.services.user!;
-    const env = loadConfig('user', envSchemas().user!, { ...IMAGE_ENV, ...environmentOf(user) }) as {
-      TOSS_LOGIN_ENABLED: boolean;
-      MTLS_SECRETS_DIR: string;
-      MTLS_CERT_SECRET: string;
-      MTLS_KEY_SECRET: string;
-      MTLS_CA_SECRET: string;
-    };
-    if (!env.TOSS_LOGIN_ENABLED) return;
-    expect(env.MTLS_SECRETS_DIR).toBe('/run/secrets');
-    expect(secretNames(user)).toEqual(
-      expect.arrayContaining([env.MTLS_CERT_SECRET, env.MTLS_KEY_SECRET, env.MTLS_CA_SECRET]),
-    );
+  it('sandbox mode: verify and user reach the sandbox by one name and read its dev keys from the volume it writes', () => {
+    const sandboxVolume = (service: Service) =>
+      (service.volumes ?? []).find((v) =>
+        (typeof v === 'string' ? v : JSON.stringify(v)).includes('sandbox-dev'),
+      );
+    expect(sandboxVolume(resolved.services.sandbox!)).toBeDefined();
+    const user = environmentOf(resolved.services.user!);
+    const verify = environmentOf(resolved.services.verify!);
+    for (const env of [user, verify]) expect(env.MFV_PROVIDERS).toBe('sandbox');
+    for (const name of ['MTLS_CERT_FILE', 'MTLS_KEY_FILE', 'MTLS_CA_FILE'])
+      expect(user[name]).toMatch(/^\/run\/sandbox-dev\/toss-mtls\//);
+    expect(verify.MOK_KEY_FILE).toBe('/run/sandbox-dev/mok/mok_keyInfo.dat');
+    for (const url of [
+      verify.KCB_API_BASE_URL,
+      verify.SSAFY_ISSUER,
+      user.KAKAO_TOKEN_BASE_URL,
+      user.TOSS_API_BASE_URL,
+    ])
+      expect(new URL(url!).hostname).toBe('sandbox.localhost');
+    expect(resolved.services.sandbox!.environment?.SANDBOX_SSAFY_ISSUER).toBe(verify.SSAFY_ISSUER);
   });
 
   it('a refresh whose result Redis lost is retried inside the api’s grace window (HA drill invariant)', () => {
@@ -204,9 +211,7 @@ describe('docker-compose.yml + deploy/compose.providers.yml (the real providers)
 
   it('every service still satisfies its schemas (verify: KCB and SSAFY too); provider secrets are compose secrets', () => {
     const resolved = resolve(ENV_EXAMPLE, files);
-    expect(
-      problemsOf(resolved, { ...SERVICE_SCHEMAS, verify: [...SERVICE_SCHEMAS.verify!, 'verification'] }),
-    ).toEqual([]);
+    expect(problemsOf(resolved)).toEqual([]);
     const verify = environmentOf(resolved.services.verify!);
     expect(verify).toMatchObject({
       MOK_ENVIRONMENT: 'production',
@@ -222,5 +227,31 @@ describe('docker-compose.yml + deploy/compose.providers.yml (the real providers)
     expect(environmentOf(resolved.services.user!).KAKAO_CLIENT_SECRET_FILE).toBe(
       '/run/secrets/kakao_client_secret',
     );
+    for (const app of ['verify', 'user'])
+      expect(environmentOf(resolved.services[app]!).MFV_PROVIDERS).toBe('live');
+  });
+
+  it('the user app gets its mTLS material where @mfv/mtls looks (MTLS_SECRETS_DIR, default names)', () => {
+    const resolved = resolve(ENV_EXAMPLE, files);
+    const user = resolved.services.user!;
+    const env = loadConfig('user', envSchemas().user!, { ...IMAGE_ENV, ...environmentOf(user) }) as {
+      MTLS_SECRETS_DIR: string;
+      MTLS_CERT_SECRET: string;
+      MTLS_KEY_SECRET: string;
+      MTLS_CA_SECRET: string;
+      MTLS_CERT_FILE?: string;
+    };
+    expect(env.MTLS_CERT_FILE).toBeUndefined();
+    expect(env.MTLS_SECRETS_DIR).toBe('/run/secrets');
+    expect(secretNames(user)).toEqual(
+      expect.arrayContaining([env.MTLS_CERT_SECRET, env.MTLS_KEY_SECRET, env.MTLS_CA_SECRET]),
+    );
+  });
+
+  it('the sandbox is not started (behind the `sandbox` profile)', () => {
+    const resolved = resolve(ENV_EXAMPLE, files) as Resolved & {
+      services: Record<string, { profiles?: string[] }>;
+    };
+    expect(resolved.services.sandbox!.profiles).toEqual(['sandbox']);
   });
 });
