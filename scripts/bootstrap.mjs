@@ -33,6 +33,7 @@ const COMMANDS = {
       'libfaketime',
     ],
   },
+  'compose:smoke': { run: ['pnpm', '--filter', '@mfv/e2e', 'compose:smoke'], system: ['docker', 'chromium'] },
   'bench:ssr': { run: ['pnpm', 'run', 'bench:ssr:run'], system: ['chromium'] },
   'bench:auth': { run: ['pnpm', 'run', 'bench:auth:run'], system: ['redis-server'] },
   'bench:mok': { run: ['pnpm', 'run', 'bench:mok:run'], system: ['redis-server'] },
@@ -40,6 +41,7 @@ const COMMANDS = {
 
 /** Debian package that provides each binary. */
 const DEBIAN_PACKAGE = {
+  docker: 'docker.io',
   chromium: 'chromium',
   nginx: 'nginx',
   'redis-server': 'redis-server',
