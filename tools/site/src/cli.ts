@@ -99,10 +99,12 @@ async function main() {
     await started.stop();
     process.exit(0);
   }
-  const redisNote =
-    started.redis.source === 'started'
-      ? `${started.redis.url} (started for this run)`
-      : `${started.redis.url} (${started.redis.source})`;
+  const redisNote = {
+    started: `${started.redis.url} (started for this run)`,
+    standin: `${started.redis.url} (no Redis on this machine: an in-memory stand-in; sessions end with the site — install redis-server to keep them)`,
+    system: `${started.redis.url} (this machine's)`,
+    REDIS_URL: `${started.redis.url} (REDIS_URL)`,
+  }[started.redis.source];
   process.stdout.write(
     [
       '',

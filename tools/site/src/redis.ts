@@ -2,25 +2,16 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import net from 'node:net';
 import { Service, type ServiceOutput } from './process.js';
+import { startRedisStandin } from './redis-standin.js';
 import type { Env } from './env.js';
 
 /** The Redis the site uses: given (REDIS_URL), started here, or the machine's own. */
 export interface LocalRedis {
   url: string;
-  source: 'REDIS_URL' | 'started' | 'system';
+  source: 'REDIS_URL' | 'started' | 'system' | 'standin';
   /** The redis-server this run started (tests stop and restart it); absent otherwise. */
   service?: Service;
   stop(): Promise<void>;
-}
-
-export class RedisMissingError extends Error {
-  override name = 'RedisMissingError';
-  constructor() {
-    super(
-      'Sign-in needs Redis, and this machine has neither a redis-server to start nor one on 127.0.0.1:6379.\n' +
-        '  Install it (Debian/Ubuntu: sudo apt-get install -y redis-server) or set REDIS_URL=redis://host:port',
-    );
-  }
 }
 
 function redisServerBinary(): string | null {
@@ -44,7 +35,8 @@ function pings(port: number): Promise<boolean> {
 
 /**
  * REDIS_URL wins. Otherwise a private redis-server on `port` with its files under the site's
- * state folder, else the system Redis on 6379, else a clear message naming what to install.
+ * state folder, else the system Redis on 6379, else — a machine with only Node.js and npm — the
+ * in-process stand-in on `port` (redis-standin.ts; nothing kept on disk).
  */
 export async function resolveRedis(
   env: Env,
@@ -84,5 +76,6 @@ export async function resolveRedis(
     return { url: `redis://127.0.0.1:${port}`, source: 'started', service, stop: () => service.stop(5_000) };
   }
   if (await pings(6379)) return { url: 'redis://127.0.0.1:6379', source: 'system', stop: async () => {} };
-  throw new RedisMissingError();
+  const standin = await startRedisStandin(port);
+  return { url: standin.url, source: 'standin', stop: () => standin.stop() };
 }
