@@ -173,6 +173,22 @@ async function main() {
       return fail(`/verification: ${verification.status} ${JSON.stringify(slotStates(verification.html))}`);
     }
     log('/verification 200 with verify/VerifyLauncher server-rendered');
+    // Every script the pages load must be there: a build restored from turbo's cache once lacked
+    // the federation runtime under /<app>/_mf/ (not a declared output), and no remote's own page
+    // hydrated, while every server render looked right.
+    const missing = [];
+    let checked = 0;
+    for (const page of ['/', '/verification', '/user/login', '/verify/mok', '/notice']) {
+      const { html } = await get(`${site}${page}`);
+      for (const m of html.matchAll(/<script[^>]+src="([^"]+)"/g)) {
+        checked++;
+        const res = await fetch(new URL(m[1], site), { signal: AbortSignal.timeout(5000) });
+        await res.arrayBuffer();
+        if (res.status !== 200) missing.push(`${res.status} ${m[1]} (on ${page})`);
+      }
+    }
+    if (missing.length > 0) return fail(`scripts the pages load are missing:\n  ${missing.join('\n  ')}`);
+    log(`all ${checked} scripts of 5 pages answer 200`);
 
     tree = descendants(child.pid);
     log(`SIGTERM to the command (${tree.length} processes under it)`);
