@@ -33,7 +33,7 @@ const COMMANDS = {
       'libfaketime',
     ],
   },
-  'compose:smoke': { run: ['pnpm', '--filter', '@mfv/e2e', 'compose:smoke'], system: ['docker', 'chromium'] },
+  'compose:smoke': { run: ['pnpm', 'run', 'compose:smoke:run'], system: ['docker', 'chromium'] },
   'bench:ssr': { run: ['pnpm', 'run', 'bench:ssr:run'], system: ['chromium'] },
   'bench:auth': { run: ['pnpm', 'run', 'bench:auth:run'], system: ['redis-server'] },
   'bench:mok': { run: ['pnpm', 'run', 'bench:mok:run'], system: ['redis-server'] },

@@ -1,12 +1,35 @@
 import type { Page } from 'playwright-core';
-import { expect } from 'vitest';
 
 /**
  * The happy paths a person takes through the site, against the sandbox's provider pages: one
  * place for the steps and the sandbox personas they use, shared by the e2e tests (local site)
  * and the compose smoke (the containers behind nginx). Each function starts and ends where a
- * person would and asserts what they would see.
+ * person would and checks what they would see. No test framework here: the compose smoke is a
+ * plain script.
  */
+
+/** Waits (bounded) until `read()` gives `wanted`; throws naming what was seen last. */
+export async function until<T>(
+  what: string,
+  read: () => Promise<T>,
+  wanted: T,
+  timeoutMs = 15_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last: T | undefined;
+  for (;;) {
+    try {
+      last = await read();
+      if (last === wanted) return;
+    } catch {
+      // not there yet
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`${what}: wanted ${JSON.stringify(wanted)}, saw ${JSON.stringify(last)}`);
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
 
 /** Kakao personas (apps/sandbox/src/providers/kakao/personas.ts): `prefill` is what signup suggests. */
 export const KAKAO_PERSONAS = {
@@ -74,12 +97,12 @@ export async function signUpFromHome(
   await page.waitForURL(/\/user\/login\?returnTo=%2F/);
   await login(page);
   await page.waitForURL(`${siteUrl}/user/signup`);
-  await expect.poll(() => page.locator('#nickname').inputValue()).toBe(prefill);
+  await until('the suggested nickname', () => page.locator('#nickname').inputValue(), prefill);
   await page.fill('#nickname', nickname);
   await page.check('input[name="agreeTerms"]');
   await page.getByRole('button', { name: '가입하고 시작하기' }).click();
   await page.waitForURL(`${siteUrl}/`);
-  await expect.poll(() => page.getByTestId('user-nickname').textContent()).toBe(nickname);
+  await until('the nickname in the header', () => page.getByTestId('user-nickname').textContent(), nickname);
 }
 
 /** The 인증 요청 form of /verify/mok, filled for `person` (a woman, Korean national). */
@@ -112,10 +135,10 @@ export async function mokSmsVerification(
   await page.waitForURL(`${siteUrl}/verify/mok?service=sms`);
   await fillMokForm(page, person);
   await page.getByTestId('mok-submit').click();
-  await expect.poll(() => page.getByRole('heading', { name: '인증번호 입력' }).isVisible()).toBe(true);
+  await until('the code step', () => page.getByRole('heading', { name: '인증번호 입력' }).isVisible(), true);
   await page.getByLabel('인증번호', { exact: true }).fill(person.otp);
   await page.getByTestId('mok-confirm').click();
-  await expect.poll(() => page.getByTestId('mok-result-name').textContent()).toBe(person.masked);
+  await until('the masked name', () => page.getByTestId('mok-result-name').textContent(), person.masked);
 }
 
 /** On KCB's (sandbox) page: choose the person and confirm. */
@@ -138,14 +161,16 @@ export async function kcbPopupVerification(
   await confirmOnKcb(popup, person.id);
   await closed;
   await page.waitForURL(`${siteUrl}/verify/kcb/result`);
-  await expect.poll(() => page.getByTestId('kcb-result-name').textContent()).toBe(person.masked);
+  await until('the masked name', () => page.getByTestId('kcb-result-name').textContent(), person.masked);
 }
 
 /** Waits until the SSAFY Verify SDK script has loaded (window.ssafyVerify). */
 export async function ssafySdkReady(page: Page): Promise<void> {
-  await expect
-    .poll(() => page.evaluate(() => typeof (window as { ssafyVerify?: unknown }).ssafyVerify))
-    .toBe('object');
+  await until(
+    'window.ssafyVerify',
+    () => page.evaluate(() => typeof (window as { ssafyVerify?: unknown }).ssafyVerify),
+    'object',
+  );
 }
 
 /** Clicks "SSAFY 인증하기" and, on the issuer's page in the popup, picks `persona` (or cancels). */
@@ -176,7 +201,7 @@ export async function ssafyVerification(
   await page.waitForURL(`${siteUrl}/verify/ssafy`);
   await ssafySdkReady(page);
   await ssafyVerifyInPopup(page, person.id);
-  await expect.poll(() => page.getByTestId('ssafy-verify').getAttribute('data-status')).toBe('verified');
-  expect(await page.getByTestId('ssafy-cohort').textContent()).toBe(person.cohort);
-  expect(await page.getByTestId('ssafy-campus').textContent()).toBe(person.campus);
+  await until('SSAFY status', () => page.getByTestId('ssafy-verify').getAttribute('data-status'), 'verified');
+  await until('cohort', () => page.getByTestId('ssafy-cohort').textContent(), person.cohort);
+  await until('campus', () => page.getByTestId('ssafy-campus').textContent(), person.campus);
 }

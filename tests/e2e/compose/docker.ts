@@ -138,14 +138,17 @@ export async function containers(c: Compose, project: string): Promise<Container
     .split('\n')
     .filter(Boolean);
   if (ids.length === 0) return [];
-  const lines = await docker(c, [
-    'inspect',
-    '--format',
-    '{{.Id}}|{{index .Config.Labels "com.docker.compose.service"}}|{{.State.Status}}|{{if .State.Health}}{{.State.Health.Status}}{{end}}|{{.State.ExitCode}}',
-    ...ids,
-  ]);
-  return lines.split('\n').map((line) => {
-    const [id, service, status, health, exitCode] = line.split('|');
-    return { id: id!, service: service!, status: status!, health: health!, exitCode: Number(exitCode) };
-  });
+  // JSON, not a template: Docker 20.10's templates fail on a missing State.Health.
+  const inspected = JSON.parse(await docker(c, ['inspect', ...ids])) as {
+    Id: string;
+    Config: { Labels: Record<string, string> };
+    State: { Status: string; ExitCode: number; Health?: { Status: string } };
+  }[];
+  return inspected.map((i) => ({
+    id: i.Id,
+    service: i.Config.Labels['com.docker.compose.service'] ?? '',
+    status: i.State.Status,
+    health: i.State.Health?.Status ?? '',
+    exitCode: i.State.ExitCode,
+  }));
 }

@@ -39,11 +39,14 @@ import {
 import { freePort, launchBrowser, slotStates, watchProblems } from '../harness.js';
 import { compose, containers, detectCompose, docker } from './docker.js';
 
-const args = new Set(process.argv.slice(2));
+const argv = process.argv.slice(2);
+const args = new Set(argv);
 const offline = args.has('--offline');
 const cold = args.has('--cold');
 const keep = args.has('--keep');
-const project = `mfv-smoke-${randomBytes(3).toString('hex')}`;
+/** --attach <project>: drive a stack that is already up (one started with --keep), no build. */
+const attachTo = args.has('--attach') ? argv[argv.indexOf('--attach') + 1] : undefined;
+const project = attachTo ?? `mfv-smoke-${randomBytes(3).toString('hex')}`;
 const files = ['docker-compose.yml', ...(offline ? ['deploy/compose.offline.yml'] : [])];
 
 interface Step {
@@ -107,8 +110,25 @@ function buildCaCerts(): string {
 
 async function main() {
   const c = await detectCompose(files, project);
-  const publicPort = await freePort();
-  const sandboxPort = await freePort();
+  /** The host port a running service publishes (attach mode). */
+  const published = async (service: string, port: number) => {
+    const id = (await containers(c, project)).find((s) => s.service === service)?.id;
+    if (!id) throw new Error(`${project} has no ${service} container`);
+    return Number((await docker(c, ['port', id, String(port)])).split(':').pop());
+  };
+  const publicPort = attachTo ? await published('nginx', 8080) : await freePort();
+  const sandboxPort = attachTo
+    ? Number(
+        (
+          await docker(c, [
+            'inspect',
+            '--format',
+            '{{json .Config.Env}}',
+            (await containers(c, project)).find((s) => s.service === 'sandbox')!.id,
+          ])
+        ).match(/SANDBOX_PORT=(\d+)/)![1],
+      )
+    : await freePort();
   const origin = `http://localhost:${publicPort}`;
   const env = {
     MFV_PUBLIC_PORT: String(publicPort),
@@ -144,19 +164,22 @@ async function main() {
     if (cold) await docker(c, ['builder', 'prune', '-af']);
 
     let buildMs = 0;
-    const built = await step(`build every image${cold ? ' (cold: build cache emptied)' : ''}`, async () => {
-      const t = performance.now();
-      await run(['build']);
-      buildMs = performance.now() - t;
-    });
+    const built =
+      attachTo !== undefined ||
+      (await step(`build every image${cold ? ' (cold: build cache emptied)' : ''}`, async () => {
+        const t = performance.now();
+        await run(['build']);
+        buildMs = performance.now() - t;
+      }));
     if (!built) return;
-    figures.push([cold ? 'image build, cold' : 'image build', seconds(buildMs)]);
-    await step('build again (warm, nothing changed)', async () => {
-      const t = performance.now();
-      await run(['build']);
-      figures.push(['image build, warm', seconds(performance.now() - t)]);
-    });
-    for (const service of ['shell', 'verify', 'user', 'notice', 'api', 'sandbox']) {
+    if (!attachTo) figures.push([cold ? 'image build, cold' : 'image build', seconds(buildMs)]);
+    if (!attachTo)
+      await step('build again (warm, nothing changed)', async () => {
+        const t = performance.now();
+        await run(['build']);
+        figures.push(['image build, warm', seconds(performance.now() - t)]);
+      });
+    for (const service of attachTo ? [] : ['shell', 'verify', 'user', 'notice', 'api', 'sandbox']) {
       const bytes = Number(
         await docker(c, ['image', 'inspect', '--format', '{{.Size}}', `${project}_${service}`]).catch(
           () => 'NaN',
@@ -185,7 +208,8 @@ async function main() {
       figures.push([label, seconds(ms)]);
       return `${seconds(ms)} to all healthy`;
     };
-    if (!(await step('up: every container healthy', () => upHealthy('up → all healthy')))) return;
+    if (!attachTo && !(await step('up: every container healthy', () => upHealthy('up → all healthy'))))
+      return;
 
     browser = await launchBrowser();
     const fetchHtml = async (path: string) => {
