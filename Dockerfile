@@ -20,10 +20,14 @@
 #   BUILD_CA_CERTS    PEM certificates the *build* trusts in addition to the system's, for machines
 #                     that reach the npm registry through a TLS-inspecting proxy. Used only by the
 #                     build stages: the final image never contains them.
+#   BUILD_FROM        source (default): build the workspace in the image | prebuilt: package
+#                     what `deploy/build-app.sh --built <app> deploy/.prebuilt/<app>` gathered from a
+#                     standalone build done outside (CI, which has just built it; no Sentry upload)
 #   SENTRY_*          source maps upload, only when configured (deploy/sentry-sourcemaps.sh):
 #     docker build --build-arg APP=shell --build-arg SENTRY_ORG=… --build-arg SENTRY_PROJECT=… \
 #       --secret id=sentry_auth_token,env=SENTRY_AUTH_TOKEN .
 ARG NODE_IMAGE=node:20-bookworm-slim
+ARG BUILD_FROM=source
 
 FROM ${NODE_IMAGE} AS workspace
 ARG PNPM_VERSION=10.34.9
@@ -55,7 +59,7 @@ RUN if [ -n "$SENTRY_ORG$SENTRY_PROJECT" ]; then export MFV_SOURCE_MAPS=true; fi
   && pnpm exec turbo run build --output-logs=errors-only --cache=local:,remote:
 
 # One deployable's files, from the build above (deploy/build-app.sh --built).
-FROM build AS app
+FROM build AS app-source
 ARG APP
 ARG SENTRY_ORG=""
 ARG SENTRY_PROJECT=""
@@ -65,6 +69,13 @@ RUN test -n "$APP" || { echo 'build with --build-arg APP=<shell|verify|user|noti
   && sh deploy/build-app.sh --built "$APP" /out
 RUN --mount=type=secret,id=sentry_auth_token,required=false \
   sh deploy/sentry-sourcemaps.sh "$APP" /out
+
+# …or the same files gathered outside (BUILD_FROM=prebuilt; BuildKit then skips the stages above).
+FROM ${NODE_IMAGE} AS app-prebuilt
+ARG APP
+COPY deploy/.prebuilt/${APP} /out
+
+FROM app-${BUILD_FROM} AS app
 
 FROM ${NODE_IMAGE} AS runtime
 ARG APP

@@ -15,11 +15,12 @@
  * Prints a pass/fail line per step and the figures; exits 1 when a step failed. The stack is a
  * project of its own (mfv-smoke-…) on free ports, removed with its volumes at the end (--keep
  * leaves it up). --offline uses deploy/compose.offline.yml (building the local base images when
- * missing), --cold empties Docker's build cache first.
+ * missing), --cold empties Docker's build cache first, --prebuilt packages the workspace's own
+ * standalone build instead of building in the image (CI), --attach <project> drives a running stack.
  */
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { promisify } from 'node:util';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { REPO_ROOT } from '@mfv/site';
@@ -44,9 +45,16 @@ const args = new Set(argv);
 const offline = args.has('--offline');
 const cold = args.has('--cold');
 const keep = args.has('--keep');
+/**
+ * --prebuilt: package the workspace's own standalone build (`MFV_NEXT_OUTPUT=standalone turbo run
+ * build`, a cache hit right after CI's build) with BUILD_FROM=prebuilt instead of building in the
+ * image — CI's way to stay within its time budget; the plain Dockerfile path is the default.
+ */
+const prebuilt = args.has('--prebuilt');
 /** --attach <project>: drive a stack that is already up (one started with --keep), no build. */
 const attachTo = args.has('--attach') ? argv[argv.indexOf('--attach') + 1] : undefined;
 const project = attachTo ?? `mfv-smoke-${randomBytes(3).toString('hex')}`;
+const PREBUILT = `${REPO_ROOT}/deploy/.prebuilt`;
 const files = ['docker-compose.yml', ...(offline ? ['deploy/compose.offline.yml'] : [])];
 
 interface Step {
@@ -162,6 +170,21 @@ async function main() {
       }
     }
     if (cold) await docker(c, ['builder', 'prune', '-af']);
+    if (prebuilt && !attachTo) {
+      const ok = await step('standalone build gathered for BUILD_FROM=prebuilt', async () => {
+        const exec = promisify(execFile);
+        const opts = { cwd: REPO_ROOT, timeout: 1_200_000, maxBuffer: 50_000_000 };
+        await exec('pnpm', ['exec', 'turbo', 'run', 'build', '--output-logs=errors-only'], {
+          ...opts,
+          env: { ...process.env, MFV_NEXT_OUTPUT: 'standalone' },
+        });
+        rmSync(PREBUILT, { recursive: true, force: true });
+        for (const app of ['shell', 'verify', 'user', 'notice', 'api', 'sandbox']) {
+          await exec('sh', ['deploy/build-app.sh', '--built', app, `${PREBUILT}/${app}`], opts);
+        }
+      });
+      if (!ok) return;
+    }
 
     let buildMs = 0;
     const built =
@@ -283,15 +306,28 @@ async function main() {
     await step('kill notice → home 200 with its fallback within 2 s', async () => {
       await docker(c, ['kill', notice.id]);
       const t0 = performance.now();
-      const home = await fetchHtml('/');
-      const ms = performance.now() - t0;
-      const states = slotStates(home.html);
-      if (home.status !== 200) throw new Error(`status ${home.status}`);
-      if (states['notice/NoticeList'] !== 'down' || states['notice/NoticeBell'] !== 'down')
-        throw new Error(`notice slots ${JSON.stringify(states)}`);
-      if (ms > 2000) throw new Error(`took ${ms.toFixed(0)} ms`);
-      figures.push(['home with notice killed', `${ms.toFixed(0)} ms`]);
-      return `${ms.toFixed(0)} ms, user slot ${states['user/UserMenu']}`;
+      // Every answer in between must be a 200 page; the fallback must show within 2 s (the shell
+      // re-checks a remote it has loaded at most every 2 s).
+      let answers = 0;
+      for (;;) {
+        const home = await fetchHtml('/');
+        answers++;
+        if (home.status !== 200)
+          throw new Error(`status ${home.status} after ${(performance.now() - t0).toFixed(0)} ms`);
+        const states = slotStates(home.html);
+        if (states['notice/NoticeList'] === 'down' && states['notice/NoticeBell'] === 'down') {
+          const ms = performance.now() - t0;
+          if (ms > 2000) throw new Error(`the fallback showed after ${ms.toFixed(0)} ms`);
+          figures.push([
+            'home shows notice’s fallback after the kill',
+            `${ms.toFixed(0)} ms (${answers} pages, all 200)`,
+          ]);
+          return `${ms.toFixed(0)} ms, ${answers} pages all 200, user slot ${states['user/UserMenu']}`;
+        }
+        if (performance.now() - t0 > 2000)
+          throw new Error(`no fallback within 2 s: ${JSON.stringify(states)}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
     });
     await step('start notice → recovered', async () => {
       const t0 = performance.now();
@@ -383,6 +419,7 @@ async function main() {
     });
     for (const context of [a, c2, t]) await context.close();
   } finally {
+    rmSync(PREBUILT, { recursive: true, force: true });
     await browser?.close();
     if (!keep)
       await run(['down', '-v', '--remove-orphans']).catch((e: Error) =>

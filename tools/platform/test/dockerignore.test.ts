@@ -35,6 +35,10 @@ describe('.dockerignore keeps secrets and local state out of every image', () =>
     'apps/api/migrations/001_identity_and_sessions.sql',
     'deploy/start.sh',
     'packages/config/src/index.ts',
+    // BUILD_FROM=prebuilt: what deploy/build-app.sh --built gathered, node_modules and .next included.
+    'deploy/.prebuilt/shell/apps/shell/server.js',
+    'deploy/.prebuilt/shell/apps/shell/.next/BUILD_ID',
+    'deploy/.prebuilt/api/apps/api/node_modules/fastify/package.json',
   ])('keeps %s (the build needs it)', (file) => {
     expect(isIgnored(rules, file)).toBe(false);
   });
