@@ -22,7 +22,7 @@ export interface Compose {
 
 async function ok(command: string, args: string[], env?: NodeJS.ProcessEnv): Promise<string | null> {
   try {
-    const { stdout } = await run(command, args, { env, timeout: 30_000 });
+    const { stdout } = await run(command, args, { env, timeout: 120_000 });
     return stdout.trim();
   } catch {
     return null;

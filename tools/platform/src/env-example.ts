@@ -22,7 +22,7 @@ export const COMPOSE_FILES = ['docker-compose.yml', 'deploy/compose.providers.ym
 export const COMPOSE_ONLY_DOCS: Readonly<Record<string, string>> = {
   MFV_PUBLIC_PORT: 'compose: host port nginx publishes the site on (set AUTH_PUBLIC_ORIGIN to match)',
   MFV_SANDBOX_PORT:
-    'compose: the sandbox\'s port, the same inside and on 127.0.0.1 (browsers and containers use http://sandbox.localhost:<port>)',
+    "compose: the sandbox's port, the same inside and on 127.0.0.1 (browsers and containers use http://sandbox.localhost:<port>)",
   MFV_NODE_IMAGE:
     'image build: the Node.js 20 base image (default node:20-bookworm-slim; offline: local/node:20, deploy/compose.offline.yml)',
   MFV_BUILD_CA_CERTS:
