@@ -71,30 +71,35 @@ describe('docker-compose.yml and deploy/nginx/nginx.conf', () => {
     }
   });
 
-  it('every Next app reaches the api and Redis, with secrets as files, after both are healthy', () => {
+  it('every Next app reaches the api and Redis, with the platform secrets as files, after both are healthy', () => {
     for (const app of NEXT_APPS) {
       const service = compose.services[app]!;
       expect(service.environment).toMatchObject({
         AUTH_API_URL: 'http://api:4000',
         REDIS_URL: 'redis://redis:6379',
-        AUTH_COOKIE_SECRET_FILE: '/run/secrets/auth_cookie_secret',
-        API_INTERNAL_TOKEN_FILE: '/run/secrets/api_internal_token',
+        AUTH_COOKIE_SECRET_FILE: '/run/platform-secrets/auth_cookie_secret',
+        API_INTERNAL_TOKEN_FILE: '/run/platform-secrets/api_internal_token',
       });
+      // Written once per `up` by the one-shot `secrets` service (deploy/platform-secrets.mjs).
+      expect(service.volumes).toContain('platform-secrets:/run/platform-secrets:ro');
       expect(service.depends_on).toMatchObject({
         api: { condition: 'service_healthy' },
         redis: { condition: 'service_healthy' },
       });
     }
+    expect(compose.services.api!.depends_on).toMatchObject({
+      secrets: { condition: 'service_completed_successfully' },
+    });
     expect(JSON.stringify(compose.services)).not.toMatch(/SECRET":\s*"[^$/]|TOKEN":\s*"[^$/]/);
   });
 
-  it('the user app gets the Toss mTLS material and the Toss login secrets as files (compose secrets)', () => {
-    const user = compose.services.user!;
+  it('with the real providers, the user app gets the Toss mTLS material and login secrets as compose secrets, and no other app does', () => {
+    const providers = parse(readFileSync(path.join(REPO, 'deploy/compose.providers.yml'), 'utf8'), {
+      merge: true,
+    }) as typeof compose;
+    const user = providers.services.user!;
     const names = (user.secrets ?? []).map((s) => (typeof s === 'string' ? s : s.source));
-    // @mfv/mtls reads /run/secrets/mtls_client_cert, mtls_client_key and mtls_ca by default.
     for (const secret of [
-      'auth_cookie_secret',
-      'api_internal_token',
       'mtls_client_cert',
       'mtls_client_key',
       'mtls_ca',
@@ -103,21 +108,26 @@ describe('docker-compose.yml and deploy/nginx/nginx.conf', () => {
       'toss_unlink_basic_auth',
     ]) {
       expect(names, secret).toContain(secret);
-      expect(compose.secrets[secret]?.file, secret).toMatch(/^\.\/secrets\//);
+      expect(providers.secrets[secret]?.file, secret).toMatch(/^\.\/secrets\//);
     }
     expect(user.environment).toMatchObject({
       TOSS_DECRYPT_KEY_FILE: '/run/secrets/toss_decrypt_key',
       TOSS_DECRYPT_AAD_FILE: '/run/secrets/toss_decrypt_aad',
       TOSS_UNLINK_BASIC_AUTH_FILE: '/run/secrets/toss_unlink_basic_auth',
     });
-    // No inline key material, and no other app is handed the Toss secrets.
-    expect(JSON.stringify(user.environment)).not.toMatch(/BEGIN|TOSS_DECRYPT_KEY":|MTLS_KEY":/);
-    for (const app of NEXT_APPS.filter((a) => a !== 'user')) {
-      const other = (compose.services[app]!.secrets ?? []).map((s) => (typeof s === 'string' ? s : s.source));
-      expect(
-        other.filter((s) => /^(mtls_|toss_)/.test(s)),
-        app,
-      ).toEqual([]);
+    // No inline key material, and no other app is handed the Toss secrets, in either file.
+    for (const file of [compose, providers]) {
+      expect(JSON.stringify(file.services.user?.environment ?? {})).not.toMatch(
+        /BEGIN|TOSS_DECRYPT_KEY":|MTLS_KEY":/,
+      );
+      for (const app of NEXT_APPS.filter((a) => a !== 'user')) {
+        const other = (file.services[app]?.secrets ?? []).map((s) => (typeof s === 'string' ? s : s.source));
+        expect(
+          other.filter((s) => /^(mtls_|toss_)/.test(s)),
+          app,
+        ).toEqual([]);
+        expect(JSON.stringify(file.services[app]?.volumes ?? [])).not.toMatch(/toss-mtls/);
+      }
     }
   });
 
