@@ -7,6 +7,7 @@ import {
   defaultAuth,
   handleErrors,
   readCookie,
+  safeReturnTo,
   unseal,
 } from '@mfv/auth';
 import { z } from 'zod';
@@ -50,5 +51,6 @@ export default handleErrors(async (req, res) => {
   });
   await auth.startSession(res, tokens);
   appendSetCookie(res, [clearCookie(auth.config.cookie, 'signup')]);
-  res.status(200).json({ redirectTo: signup.returnTo });
+  // Checked again here (defence in depth): the page assigns it to window.location.
+  res.status(200).json({ redirectTo: safeReturnTo(signup.returnTo) });
 });
