@@ -3,6 +3,7 @@ import type { Duplex } from 'node:stream';
 import { createProxyServer } from 'http-proxy-3';
 import { canonicalRequestUrl, decideRoute, type NextAppName, type RouteDecision } from '@mfv/topology';
 import { REFUSALS } from './refusals.js';
+import { HSTS_HEADER, SECURITY_HEADERS } from './security-headers.js';
 import { REQUEST_ID_HEADER, requestIdFrom } from './request-id.js';
 import type { Upstreams } from './upstreams.js';
 
@@ -13,6 +14,8 @@ export interface DevProxyOptions {
   /** One line per request that failed upstream; defaults to stderr as JSON. */
   log?: (entry: Record<string, unknown>) => void;
 }
+
+const OWN_HEADERS = [...Object.keys(SECURITY_HEADERS), HSTS_HEADER.name].map((name) => name.toLowerCase());
 
 const defaultLog = (entry: Record<string, unknown>) => process.stderr.write(JSON.stringify(entry) + '\n');
 
@@ -80,10 +83,17 @@ export function createDevProxy(options: DevProxyOptions): http.Server {
     }
   });
 
+  // The table's headers win over an upstream's own (nginx: proxy_hide_header + add_header).
+  proxy.on('proxyRes', (proxyRes) => {
+    for (const name of OWN_HEADERS) delete proxyRes.headers[name];
+  });
+
   const server = http.createServer((req, res) => {
     const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
     req.headers[REQUEST_ID_HEADER] = requestId;
     res.setHeader(REQUEST_ID_HEADER, requestId);
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+    if ((req.socket as { encrypted?: boolean }).encrypted) res.setHeader(HSTS_HEADER.name, HSTS_HEADER.value);
     const decision = route(req);
     if (decision.kind !== 'upstream') {
       const refusal = decision.kind === 'blocked' ? REFUSALS.notFound : REFUSALS.badPath;

@@ -9,6 +9,7 @@ import {
 } from '@mfv/topology';
 import { REFUSALS, refusalBody } from './refusals.js';
 import { NGINX_REQUEST_ID_PATTERN } from './request-id.js';
+import { HSTS_HEADER, SECURITY_HEADERS } from './security-headers.js';
 import type { Upstreams } from './upstreams.js';
 
 export interface NginxConfigOptions {
@@ -98,9 +99,22 @@ export function renderNginxConfig(options: NginxConfigOptions): string {
     );
   }
   lines.push(
+    '  # HSTS only on https (an empty value sends no header).',
+    '  map $scheme $mfv_hsts {',
+    `    https "${HSTS_HEADER.value}";`,
+    "    default '';",
+    '  }',
     '  server {',
     `    listen ${listenPort};`,
     '    add_header X-Request-Id $mfv_request_id always;',
+    "    # Security headers (proxy/src/security-headers.ts): ours replace an upstream's own.",
+  );
+  for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
+    lines.push(`    proxy_hide_header ${name};`, `    add_header ${name} "${value}" always;`);
+  }
+  lines.push(
+    `    proxy_hide_header ${HSTS_HEADER.name};`,
+    `    add_header ${HSTS_HEADER.name} $mfv_hsts always;`,
   );
   lines.push(...PROXY_HEADERS.map((h) => `    ${h}`));
   const badPath = `return ${REFUSALS.badPath.status} '${refusalBody(REFUSALS.badPath)}';`;

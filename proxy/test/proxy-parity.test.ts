@@ -7,6 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decideRoute } from '@mfv/topology';
 import { createDevProxy } from '../src/dev-proxy.js';
+import { HSTS_HEADER, SECURITY_HEADERS } from '../src/security-headers.js';
 import { renderNginxConfig } from '../src/nginx.js';
 import { freePort, listen, rawGet, startFakeUpstreams, startNginx } from './helpers.js';
 
@@ -133,6 +134,27 @@ describe('Node dev proxy and generated nginx pick the same upstream', () => {
       }
     });
   }
+
+  it('both send the security header table on every answer (pages, refusals, upstream overrides); no HSTS on http', async () => {
+    for (const path of [
+      '/',
+      '/user/login',
+      '/verify/own-headers',
+      '/verify/_next/static/ssr/x.js',
+      '/verify\\x',
+    ]) {
+      const [viaNode, viaNginx] = await Promise.all([rawGet(nodePort, path), rawGet(nginxPort, path)]);
+      for (const [proxyName, res] of [
+        ['node', viaNode],
+        ['nginx', viaNginx],
+      ] as const) {
+        for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
+          expect(res.headers[name.toLowerCase()], `${proxyName} ${path} ${name}`).toBe(value);
+        }
+        expect(res.headers[HSTS_HEADER.name.toLowerCase()], `${proxyName} ${path}`).toBeUndefined();
+      }
+    }
+  });
 
   it('both add an x-request-id when absent, keep a well-formed one, replace a malformed one', async () => {
     for (const port of [nodePort, nginxPort]) {
