@@ -11,6 +11,7 @@ import type { TokenSet } from '@mfv/api/contract';
 import { APPS, type NextAppName } from '@mfv/topology';
 import type { z } from 'zod';
 import { BackendError, BackendUnavailableError, callApi, type BackendCall } from './backend.js';
+import { BodyError } from './body.js';
 import { appendSetCookie, clearCookie, readCookie, serializeCookie } from './cookies.js';
 import { checkCsrf, isUnsafeMethod, issueCsrf } from './csrf.js';
 import type { AuthConfig } from './env.js';
@@ -199,6 +200,12 @@ export function createAuth(deps: AuthDeps) {
       return;
     }
     if (error instanceof AuthError) {
+      res.status(error.status).json(error.toBody());
+      return;
+    }
+    if (error instanceof BodyError) {
+      // The caller's mistake (F7): a line at info, never an "unexpected error" or a Sentry event.
+      logEvent('info', 'request body refused', { requestId, where, code: error.code });
       res.status(error.status).json(error.toBody());
       return;
     }

@@ -36,3 +36,10 @@ export { refreshSession, type RefreshOutcome } from './refresh.js';
 export { SessionStore, type SessionRecord } from './session-store.js';
 export { safeReturnTo } from './redirect.js';
 export { logEvent, reportUnexpected } from './log.js';
+export {
+  readJsonBody,
+  BodyError,
+  BODY_ERRORS,
+  DEFAULT_BODY_LIMIT_BYTES,
+  type BodyErrorCode,
+} from './body.js';

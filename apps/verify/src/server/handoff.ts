@@ -41,7 +41,20 @@ export type OwnerState = VerificationOwner | 'none' | 'unavailable';
  * from the request body), else the pending signup of this browser, else nobody. `unavailable`
  * when the session cannot be checked right now — never a silent fallback to "nobody".
  */
-export async function ownerOf(auth: Auth, req: IncomingMessage, res: ServerResponse): Promise<OwnerState> {
+export function ownerOf(auth: Auth, req: IncomingMessage, res: ServerResponse): Promise<OwnerState> {
+  // Once per request: the rate limits and the handler both ask, and a second getViewer could
+  // refresh the session a second time.
+  let owner = ownersOfRequests.get(req);
+  if (!owner) {
+    owner = findOwner(auth, req, res);
+    ownersOfRequests.set(req, owner);
+  }
+  return owner;
+}
+
+const ownersOfRequests = new WeakMap<IncomingMessage, Promise<OwnerState>>();
+
+async function findOwner(auth: Auth, req: IncomingMessage, res: ServerResponse): Promise<OwnerState> {
   const viewer = await auth.getViewer(req, res);
   if (viewer.status === 'signed-in') return { userId: viewer.viewer.id };
   if (viewer.status === 'unavailable') return 'unavailable';

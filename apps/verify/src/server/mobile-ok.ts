@@ -65,6 +65,7 @@ import {
   VerifyError,
 } from './errors';
 import { handOff, resolveOwner, type VerificationRecord } from './handoff';
+import type { RateLimits } from './limits';
 import {
   TransactionBusyError,
   TransactionNotFoundError,
@@ -156,6 +157,8 @@ export interface MokServiceDeps {
   mok: () => Promise<MokClientAccess>;
   /** Default: the system clock. Used for the result's 10-minute rule. */
   now?: () => Date;
+  /** Per-phone limit on SMS/LMS sends (the member and IP limits are counted by the routes). */
+  limits?: RateLimits;
 }
 
 export interface RouteContext {
@@ -209,6 +212,8 @@ export class MokService {
       if (Object.keys(errors).length > 0) throw invalidInput(errors);
       const input = normalizeMokForm(service, form);
       const info = MOK_SERVICES[service];
+      // Before the provider sends anything to that number (F4: SMS to an arbitrary number).
+      await this.deps.limits?.consume('send', { phone: input.phone });
       const authInfo = {
         serviceType: info.serviceType,
         reqAuthType: info.reqAuthType,
@@ -260,6 +265,10 @@ export class MokService {
     return this.step(ctx, ['requested'], async (locked, { client }) => {
       const { tx } = locked;
       if (!MOK_SERVICES[tx.data.service].resend) throw stepInvalid();
+      const sent = tx.data.input
+        ? unseal<SealedInput>(this.deps.auth.config.keys.seal, INPUT_PURPOSE, tx.data.input)
+        : null;
+      await this.deps.limits?.consume('send', { phone: sent?.phone });
       if (tx.data.resendRemaining === 0) {
         // The provider would refuse it (4302); the code already sent stays valid.
         throw new VerifyError(422, 'MOK_RESULT', customerMessage(RESEND_LIMIT), {

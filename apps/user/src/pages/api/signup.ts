@@ -7,6 +7,7 @@ import {
   defaultAuth,
   handleErrors,
   readCookie,
+  readJsonBody,
   safeReturnTo,
   unseal,
 } from '@mfv/auth';
@@ -27,7 +28,7 @@ export default handleErrors(async (req, res) => {
   }
   const auth = defaultAuth();
   checkCsrf(auth.config, req);
-  const parsed = bodySchema.safeParse(req.body);
+  const parsed = bodySchema.safeParse(await readJsonBody(req));
   if (!parsed.success) {
     res
       .status(400)
@@ -54,3 +55,6 @@ export default handleErrors(async (req, res) => {
   // Checked again here (defence in depth): the page assigns it to window.location.
   res.status(200).json({ redirectTo: safeReturnTo(signup.returnTo) });
 });
+
+// Bodies are read by our code (@mfv/auth readJsonBody): JSON errors as {code, message} (F7).
+export const config = { api: { bodyParser: false } };
