@@ -25,6 +25,7 @@ export const API_PATHS = {
   loginKakao: '/auth/login/kakao',
   loginToss: '/auth/login/toss',
   revokeIdentitySessions: '/auth/identities/revoke-sessions',
+  revocations: '/auth/revocations',
   users: '/users',
   me: '/users/me',
   verifications: '/verifications',
@@ -149,6 +150,25 @@ export type AccessTokenClaims = z.infer<typeof accessTokenClaimsSchema>;
 /** POST /auth/verify (Bearer AT) — the preflight of the original design; also rejects revoked sessions. */
 export const verifyResponseSchema = z.object({ claims: accessTokenClaimsSchema });
 export type VerifyResponse = z.infer<typeof verifyResponseSchema>;
+
+/**
+ * GET /auth/revocations?since=<epoch ms> (service credential) — sessions revoked since then
+ * (logout, logout-all, Toss unlink, refresh-token reuse), so servers that verify access tokens
+ * locally refuse them within a poll interval (issue 13, F3). `since` is clamped to one access-token
+ * lifetime back: older revocations can no longer have a token that verifies.
+ */
+export const revocationsQuerySchema = z.object({
+  since: z.coerce.number().int().nonnegative().optional(),
+});
+export const revocationsResponseSchema = z.object({
+  /** The api's clock (epoch ms) when it looked: the next `since`, minus an overlap. */
+  now: z.number().int(),
+  /** How long a revoked session must be remembered: the access-token lifetime, in seconds. */
+  accessTokenTtlSeconds: z.number().int().positive(),
+  /** Revoked session ids (access tokens' `sid`). */
+  sessions: z.array(z.string()),
+});
+export type RevocationsResponse = z.infer<typeof revocationsResponseSchema>;
 
 /** POST /auth/refresh */
 export const refreshRequestSchema = z.object({

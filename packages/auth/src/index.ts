@@ -43,3 +43,4 @@ export {
   DEFAULT_BODY_LIMIT_BYTES,
   type BodyErrorCode,
 } from './body.js';
+export { createRevocationList, REVOCATION_POLL_MS, type RevocationCheck } from './revocations.js';
