@@ -64,7 +64,7 @@ import {
   txNotFound,
   VerifyError,
 } from './errors';
-import { handOff, resolveOwner, type VerificationRecord } from './handoff';
+import { assertTransactionOwner, handOff, ownerKey, resolveOwner, type VerificationRecord } from './handoff';
 import type { RateLimits } from './limits';
 import {
   TransactionBusyError,
@@ -188,18 +188,24 @@ export class MokService {
   /** POST …/mok/start {service}: token/get and a new transaction for this browser. */
   async start(ctx: RouteContext, service: MokServiceId): Promise<Reply<MokStartResponse>> {
     // Fail before the person types anything if there is nobody to attach the result to.
-    await resolveOwner(this.deps.auth, ctx.req, ctx.res);
+    const owner = await resolveOwner(this.deps.auth, ctx.req, ctx.res);
     const { client, settings } = await this.deps.mok();
     const clientTxId = generateMokClientTxId(settings.clientTxPrefix);
     const token = await processMokTokenResponse(await requestMokToken(client, { clientTxId }));
     this.remember(token.publicKey, token.publicKeyObject);
-    const tx = await this.deps.store.begin<MokTxData>(ctx.req, ctx.res, MOK_PROVIDER, {
-      service,
-      clientTxId,
-      publicKey: token.publicKey,
-      token: token.encryptMOKToken,
-      phase: 'started',
-    });
+    const tx = await this.deps.store.begin<MokTxData>(
+      ctx.req,
+      ctx.res,
+      MOK_PROVIDER,
+      {
+        service,
+        clientTxId,
+        publicKey: token.publicKey,
+        token: token.encryptMOKToken,
+        phase: 'started',
+      },
+      ownerKey(owner),
+    );
     return { status: 200, body: { service, expiresAt: new Date(tx.expiresAt).toISOString() } };
   }
 
@@ -479,6 +485,8 @@ export class MokService {
         MOK_PROVIDER,
         mok.settings.timeoutMs + LOCK_MARGIN_MS,
         async (locked) => {
+          // Every step only for whom the transaction was started (F5).
+          await assertTransactionOwner(this.deps.auth, ctx.req, ctx.res, locked.tx);
           if (!phases.includes(locked.tx.data.phase)) throw stepInvalid();
           return fn(locked, mok);
         },
