@@ -11,6 +11,11 @@ import { z } from 'zod';
 export const ACCESS_TOKEN_TYPE = 'at+jwt';
 /** The only signing algorithm (ECDSA P-256 + SHA-256). Verifiers must pin it, never read it from the token. */
 export const ACCESS_TOKEN_ALG = 'ES256';
+/**
+ * `client_id` of every access token (RFC 9068 §2.2, required): the OAuth client the token was
+ * issued to — the site's servers, the only client of this api.
+ */
+export const ACCESS_TOKEN_CLIENT_ID = 'mfv-web';
 /** Scope string put in every access token issued by a login or refresh. */
 export const DEFAULT_SCOPE = 'profile notices';
 
@@ -141,6 +146,8 @@ export const accessTokenClaimsSchema = z.object({
   exp: z.number().int(),
   iat: z.number().int(),
   jti: z.string(),
+  /** RFC 9068 §2.2; absent in tokens issued before it existed (at most one access-token lifetime). */
+  client_id: z.string().optional(),
   scope: z.string(),
   /** Display name at issue time (OIDC `nickname`); absent in tokens issued before it existed. */
   nickname: z.string().optional(),
