@@ -489,6 +489,13 @@ export const redeemVerificationRequestSchema = z.strictObject({
     .string({ message: 'ticket must be a string' })
     .min(1, { message: 'ticket must not be empty' })
     .max(512, { message: 'ticket is too long' }),
+  /**
+   * Who is redeeming (the browser's member or pending signup, as the verify remote resolved it).
+   * When given, it must be the record's owner, else the ticket is "not recognised" and stays
+   * unspent (issue 13, F6: a ticket in a URL redeemed for whoever had the URL). The verify remote
+   * always sends it.
+   */
+  owner: verificationOwnerSchema.optional(),
 });
 export type RedeemVerificationRequest = z.infer<typeof redeemVerificationRequestSchema>;
 

@@ -96,17 +96,24 @@ export function handOff(
   });
 }
 
-/** Spends a one-time result ticket: masked fields only. */
-export function redeemTicket(
+/**
+ * Spends a one-time result ticket: masked fields only, and only for the member or pending signup
+ * the result belongs to (F6: a ticket in a URL redeemed for whoever had the URL). Anyone else
+ * gets what an unknown ticket gets, and the ticket stays unspent for its owner.
+ */
+export async function redeemTicket(
   auth: Auth,
   ticket: string,
   requestId: string,
+  req: IncomingMessage,
+  res: ServerResponse,
 ): Promise<RedeemVerificationResponse> {
+  const owner = await resolveOwner(auth, req, res);
   return callApi(auth.config, '/verifications/redeem', {
     method: 'POST',
     internal: true,
     requestId,
-    body: { ticket },
+    body: { ticket, owner },
     schema: redeemVerificationResponseSchema,
   });
 }

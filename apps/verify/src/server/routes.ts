@@ -67,7 +67,7 @@ const handlers: { [N in RouteName]: Handler<N> } = {
   mokConfirm: (rt, ctx, body) => rt.mok.confirm(ctx, body.authNumber),
   verificationResult: async (rt, ctx, body) => ({
     status: 200,
-    body: await redeemTicket(rt.auth, body.ticket, ctx.requestId),
+    body: await redeemTicket(rt.auth, body.ticket, ctx.requestId, ctx.req, ctx.res),
   }),
   kcbStart: (rt, ctx, body) => rt.kcb.start(ctx, body),
   ssafyStart: (rt, ctx) => rt.ssafy.start(ctx),
