@@ -1,7 +1,9 @@
 import http from 'node:http';
 import type { Duplex } from 'node:stream';
 import { createProxyServer } from 'http-proxy-3';
-import { decideRoute, type NextAppName } from '@mfv/topology';
+import { canonicalRequestUrl, decideRoute, type NextAppName, type RouteDecision } from '@mfv/topology';
+import { REFUSALS } from './refusals.js';
+import { HSTS_HEADER, SECURITY_HEADERS } from './security-headers.js';
 import { REQUEST_ID_HEADER, requestIdFrom } from './request-id.js';
 import type { Upstreams } from './upstreams.js';
 
@@ -12,6 +14,8 @@ export interface DevProxyOptions {
   /** One line per request that failed upstream; defaults to stderr as JSON. */
   log?: (entry: Record<string, unknown>) => void;
 }
+
+const OWN_HEADERS = [...Object.keys(SECURITY_HEADERS), HSTS_HEADER.name].map((name) => name.toLowerCase());
 
 const defaultLog = (entry: Record<string, unknown>) => process.stderr.write(JSON.stringify(entry) + '\n');
 
@@ -34,6 +38,18 @@ function sendError(
     [REQUEST_ID_HEADER]: requestId,
   });
   res.end(body);
+}
+
+/**
+ * Decides the route on the canonical spelling of the URL and rewrites `req.url` to that same
+ * spelling, which is what http-proxy-3 forwards (F1: routing on the raw path while forwarding
+ * the WHATWG-normalised one served `/verify/_next/static\\ssr/…`).
+ */
+function route(req: http.IncomingMessage): RouteDecision {
+  const canonical = canonicalRequestUrl(req.url ?? '/');
+  if (canonical === null) return { kind: 'bad-request' };
+  req.url = canonical;
+  return decideRoute(canonical);
 }
 
 /**
@@ -67,17 +83,21 @@ export function createDevProxy(options: DevProxyOptions): http.Server {
     }
   });
 
+  // The table's headers win over an upstream's own (nginx: proxy_hide_header + add_header).
+  proxy.on('proxyRes', (proxyRes) => {
+    for (const name of OWN_HEADERS) delete proxyRes.headers[name];
+  });
+
   const server = http.createServer((req, res) => {
     const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
     req.headers[REQUEST_ID_HEADER] = requestId;
     res.setHeader(REQUEST_ID_HEADER, requestId);
-    const decision = decideRoute(req.url ?? '/');
-    if (decision.kind === 'bad-request') {
-      sendError(res, 400, 'BAD_PATH', 'The request path is not valid.', requestId);
-      return;
-    }
-    if (decision.kind === 'blocked') {
-      sendError(res, 404, 'NOT_FOUND', 'Not found.', requestId);
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+    if ((req.socket as { encrypted?: boolean }).encrypted) res.setHeader(HSTS_HEADER.name, HSTS_HEADER.value);
+    const decision = route(req);
+    if (decision.kind !== 'upstream') {
+      const refusal = decision.kind === 'blocked' ? REFUSALS.notFound : REFUSALS.badPath;
+      sendError(res, refusal.status, refusal.code, refusal.message, requestId);
       return;
     }
     startedAt.set(req, Date.now());
@@ -87,7 +107,7 @@ export function createDevProxy(options: DevProxyOptions): http.Server {
   server.on('upgrade', (req, socket, head) => {
     const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
     req.headers[REQUEST_ID_HEADER] = requestId;
-    const decision = decideRoute(req.url ?? '/');
+    const decision = route(req);
     if (decision.kind !== 'upstream') {
       socket.end('HTTP/1.1 404 Not Found\r\nconnection: close\r\ncontent-length: 0\r\n\r\n');
       return;

@@ -2,11 +2,14 @@ import {
   APPS,
   DEFAULT_PROXY_PORT,
   NEXT_APPS,
+  REFUSED_PATH_PATTERN,
   blockedPrefixes,
   routeTable,
   type NextAppName,
 } from '@mfv/topology';
+import { REFUSALS, refusalBody } from './refusals.js';
 import { NGINX_REQUEST_ID_PATTERN } from './request-id.js';
+import { HSTS_HEADER, SECURITY_HEADERS } from './security-headers.js';
 import type { Upstreams } from './upstreams.js';
 
 export interface NginxConfigOptions {
@@ -31,6 +34,11 @@ const PROXY_HEADERS = [
   'proxy_set_header Upgrade $http_upgrade;',
   'proxy_set_header Connection $connection_upgrade;',
 ];
+
+/** A regex source inside an nginx double-quoted string: nginx unescapes `\\\\` to `\\`. */
+function nginxQuoted(source: string): string {
+  return source.replaceAll('\\', '\\\\').replaceAll('"', '\\"');
+}
 
 function upstreamName(app: NextAppName): string {
   return `mfv_${app}`;
@@ -91,15 +99,37 @@ export function renderNginxConfig(options: NginxConfigOptions): string {
     );
   }
   lines.push(
+    '  # HSTS only on https (an empty value sends no header).',
+    '  map $scheme $mfv_hsts {',
+    `    https "${HSTS_HEADER.value}";`,
+    "    default '';",
+    '  }',
     '  server {',
     `    listen ${listenPort};`,
     '    add_header X-Request-Id $mfv_request_id always;',
+    "    # Security headers (proxy/src/security-headers.ts): ours replace an upstream's own.",
+  );
+  for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
+    lines.push(`    proxy_hide_header ${name};`, `    add_header ${name} "${value}" always;`);
+  }
+  lines.push(
+    `    proxy_hide_header ${HSTS_HEADER.name};`,
+    `    add_header ${HSTS_HEADER.name} $mfv_hsts always;`,
   );
   lines.push(...PROXY_HEADERS.map((h) => `    ${h}`));
+  const badPath = `return ${REFUSALS.badPath.status} '${refusalBody(REFUSALS.badPath)}';`;
+  const notFound = `return ${REFUSALS.notFound.status} '${refusalBody(REFUSALS.notFound)}';`;
+  lines.push(
+    '    # What nginx answers itself is JSON {code, message} (proxied answers keep their own type).',
+    '    default_type application/json;',
+    '    # Backslashes, fragments and encoded dots/slashes/backslashes in the path are refused',
+    '    # before routing (the same pattern as the Node proxy: @mfv/topology REFUSED_PATH_PATTERN).',
+    `    if ($request_uri ~* "^[^?]*(${nginxQuoted(REFUSED_PATH_PATTERN.source)})") { ${badPath} }`,
+  );
   lines.push('    # Server bundles nextjs-mf copies into static folders are never public.');
   for (const blocked of blockedPrefixes()) {
-    lines.push(`    location ^~ ${blocked} { return 404; }`);
-    lines.push(`    location = ${blocked.slice(0, -1)} { return 404; }`);
+    lines.push(`    location ^~ ${blocked} { ${notFound} }`);
+    lines.push(`    location = ${blocked.slice(0, -1)} { ${notFound} }`);
   }
   for (const route of routeTable()) {
     if (route.prefix === '/') {

@@ -33,6 +33,11 @@ export async function startFakeUpstreams(): Promise<{ upstreams: Upstreams; clos
   for (const app of NEXT_APPS) {
     const server = http.createServer((req, res) => {
       res.setHeader('content-type', 'application/json');
+      // An app that sends its own (weaker) security headers: the proxies' table must win.
+      if (req.url?.includes('own-headers')) {
+        res.setHeader('x-frame-options', 'ALLOWALL');
+        res.setHeader('content-security-policy', 'default-src *');
+      }
       res.end(
         JSON.stringify({ upstream: app, path: req.url, requestId: req.headers['x-request-id'] ?? null }),
       );

@@ -5,7 +5,9 @@ import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decideRoute } from '@mfv/topology';
 import { createDevProxy } from '../src/dev-proxy.js';
+import { HSTS_HEADER, SECURITY_HEADERS } from '../src/security-headers.js';
 import { renderNginxConfig } from '../src/nginx.js';
 import { freePort, listen, rawGet, startFakeUpstreams, startNginx } from './helpers.js';
 
@@ -14,7 +16,7 @@ import { freePort, listen, rawGet, startFakeUpstreams, startNginx } from './help
  * answer, 404 for the server bundles nextjs-mf copies into static folders, 400 for paths
  * nginx rejects outright.
  */
-const TABLE: { path: string; expect: string | 404 | 400 }[] = [
+const TABLE: { path: string; expect: string | 404 | 400; nginxParseError?: true }[] = [
   { path: '/', expect: 'shell' },
   { path: '/verification', expect: 'shell' },
   { path: '/_next/static/chunks/main.js', expect: 'shell' },
@@ -26,7 +28,8 @@ const TABLE: { path: string; expect: string | 404 | 400 }[] = [
   { path: '/VERIFY/api', expect: 'shell' },
   { path: '/user', expect: 'user' },
   { path: '/user/login/kakao/callback?code=abc&state=xyz', expect: 'user' },
-  { path: '/user%2Fsettings', expect: 'user' },
+  // An encoded slash is refused (F1): the two proxies and Next would split it differently.
+  { path: '/user%2Fsettings', expect: 400 },
   { path: '/users', expect: 'shell' },
   { path: '/notice', expect: 'notice' },
   { path: '/notice?next=/verify', expect: 'notice' },
@@ -48,8 +51,23 @@ const TABLE: { path: string; expect: string | 404 | 400 }[] = [
   { path: '/user/./_next/static/ssr/remoteEntry.js', expect: 404 },
   { path: '/notice/x/../_next/static/ssr/remoteEntry.js', expect: 404 },
   // Paths nginx refuses before routing.
-  { path: '/../etc/passwd', expect: 400 },
-  { path: '/verify/%00', expect: 400 },
+  // (nginx's own parser refuses these before any config runs, with its HTML error page.)
+  { path: '/../etc/passwd', expect: 400, nginxParseError: true },
+  { path: '/verify/%00', expect: 400, nginxParseError: true },
+  // F1 (red-team): a backslash or an encoded dot/slash/backslash is refused with 400 before
+  // routing, under every base path: WHATWG URL (what http-proxy-3 forwards) reads `\` as `/`
+  // and `%2e` as `.`, so such paths were routed as one path and forwarded as another.
+  ...['', '/verify', '/user', '/notice'].flatMap((base) => [
+    { path: `${base}/_next/static\\ssr/remoteEntry.js`, expect: 400 as const },
+    { path: `${base}/_next/static/x\\..\\ssr/remoteEntry.js`, expect: 400 as const },
+    { path: `${base}/_next\\static\\ssr\\remoteEntry.js`, expect: 400 as const },
+    { path: `${base}/_next/static%5Cssr/remoteEntry.js`, expect: 400 as const },
+    { path: `${base}/_next/static/x%5c..%5cssr/remoteEntry.js`, expect: 400 as const },
+    { path: `${base}/_next/static/x/%2e%2e/ssr/remoteEntry.js`, expect: 400 as const },
+    { path: `${base}/_next/static/x/.%2E/ssr/remoteEntry.js`, expect: 400 as const },
+    { path: `${base}/_next/static%2Fssr/remoteEntry.js`, expect: 400 as const },
+  ]),
+  { path: '/verify\\page', expect: 400 },
 ];
 
 function outcome(res: { status: number; body: string }): string | number {
@@ -97,8 +115,46 @@ describe('Node dev proxy and generated nginx pick the same upstream', () => {
         node: row.expect,
         nginx: row.expect,
       });
+      if (typeof row.expect === 'number') {
+        // Refusals are JSON {code, message} from both proxies.
+        for (const res of row.nginxParseError ? [viaNode] : [viaNode, viaNginx]) {
+          expect(res.headers['content-type']).toMatch(/^application\/json/);
+          expect(JSON.parse(res.body)).toMatchObject({
+            code: expect.any(String),
+            message: expect.any(String),
+          });
+        }
+      } else {
+        // The Node proxy forwards exactly the path it routed on: the upstream receives a path
+        // that WHATWG URL leaves as it is and that routes to the same app.
+        const received = (JSON.parse(viaNode.body) as { path: string }).path;
+        const pathPart = received.split('?', 1)[0] as string;
+        expect(new URL(received, 'http://x.invalid').pathname).toBe(pathPart);
+        expect(decideRoute(received)).toEqual({ kind: 'upstream', app: row.expect });
+      }
     });
   }
+
+  it('both send the security header table on every answer (pages, refusals, upstream overrides); no HSTS on http', async () => {
+    for (const path of [
+      '/',
+      '/user/login',
+      '/verify/own-headers',
+      '/verify/_next/static/ssr/x.js',
+      '/verify\\x',
+    ]) {
+      const [viaNode, viaNginx] = await Promise.all([rawGet(nodePort, path), rawGet(nginxPort, path)]);
+      for (const [proxyName, res] of [
+        ['node', viaNode],
+        ['nginx', viaNginx],
+      ] as const) {
+        for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
+          expect(res.headers[name.toLowerCase()], `${proxyName} ${path} ${name}`).toBe(value);
+        }
+        expect(res.headers[HSTS_HEADER.name.toLowerCase()], `${proxyName} ${path}`).toBeUndefined();
+      }
+    }
+  });
 
   it('both add an x-request-id when absent, keep a well-formed one, replace a malformed one', async () => {
     for (const port of [nodePort, nginxPort]) {

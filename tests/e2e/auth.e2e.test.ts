@@ -169,7 +169,8 @@ describe('refresh storm across two Next server processes', () => {
       const { createRedis, closeRedis, waitForRedis } = await import('@mfv/redis');
       const redis = createRedis(site.redis.url);
       await waitForRedis(redis);
-      const key = `mfv:auth:session:${sid}`;
+      const { sessionKey } = await import('@mfv/auth');
+      const key = sessionKey(sid as string);
       const record = JSON.parse((await redis.get(key))!) as Record<string, unknown>;
       await redis.set(key, JSON.stringify({ ...record, accessExpiresAt: 0 }), 'KEEPTTL');
       await closeRedis(redis);

@@ -11,6 +11,11 @@ import { z } from 'zod';
 export const ACCESS_TOKEN_TYPE = 'at+jwt';
 /** The only signing algorithm (ECDSA P-256 + SHA-256). Verifiers must pin it, never read it from the token. */
 export const ACCESS_TOKEN_ALG = 'ES256';
+/**
+ * `client_id` of every access token (RFC 9068 §2.2, required): the OAuth client the token was
+ * issued to — the site's servers, the only client of this api.
+ */
+export const ACCESS_TOKEN_CLIENT_ID = 'mfv-web';
 /** Scope string put in every access token issued by a login or refresh. */
 export const DEFAULT_SCOPE = 'profile notices';
 
@@ -25,6 +30,7 @@ export const API_PATHS = {
   loginKakao: '/auth/login/kakao',
   loginToss: '/auth/login/toss',
   revokeIdentitySessions: '/auth/identities/revoke-sessions',
+  revocations: '/auth/revocations',
   users: '/users',
   me: '/users/me',
   verifications: '/verifications',
@@ -140,6 +146,8 @@ export const accessTokenClaimsSchema = z.object({
   exp: z.number().int(),
   iat: z.number().int(),
   jti: z.string(),
+  /** RFC 9068 §2.2; absent in tokens issued before it existed (at most one access-token lifetime). */
+  client_id: z.string().optional(),
   scope: z.string(),
   /** Display name at issue time (OIDC `nickname`); absent in tokens issued before it existed. */
   nickname: z.string().optional(),
@@ -149,6 +157,25 @@ export type AccessTokenClaims = z.infer<typeof accessTokenClaimsSchema>;
 /** POST /auth/verify (Bearer AT) — the preflight of the original design; also rejects revoked sessions. */
 export const verifyResponseSchema = z.object({ claims: accessTokenClaimsSchema });
 export type VerifyResponse = z.infer<typeof verifyResponseSchema>;
+
+/**
+ * GET /auth/revocations?since=<epoch ms> (service credential) — sessions revoked since then
+ * (logout, logout-all, Toss unlink, refresh-token reuse), so servers that verify access tokens
+ * locally refuse them within a poll interval (issue 13, F3). `since` is clamped to one access-token
+ * lifetime back: older revocations can no longer have a token that verifies.
+ */
+export const revocationsQuerySchema = z.object({
+  since: z.coerce.number().int().nonnegative().optional(),
+});
+export const revocationsResponseSchema = z.object({
+  /** The api's clock (epoch ms) when it looked: the next `since`, minus an overlap. */
+  now: z.number().int(),
+  /** How long a revoked session must be remembered: the access-token lifetime, in seconds. */
+  accessTokenTtlSeconds: z.number().int().positive(),
+  /** Revoked session ids (access tokens' `sid`). */
+  sessions: z.array(z.string()),
+});
+export type RevocationsResponse = z.infer<typeof revocationsResponseSchema>;
 
 /** POST /auth/refresh */
 export const refreshRequestSchema = z.object({
@@ -462,6 +489,13 @@ export const redeemVerificationRequestSchema = z.strictObject({
     .string({ message: 'ticket must be a string' })
     .min(1, { message: 'ticket must not be empty' })
     .max(512, { message: 'ticket is too long' }),
+  /**
+   * Who is redeeming (the browser's member or pending signup, as the verify remote resolved it).
+   * When given, it must be the record's owner, else the ticket is "not recognised" and stays
+   * unspent (issue 13, F6: a ticket in a URL redeemed for whoever had the URL). The verify remote
+   * always sends it.
+   */
+  owner: verificationOwnerSchema.optional(),
 });
 export type RedeemVerificationRequest = z.infer<typeof redeemVerificationRequestSchema>;
 

@@ -1,7 +1,13 @@
+import * as oauth from 'oauth4webapi';
 import { decodeJwt, decodeProtectedHeader, SignJWT, importJWK, jwtVerify, createLocalJWKSet } from 'jose';
 import { generateKeyPairSync } from 'node:crypto';
 import { expect, it } from 'vitest';
-import { ACCESS_TOKEN_ALG, ACCESS_TOKEN_TYPE, DEFAULT_SCOPE } from '../src/contract.js';
+import {
+  ACCESS_TOKEN_ALG,
+  ACCESS_TOKEN_CLIENT_ID,
+  ACCESS_TOKEN_TYPE,
+  DEFAULT_SCOPE,
+} from '../src/contract.js';
 import { bearer, describeEachDriver, FakeClock, signUp } from './support/harness.js';
 
 describeEachDriver('access token (RFC 9068 JWT)', (ctx) => {
@@ -18,6 +24,7 @@ describeEachDriver('access token (RFC 9068 JWT)', (ctx) => {
     const claims = decodeJwt(session.accessToken);
     expect(Object.keys(claims).sort()).toEqual([
       'aud',
+      'client_id',
       'exp',
       'iat',
       'iss',
@@ -34,6 +41,7 @@ describeEachDriver('access token (RFC 9068 JWT)', (ctx) => {
       sub: session.user.id,
       sid: session.sessionId,
       scope: DEFAULT_SCOPE,
+      client_id: ACCESS_TOKEN_CLIENT_ID,
       iat: Math.floor(clock.now().getTime() / 1000),
     });
     expect(claims.exp! - claims.iat!).toBe(600);
@@ -157,5 +165,26 @@ describeEachDriver('access token (RFC 9068 JWT)', (ctx) => {
     expect(
       (await app.inject({ method: 'POST', url: '/auth/verify', headers: bearer(control) })).statusCode,
     ).toBe(200);
+  });
+});
+
+describeEachDriver('access token against a standard RFC 9068 validator', (ctx) => {
+  it("passes oauth4webapi's validateJwtAccessToken (client_id, typ, iss, aud, exp, iat, jti, sub)", async () => {
+    const app = await ctx.makeApp();
+    const session = await signUp(app);
+    const jwksUri = 'https://api.mfv.invalid/.well-known/jwks.json';
+    const as: oauth.AuthorizationServer = { issuer: 'urn:mfv:api', jwks_uri: jwksUri };
+    const request = new Request('https://rs.mfv.invalid/notices', {
+      headers: { authorization: `Bearer ${session.accessToken}` },
+    });
+    const claims = await oauth.validateJwtAccessToken(as, request, 'urn:mfv:web', {
+      // The api's own JWKS route, without a network.
+      [oauth.customFetch]: async (url: string) => {
+        expect(url).toBe(jwksUri);
+        const jwks = await app.inject({ method: 'GET', url: '/.well-known/jwks.json' });
+        return new Response(jwks.body, { headers: { 'content-type': 'application/json' } });
+      },
+    });
+    expect(claims).toMatchObject({ sub: session.user.id, client_id: ACCESS_TOKEN_CLIENT_ID });
   });
 });

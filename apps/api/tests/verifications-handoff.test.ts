@@ -47,6 +47,39 @@ describeEachDriver('verification hand-off', (ctx) => {
     return { kakaoId, ticket: res.json().signupTicket as string };
   };
 
+  it('F6: with an owner given, only the record’s owner redeems; anyone else sees an unknown ticket, which stays unspent', async () => {
+    const app = await ctx.makeApp();
+    const member = await signUp(app);
+    const stranger = await signUp(app);
+    const signup = await pendingSignup(app);
+    const ticket = (await create(app, { ...person(), owner: { userId: member.user.id } })).json().ticket;
+    const redeemAs = (owner: object) =>
+      app.inject({
+        method: 'POST',
+        url: '/verifications/redeem',
+        headers: service,
+        payload: { ticket, owner },
+      });
+    for (const owner of [{ userId: stranger.user.id }, { signupTicket: signup.ticket }]) {
+      const refused = await redeemAs(owner);
+      expect(refused.statusCode).toBe(404);
+      expect(refused.json().code).toBe('VERIFICATION_TICKET_INVALID');
+    }
+    const mine = await redeemAs({ userId: member.user.id });
+    expect(mine.statusCode).toBe(200);
+    expect(mine.json().attachedTo).toBe('member');
+
+    const signupTicket = (await create(app, { ...person(), owner: { signupTicket: signup.ticket } })).json()
+      .ticket;
+    const bySignup = await app.inject({
+      method: 'POST',
+      url: '/verifications/redeem',
+      headers: service,
+      payload: { ticket: signupTicket, owner: { signupTicket: signup.ticket } },
+    });
+    expect(bySignup.statusCode).toBe(200);
+  });
+
   it('a member: stored with the member, one-time ticket redeems once to masked fields only', async () => {
     const app = await ctx.makeApp();
     const member = await signUp(app);

@@ -286,43 +286,28 @@ export async function appLogin(appLoginUrl: string, persona: string): Promise<Re
   return Object.fromEntries(new URL(location).searchParams);
 }
 
-/** Serves a pages-router API handler over real HTTP: query, JSON body parsing, status()/json(). */
+/**
+ * Serves a pages-router API handler over real HTTP: query, status()/json(). Like the route file
+ * (`bodyParser: false`), the body is left for the handler to read (readJsonBody).
+ */
 export async function serveApi(
   handler: (req: NextApiRequest, res: NextApiResponse) => unknown,
 ): Promise<{ url: string; close(): Promise<void> }> {
   const server = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const url = new URL(req.url ?? '/', 'http://localhost');
-      const text = Buffer.concat(chunks).toString('utf8');
-      let body: unknown = text;
-      if (/json/.test(req.headers['content-type'] ?? '') && text) {
-        try {
-          body = JSON.parse(text);
-        } catch {
-          res.statusCode = 400;
-          res.end('bad json');
-          return;
-        }
-      }
-      const request = Object.assign(req, {
-        query: Object.fromEntries(url.searchParams),
-        body,
-      }) as NextApiRequest;
-      const response = res as unknown as NextApiResponse;
-      response.status = (code: number) => {
-        res.statusCode = code;
-        return response;
-      };
-      response.json = (value: unknown) => {
-        res.setHeader('content-type', 'application/json');
-        res.end(JSON.stringify(value));
-      };
-      Promise.resolve(handler(request, response)).catch((error: unknown) => {
-        res.statusCode = 599;
-        res.end(String(error));
-      });
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const request = Object.assign(req, { query: Object.fromEntries(url.searchParams) }) as NextApiRequest;
+    const response = res as unknown as NextApiResponse;
+    response.status = (code: number) => {
+      res.statusCode = code;
+      return response;
+    };
+    response.json = (value: unknown) => {
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify(value));
+    };
+    Promise.resolve(handler(request, response)).catch((error: unknown) => {
+      res.statusCode = 599;
+      res.end(String(error));
     });
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));

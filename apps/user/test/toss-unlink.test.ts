@@ -229,6 +229,34 @@ describe('Toss unlink callback', () => {
     ).toBe(200);
   });
 
+  it('malformed, oversized or non-JSON bodies: 400 / 413 / 415 as JSON {code, message} (F7)', async () => {
+    const raw = (body: string, type = 'application/json') =>
+      fetch(`${endpoint.url}/user/api/toss/unlink`, {
+        method: 'POST',
+        headers: { authorization: GOOD, 'content-type': type },
+        body,
+      });
+    for (const [res, status, code] of [
+      [await raw('{"userKey": 1,'), 400, 'INVALID_JSON'],
+      [
+        await raw(JSON.stringify({ userKey: 1, referrer: 'UNLINK', pad: 'x'.repeat(4096) })),
+        413,
+        'BODY_TOO_LARGE',
+      ],
+      [
+        await raw('userKey=1&referrer=UNLINK', 'application/x-www-form-urlencoded'),
+        415,
+        'UNSUPPORTED_MEDIA_TYPE',
+      ],
+    ] as const) {
+      expect(res.status).toBe(status);
+      expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+      const body = (await res.json()) as { code: string; message: string };
+      expect(body.code).toBe(code);
+      expect(body.message).toMatch(/요/);
+    }
+  });
+
   it('other methods: 405 with Allow', async () => {
     const res = await unlinkCall({ method: 'PUT', auth: GOOD, body: { userKey: 1, referrer: 'UNLINK' } });
     expect(res.status).toBe(405);

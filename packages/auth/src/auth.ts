@@ -11,12 +11,14 @@ import type { TokenSet } from '@mfv/api/contract';
 import { APPS, type NextAppName } from '@mfv/topology';
 import type { z } from 'zod';
 import { BackendError, BackendUnavailableError, callApi, type BackendCall } from './backend.js';
+import { BodyError } from './body.js';
 import { appendSetCookie, clearCookie, readCookie, serializeCookie } from './cookies.js';
 import { checkCsrf, isUnsafeMethod, issueCsrf } from './csrf.js';
 import type { AuthConfig } from './env.js';
 import { AUTH_ERROR_MESSAGES, AUTH_RETRY_AFTER_SECONDS, AuthError, AuthUnavailableError } from './errors.js';
 import { logEvent, reportUnexpected } from './log.js';
 import { createPreflight, type AccessClaims, type Preflight } from './preflight.js';
+import { createRevocationList, type RevocationCheck } from './revocations.js';
 import { safeReturnTo } from './redirect.js';
 import { recordFromTokens, refreshSession } from './refresh.js';
 import type { SessionStore } from './session-store.js';
@@ -66,6 +68,11 @@ export interface AuthDeps {
   preflight?: Preflight;
   /** Test hook: counts refreshes this process sends to the api. */
   onApiRefresh?: () => void;
+  /**
+   * Revoked sessions (F3). Default in local mode: the list polled from the api; remote mode
+   * needs none (the api checks the session on every verify).
+   */
+  revocations?: RevocationCheck;
 }
 
 function requestIdOf(req: IncomingMessage): string {
@@ -100,7 +107,10 @@ function claimsFromToken(accessToken: string): AccessClaims {
  */
 export function createAuth(deps: AuthDeps) {
   const { config, store } = deps;
-  const preflight = deps.preflight ?? createPreflight(config);
+  const revocations =
+    deps.revocations ??
+    (config.mode === 'local' && !deps.preflight ? createRevocationList(config) : undefined);
+  const preflight = deps.preflight ?? createPreflight(config, revocations);
 
   function authCookies(
     accessToken: string,
@@ -157,6 +167,13 @@ export function createAuth(deps: AuthDeps) {
       appendSetCookie(res, [clearCookie(config.cookie, 'accessToken')]);
       throw new AuthError('SESSION_EXPIRED');
     }
+    if (revocations?.isRevoked(sid)) {
+      // The Redis record may still hold a fresh access token of this session: never hand it out.
+      await store.delete(sid).catch(() => undefined);
+      clearAuthCookies(res);
+      logEvent('info', 'session ended by revocation', { requestId });
+      throw new AuthError('SESSION_EXPIRED');
+    }
     const outcome = await refreshSession(config, store, sid, accessToken, {
       requestId,
       ...(deps.onApiRefresh ? { onApiRefresh: deps.onApiRefresh } : {}),
@@ -199,6 +216,12 @@ export function createAuth(deps: AuthDeps) {
       return;
     }
     if (error instanceof AuthError) {
+      res.status(error.status).json(error.toBody());
+      return;
+    }
+    if (error instanceof BodyError) {
+      // The caller's mistake (F7): a line at info, never an "unexpected error" or a Sentry event.
+      logEvent('info', 'request body refused', { requestId, where, code: error.code });
       res.status(error.status).json(error.toBody());
       return;
     }

@@ -33,6 +33,14 @@ export { seal, unseal, randomId } from './crypto.js';
 export { CSRF_HEADER, checkCsrf, checkOrigin, csrfToken } from './csrf.js';
 export { createPreflight, type Preflight, type PreflightResult, type AccessClaims } from './preflight.js';
 export { refreshSession, type RefreshOutcome } from './refresh.js';
-export { SessionStore, type SessionRecord } from './session-store.js';
+export { SessionStore, sessionKey, type SessionRecord } from './session-store.js';
 export { safeReturnTo } from './redirect.js';
 export { logEvent, reportUnexpected } from './log.js';
+export {
+  readJsonBody,
+  BodyError,
+  BODY_ERRORS,
+  DEFAULT_BODY_LIMIT_BYTES,
+  type BodyErrorCode,
+} from './body.js';
+export { createRevocationList, REVOCATION_POLL_MS, type RevocationCheck } from './revocations.js';

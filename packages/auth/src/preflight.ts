@@ -3,6 +3,7 @@ import { ACCESS_TOKEN_ALG, ACCESS_TOKEN_TYPE, verifyResponseSchema } from '@mfv/
 import { BackendError, BackendUnavailableError, callApi } from './backend.js';
 import type { AuthConfig } from './env.js';
 import { AuthUnavailableError } from './errors.js';
+import type { RevocationCheck } from './revocations.js';
 
 /** What a request's access token turned out to be. */
 export type PreflightResult =
@@ -25,8 +26,8 @@ export const CLOCK_TOLERANCE_S = 5;
 /**
  * Verified tokens kept per process, so a user's next requests skip the ECDSA check. A token's
  * signature never changes and it stays acceptable until `exp` (a rotated-out key is still
- * accepted), so the cache answers exactly what verification would; local mode never saw
- * revocations anyway (that is what remote mode is for). Bounded, oldest out first.
+ * accepted), so the cache answers exactly what verification would; revocations are checked on
+ * every call, cached or not (revocations.ts). Bounded, oldest out first.
  */
 export const VERIFIED_CACHE_MAX = 10_000;
 
@@ -48,10 +49,10 @@ export type Preflight = (accessToken: string, requestId?: string) => Promise<Pre
 
 /**
  * `local` (default): jose against the cached JWKS with algorithm, issuer, audience and `typ`
- * pinned — no network on the hot path. `remote`: the seed's preflight, POST /auth/verify, which
+ * pinned, plus the in-memory revocation list (polled in the background) — no network on the hot path. `remote`: the seed's preflight, POST /auth/verify, which
  * also sees logouts at once (the api checks the session) at the cost of a round trip.
  */
-export function createPreflight(config: AuthConfig): Preflight {
+export function createPreflight(config: AuthConfig, revocations?: RevocationCheck): Preflight {
   if (config.mode === 'remote') {
     return async (accessToken, requestId) => {
       try {
@@ -80,9 +81,16 @@ export function createPreflight(config: AuthConfig): Preflight {
     cacheMaxAge: JWKS_MAX_AGE_MS,
   });
   const verified = new Map<string, AccessClaims>();
+  // A fresh process waits (bounded) for its first revocation list once, then never again.
+  let listLoaded = revocations === undefined;
   return async (accessToken) => {
+    if (!listLoaded) {
+      await revocations?.ready();
+      listLoaded = true;
+    }
     const cached = verified.get(accessToken);
     if (cached) {
+      if (revocations?.isRevoked(cached.sid)) return { status: 'invalid', reason: 'revoked' };
       if ((cached.exp + CLOCK_TOLERANCE_S) * 1000 > Date.now()) return { status: 'valid', claims: cached };
       verified.delete(accessToken);
       return { status: 'expired' };
@@ -98,6 +106,7 @@ export function createPreflight(config: AuthConfig): Preflight {
       });
       const claims = toClaims(payload);
       if (!claims) return { status: 'invalid', reason: 'claims' };
+      if (revocations?.isRevoked(claims.sid)) return { status: 'invalid', reason: 'revoked' };
       if (verified.size >= VERIFIED_CACHE_MAX) verified.delete(verified.keys().next().value as string);
       verified.set(accessToken, claims);
       return { status: 'valid', claims };

@@ -31,6 +31,13 @@ describe('safeReturnTo (no open redirects)', () => {
     '/_next/static/ssr/remoteEntry.js',
     '/notice/_next/data/x.json',
     '/%E0%A4%A',
+    // F2 (red-team): dot segments resolved after the `//` check.
+    '/.//evil.example',
+    '/./\\evil.example',
+    '/%2e//evil.example',
+    '/x/..//evil.example',
+    '/verify/../..//evil.example',
+    '/.%2F/evil.example',
     '/' + 'a'.repeat(600),
   ])('replaces %j with the fallback', (input) => {
     expect(safeReturnTo(input, '/home')).toBe('/home');

@@ -8,6 +8,7 @@ import { APPS, NEXT_APPS } from '@mfv/topology';
 const PAGE_PREFIXES = NEXT_APPS.map((app) => APPS[app].basePath || '/');
 const NON_PAGE = [/^\/_next\//, /^\/[^/]+\/_next\//, /^\/api(\/|$)/, /^\/[^/]+\/api(\/|$)/];
 const MAX_LENGTH = 512;
+const ORIGIN = 'http://mfv.invalid';
 
 function hasControlCharacters(value: string): boolean {
   for (let i = 0; i < value.length; i++) {
@@ -15,6 +16,29 @@ function hasControlCharacters(value: string): boolean {
     if (code <= 0x1f || code === 0x7f) return true;
   }
   return false;
+}
+
+/**
+ * Checks the path *after* URL resolution (red-team finding F2): resolving dot segments can
+ * turn `/.//evil.example` or `/%2e//evil.example` into `//evil.example`, a network path. The
+ * decoded path is resolved once more, so an encoded slash (`/.%2F/evil.example`) that a later
+ * decode would turn into one is refused as well.
+ */
+function isSingleSlashPath(path: string): boolean {
+  if (!path.startsWith('/') || path.startsWith('//') || path.includes('\\')) return false;
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(path);
+  } catch {
+    return false;
+  }
+  if (decoded.includes('\\') || hasControlCharacters(decoded)) return false;
+  try {
+    const again = new URL(decoded, ORIGIN);
+    return again.origin === ORIGIN && !again.pathname.startsWith('//');
+  } catch {
+    return false;
+  }
 }
 
 export function safeReturnTo(value: unknown, fallback = '/'): string {
@@ -33,12 +57,13 @@ export function safeReturnTo(value: unknown, fallback = '/'): string {
   // Resolve against a dummy origin: anything that escapes it was not a plain path.
   let url: URL;
   try {
-    url = new URL(value, 'http://mfv.invalid');
+    url = new URL(value, ORIGIN);
   } catch {
     return fallback;
   }
-  if (url.origin !== 'http://mfv.invalid') return fallback;
+  if (url.origin !== ORIGIN) return fallback;
   const path = url.pathname;
+  if (!isSingleSlashPath(path)) return fallback;
   if (NON_PAGE.some((pattern) => pattern.test(path))) return fallback;
   const owned = PAGE_PREFIXES.some(
     (prefix) => prefix === '/' || path === prefix || path.startsWith(prefix + '/'),

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { keyspace, toRedisUnavailable, type RedisClient } from '@mfv/redis';
 import { randomId } from './crypto.js';
 import { AuthUnavailableError } from './errors.js';
@@ -18,9 +19,18 @@ export interface SessionRecord {
 }
 
 const keys = keyspace('mfv:auth');
-const sessionKey = (sid: string) => keys('session', sid);
-const lockKey = (sid: string) => keys('refresh-lock', sid);
-const failedKey = (sid: string) => keys('refresh-failed', sid);
+
+/**
+ * Keys hold the SHA-256 of the session cookie, never the cookie itself (red-team finding F9):
+ * whoever reads Redis (a dump, MONITOR, a replica, a key listing) gets no cookie to replay.
+ */
+const digest = (sid: string) => createHash('sha256').update(sid, 'utf8').digest('base64url');
+/** The Redis key of a session's record (tests and tools that age a record use this). */
+export const sessionKey = (sid: string) => keys('session', digest(sid));
+const lockKey = (sid: string) => keys('refresh-lock', digest(sid));
+const failedKey = (sid: string) => keys('refresh-failed', digest(sid));
+/** Where records were kept before F9 (raw cookie value): read once, moved, then gone. */
+const legacySessionKey = (sid: string) => keys('session', sid);
 
 // Deletes the lock only if we still hold it (a lock that expired may belong to someone else now).
 const RELEASE_LOCK = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
@@ -43,7 +53,7 @@ export class SessionStore {
 
   async get(sid: string): Promise<SessionRecord | null> {
     await this.ready;
-    const raw = await this.redis.get(sessionKey(sid)).catch(unavailable);
+    const raw = (await this.redis.get(sessionKey(sid)).catch(unavailable)) ?? (await this.moveLegacy(sid));
     if (!raw) return null;
     try {
       return JSON.parse(raw) as SessionRecord;
@@ -62,6 +72,21 @@ export class SessionStore {
   async delete(sid: string): Promise<void> {
     await this.ready;
     await this.redis.del(sessionKey(sid)).catch(unavailable);
+    await this.redis.del(legacySessionKey(sid)).catch(unavailable);
+  }
+
+  /**
+   * A record written before F9 under the raw cookie value: moved under the digest with the TTL it
+   * had left (two keys, two slots on a cluster: separate commands, not a script).
+   */
+  private async moveLegacy(sid: string): Promise<string | null> {
+    const legacy = legacySessionKey(sid);
+    const raw = await this.redis.get(legacy).catch(unavailable);
+    if (!raw) return null;
+    const ttlMs = await this.redis.pttl(legacy).catch(unavailable);
+    if (ttlMs > 0) await this.redis.set(sessionKey(sid), raw, 'PX', ttlMs, 'NX').catch(unavailable);
+    await this.redis.del(legacy).catch(unavailable);
+    return raw;
   }
 
   /** SET NX PX: one holder per session across every process; returns the release token or null. */

@@ -85,11 +85,18 @@ export interface Env {
 }
 
 export async function startEnv(
-  options: { accessTokenTtlSeconds?: number; overrides?: Partial<AuthConfig> } = {},
+  options: {
+    accessTokenTtlSeconds?: number;
+    refreshGraceSeconds?: number;
+    overrides?: Partial<AuthConfig>;
+  } = {},
 ): Promise<Env> {
   let refreshes = 0;
   const api = await startTestApi({
     ...(options.accessTokenTtlSeconds ? { accessTokenTtlSeconds: options.accessTokenTtlSeconds } : {}),
+    ...(options.refreshGraceSeconds !== undefined
+      ? { refreshGraceSeconds: options.refreshGraceSeconds }
+      : {}),
     onRequest: (method, path) => {
       if (method === 'POST' && path === '/auth/refresh') refreshes += 1;
     },

@@ -2,6 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Auth } from '../src/auth.js';
+import { sessionKey } from '../src/session-store.js';
 import { authProcess, closeRedis, cookieHeader, serve, setCookies, startEnv, type Env } from './harness.js';
 import type { RedisClient } from '@mfv/redis';
 
@@ -31,7 +32,7 @@ afterAll(async () => {
 async function expiredSession() {
   const tokens = await env.api.signUp('폭주');
   await processes[0]!.auth.startSession({ getHeader: () => undefined, setHeader: () => {} } as never, tokens);
-  const key = `mfv:auth:session:${tokens.sessionId}`;
+  const key = sessionKey(tokens.sessionId);
   const record = JSON.parse((await processes[0]!.redis.get(key))!) as Record<string, unknown>;
   await processes[0]!.redis.set(key, JSON.stringify({ ...record, accessExpiresAt: 0 }), 'KEEPTTL');
   return tokens;

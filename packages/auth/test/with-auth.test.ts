@@ -1,6 +1,7 @@
 import { meResponseSchema } from '@mfv/api/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Auth } from '../src/auth.js';
+import { sessionKey } from '../src/session-store.js';
 import { csrfToken } from '../src/csrf.js';
 import { AUTH_RETRY_AFTER_SECONDS } from '../src/errors.js';
 import {
@@ -52,7 +53,7 @@ async function login(nickname = '민준') {
 
 /** Time passes: the access token Redis holds for the session has expired (as the cookie has). */
 async function expireStoredAccessToken(sid: string) {
-  const key = `mfv:auth:session:${sid}`;
+  const key = sessionKey(sid);
   const record = JSON.parse((await redis.get(key))!) as Record<string, unknown>;
   await redis.set(key, JSON.stringify({ ...record, accessExpiresAt: 0 }), 'KEEPTTL');
 }
@@ -133,9 +134,9 @@ describe('withAuth', () => {
     const first = await get({ mfv_sid: sid });
     expect(first.status).toBe(200);
     // Someone replays the spent refresh token after the grace window would matter: put it back.
-    const record = JSON.parse((await redis.get(`mfv:auth:session:${sid}`))!) as Record<string, unknown>;
+    const record = JSON.parse((await redis.get(sessionKey(sid)))!) as Record<string, unknown>;
     await redis.set(
-      `mfv:auth:session:${sid}`,
+      sessionKey(sid),
       JSON.stringify({
         ...record,
         refreshToken: tokens.refreshToken,
@@ -156,7 +157,7 @@ describe('withAuth', () => {
     expect(res.status).toBe(401);
     expect(((await res.json()) as { code: string }).code).toBe('SESSION_EXPIRED');
     expect(setCookies(res).get('mfv_sid')?.attributes).toContain('Max-Age=0');
-    expect(await redis.get(`mfv:auth:session:${sid}`)).toBeNull();
+    expect(await redis.get(sessionKey(sid))).toBeNull();
     // The whole family is gone at the api too: the newest token of the family is refused.
     const newest = (await spent.json()) as { refreshToken: string };
     const revoked = await fetch(`${env.api.url}/auth/refresh`, {

@@ -16,7 +16,7 @@ function problems(env: Record<string, string>): string[] {
 
 describe('verify remote environment (mobile-ok client)', () => {
   it('defaults point at the sandbox: no setup for pnpm start', () => {
-    expect(load({})).toEqual({
+    expect(load({})).toMatchObject({
       NODE_ENV: 'development',
       MOK_ENVIRONMENT: 'sandbox',
       MOK_SITE_URL: 'localhost',
@@ -78,5 +78,22 @@ describe('verify remote environment (mobile-ok client)', () => {
     } catch (error) {
       expect((error as Error).message).not.toContain(MOK_DEV_KEY_PASSWORD);
     }
+  });
+});
+
+describe('verify rate limits (F4)', () => {
+  it('defaults to the documented limits', () => {
+    const env = load({});
+    expect(env.VERIFY_LIMIT_SEND_PHONE).toEqual({ points: 5, durationSeconds: 600 });
+    expect(env.VERIFY_LIMIT_START_MEMBER).toEqual({ points: 10, durationSeconds: 600 });
+  });
+
+  it('reads <points>/<seconds> and refuses anything else', () => {
+    expect(load({ VERIFY_LIMIT_SEND_PHONE: '3/60' }).VERIFY_LIMIT_SEND_PHONE).toEqual({
+      points: 3,
+      durationSeconds: 60,
+    });
+    for (const bad of ['0/60', '5', '5/0', 'x/60', '5/100000'])
+      expect(() => load({ VERIFY_LIMIT_SEND_PHONE: bad }), bad).toThrow(/VERIFY_LIMIT_SEND_PHONE/);
   });
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { fields } from './load.js';
+import { rateLimitFields } from './rate-limits.js';
 
 /**
  * Environment of the verify remote (apps/verify): the mobile-ok 본인확인-API client it runs on the
@@ -28,6 +29,7 @@ import { fields } from './load.js';
  *   SSAFY_SDK_URL                 the hosted SSAFY Verify SDK script the pages load (default
  *                                 <SSAFY_ISSUER>/sdk/ssafy-verify.js; the sandbox serves one). KCB and
  *                                 the rest of SSAFY come from `verificationEnvSchema` (verification.ts).
+ *   VERIFY_LIMIT_*                rate limits, `<points>/<seconds>` (rate-limits.ts)
  */
 export const MOK_DEV_KEY_PASSWORD = 'sandbox-mok-dev-password';
 export const MOK_SANDBOX_DEFAULT_BASE_URL = 'http://127.0.0.1:4100/mok';
@@ -78,6 +80,8 @@ export const verifyEnvSchema = z
       .describe(
         'verify: the hosted SSAFY Verify SDK script its pages load (default <SSAFY_ISSUER>/sdk/ssafy-verify.js)',
       ),
+    // Rate limits (rate-limits.ts).
+    ...rateLimitFields,
   })
   .superRefine((env, ctx) => {
     if (env.MOK_KEY_PASSWORD !== undefined && env.MOK_KEY_PASSWORD_FILE !== undefined) {

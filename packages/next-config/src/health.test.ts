@@ -20,12 +20,17 @@ async function listen(server: http.Server): Promise<number> {
   return (server.address() as AddressInfo).port;
 }
 
-async function probe(handler: ReturnType<typeof readinessHandler>) {
+const DETAILS_TOKEN = 'readiness-test-service-token-0123456789abcdef';
+
+async function probe(
+  handler: ReturnType<typeof readinessHandler>,
+  headers: Record<string, string> = { 'x-internal-token': DETAILS_TOKEN },
+) {
   const server = http.createServer((req, res) => void handler(req, res));
   const port = await listen(server);
   try {
     const started = performance.now();
-    const res = await fetch(`http://127.0.0.1:${port}/`);
+    const res = await fetch(`http://127.0.0.1:${port}/`, { headers });
     return {
       status: res.status,
       ms: performance.now() - started,
@@ -61,6 +66,7 @@ describe('readiness of a Next app (/<basePath>/api/readyz)', () => {
     redis = await startRedisServer();
     const remotePort = await listen(remoteServer);
     process.env.REDIS_URL = redis.url;
+    process.env.API_INTERNAL_TOKEN = DETAILS_TOKEN;
     process.env.AUTH_API_URL = `http://127.0.0.1:${await listen(apiServer)}`;
     // verify answers on the fake; user and notice point at a port nobody listens on.
     process.env.MFV_VERIFY_HOST = '127.0.0.1';
@@ -87,6 +93,29 @@ describe('readiness of a Next app (/<basePath>/api/readyz)', () => {
       app: 'notice',
       checks: { redis: { ok: true, mode: 'standalone', role: 'master' }, api: { ok: true } },
     });
+  });
+
+  it('F11: anonymous callers get the status only, from one run per window; a wrong token is anonymous', async () => {
+    let runs = 0;
+    const handler = readinessHandler('notice', () => [
+      {
+        name: 'counted',
+        kind: 'required',
+        async run() {
+          runs += 1;
+          return { ok: true, latencyMs: 1, role: 'master' };
+        },
+      },
+    ]);
+    const anonymous = await probe(handler, {});
+    expect(anonymous.status).toBe(200);
+    expect(anonymous.body).toEqual({ status: 'ok' });
+    const wrong = await probe(handler, { 'x-internal-token': 'guess' });
+    expect(wrong.body).toEqual({ status: 'ok' });
+    expect(runs).toBe(1);
+    const detailed = await probe(handler);
+    expect(detailed.body).toMatchObject({ status: 'ok', checks: { counted: { ok: true, role: 'master' } } });
+    expect(runs).toBe(2);
   });
 
   it('is unavailable (503, Retry-After) while the api is not ready, and says so', async () => {

@@ -1,3 +1,5 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { authEnvSchema, loadConfig } from '@mfv/config';
 import { createRedis, redisHealth, type RedisClient } from '@mfv/redis';
@@ -174,19 +176,36 @@ export function defaultChecks(app: NextAppName): ReadinessCheck[] {
 
 /**
  * `pages/api/readyz.ts`: `export default readinessHandler('notice')`. 200 when ready (or
- * degraded), 503 with Retry-After when a required dependency fails. The body says which check
- * failed; why (error messages can name internal hosts, and the endpoint is reachable through the
- * public proxy) goes to the log, one JSON line per failing probe.
+ * degraded), 503 with Retry-After when a required dependency fails. The endpoint is reachable
+ * through the public proxy: anonymous callers get `{status}` only, from a run shared for
+ * PUBLIC_READINESS_CACHE_MS; callers presenting the api's service token in `x-internal-token` get
+ * a fresh run and which check failed. Why (error messages can name internal hosts) goes to the
+ * log, one JSON line per failing run.
  */
 export function readinessHandler(
   app: NextAppName,
   checks: () => ReadinessCheck[] = () => defaultChecks(app),
+  options: ReadinessHandlerOptions = {},
 ) {
-  return async (_req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const report = await readiness(app, checks());
-    if (report.status !== 'ok') {
-      defaultLog({ level: 'warn', msg: 'not ready', app, status: report.status, checks: report.checks });
+  const detailsToken = options.detailsToken ?? serviceToken;
+  let shared: { at: number; report: Promise<ReadinessReport> } | undefined;
+  const run = () =>
+    readiness(app, checks()).then((report) => {
+      if (report.status !== 'ok') {
+        defaultLog({ level: 'warn', msg: 'not ready', app, status: report.status, checks: report.checks });
+      }
+      return report;
+    });
+  /** One run of the checks per PUBLIC_READINESS_CACHE_MS for anonymous callers (F11: no fan-out per call). */
+  const publicReport = (): Promise<ReadinessReport> => {
+    if (!shared || Date.now() - shared.at >= PUBLIC_READINESS_CACHE_MS) {
+      shared = { at: Date.now(), report: run() };
     }
+    return shared.report;
+  };
+  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const detailed = presentsToken(req.headers[READINESS_DETAILS_HEADER], detailsToken());
+    const report = detailed ? await run() : await publicReport();
     res.setHeader('Cache-Control', 'no-store');
     res.setHeader('Content-Type', 'application/json; charset=utf-8');
     if (report.status === 'unavailable') {
@@ -195,8 +214,41 @@ export function readinessHandler(
     } else {
       res.statusCode = 200;
     }
-    res.end(JSON.stringify(withoutErrors(report)));
+    // Public callers learn the status only (F11: no Redis role or latency, certificate expiry or
+    // remote list for anyone on the internet); the service token shows the checks.
+    res.end(JSON.stringify(detailed ? withoutErrors(report) : { status: report.status }));
   };
+}
+
+/** Anonymous readiness answers are shared for this long (per process). */
+export const PUBLIC_READINESS_CACHE_MS = 2_000;
+/** The header that carries the api's service credential to see the checks. */
+export const READINESS_DETAILS_HEADER = 'x-internal-token';
+
+export interface ReadinessHandlerOptions {
+  /** The token that unlocks the details; default the api's service credential (API_INTERNAL_TOKEN[_FILE]). */
+  detailsToken?: () => string | undefined;
+}
+
+let cachedServiceToken: string | undefined;
+function serviceToken(): string | undefined {
+  if (cachedServiceToken !== undefined) return cachedServiceToken;
+  try {
+    const env = loadConfig('auth', authEnvSchema);
+    const token =
+      env.API_INTERNAL_TOKEN ??
+      (env.API_INTERNAL_TOKEN_FILE ? readFileSync(env.API_INTERNAL_TOKEN_FILE, 'utf8').trim() : undefined);
+    cachedServiceToken = token;
+    return token;
+  } catch {
+    return undefined;
+  }
+}
+
+function presentsToken(header: string | string[] | undefined, expected: string | undefined): boolean {
+  if (typeof header !== 'string' || !expected) return false;
+  const digest = (v: string) => createHash('sha256').update(v).digest();
+  return timingSafeEqual(digest(header), digest(expected));
 }
 
 /** The report minus error messages, at any depth (the shell's per-remote results too). */

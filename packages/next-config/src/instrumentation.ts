@@ -54,6 +54,13 @@ export async function reportRequestError(
   const header = request.headers['x-request-id'];
   const id = Array.isArray(header) ? header[0] : header;
   const requestId = id && REQUEST_ID.test(id) ? id : 'none';
-  const { reportUnexpected } = await import('@mfv/auth');
+  const { logEvent, reportUnexpected } = await import('@mfv/auth');
+  // Next reports its own 4xx refusals here too (ApiError: a malformed or oversized body on a
+  // route that kept Next's parser). The caller's mistake, not a crash: info, no Sentry (F7).
+  const status = (error as { statusCode?: unknown } | null)?.statusCode;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    logEvent('info', 'request refused by next', { requestId, status, where: context.routePath });
+    return;
+  }
   reportUnexpected(error, requestId, `${context.routeType} ${context.routePath}`);
 }

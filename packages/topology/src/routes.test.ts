@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blockedPrefixes, decideRoute, normalizePath, routeTable } from './routes.js';
+import { blockedPrefixes, canonicalRequestUrl, decideRoute, normalizePath, routeTable } from './routes.js';
 
 describe('routes table', () => {
   it('lists every app once, most specific prefix first, the shell catch-all last', () => {
@@ -26,13 +26,26 @@ describe('normalizePath (as nginx normalises before matching)', () => {
     ['/a/b/../c', '/a/c'],
     ['/a/b/..', '/a/'],
     ['/%5Fnext', '/_next'],
-    ['/user%2Fx', '/user/x'],
+    ['/%C3%A9', '/\u00e9'],
     ['/x?y=/../z', '/x'],
   ])('%s → %s', (input, output) => {
     expect(normalizePath(input)).toBe(output);
   });
 
-  it.each(['/..', '/../x', '/%zz', '/a/%00', 'relative'])('rejects %s', (input) => {
+  it.each([
+    '/..',
+    '/../x',
+    '/%zz',
+    '/a/%00',
+    'relative',
+    // F1: spellings WHATWG URL, nginx and Next read differently.
+    '/user%2Fx',
+    '/a\\b',
+    '/a%5Cb',
+    '/a/%2e%2e/b',
+    '/a/.%2E/b',
+    '/a#/../b',
+  ])('rejects %s', (input) => {
     expect(normalizePath(input)).toBeNull();
   });
 });
@@ -46,7 +59,26 @@ describe('decideRoute', () => {
     ['/notice/_next/static/ssr/remoteEntry.js', { kind: 'blocked' }],
     ['/user/./../_next/static/ssr/a.js', { kind: 'blocked' }],
     ['/%2e%2e/x', { kind: 'bad-request' }],
+    ['/verify/_next/static\\ssr/remoteEntry.js', { kind: 'bad-request' }],
+    ['/verify/_next/static/x\\..\\ssr/remoteEntry.js', { kind: 'bad-request' }],
   ])('%s', (input, decision) => {
     expect(decideRoute(input)).toEqual(decision);
+  });
+});
+
+describe('canonicalRequestUrl (what the Node proxy routes on and forwards)', () => {
+  it.each([
+    ['/verify/../user/x?a=b', '/user/x?a=b'],
+    ['//_next//static/chunks/a.js', '/_next/static/chunks/a.js'],
+    ['/notice/%EA%B3%B5%EC%A7%80', '/notice/%EA%B3%B5%EC%A7%80'],
+    ['/notice/a%20b', '/notice/a%20b'],
+    ['/user/a:b@c;d=e', '/user/a:b@c;d=e'],
+    ['/x%23y', '/x%23y'],
+  ])('%s → %s', (input, output) => {
+    expect(canonicalRequestUrl(input)).toBe(output);
+  });
+
+  it('refuses what normalizePath refuses', () => {
+    expect(canonicalRequestUrl('/verify/_next/static\\ssr/remoteEntry.js')).toBeNull();
   });
 });

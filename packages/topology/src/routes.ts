@@ -32,14 +32,24 @@ export type RouteDecision =
   | { readonly kind: 'bad-request' };
 
 /**
+ * Characters a request path may not contain, raw or percent-encoded (red-team finding F1).
+ * WHATWG URL — what http-proxy-3 and Next parse paths with — reads `\` as `/` and `%2e` as
+ * `.`, and a `#` ends the path; nginx decodes `%2F` into a separator while Next does not. Any
+ * of them lets one spelling be routed as one path and served as another, so both proxies
+ * refuse them with 400 before routing. Browsers never send them in a path.
+ */
+export const REFUSED_PATH_PATTERN = /\\|#|%5c|%2e|%2f/i;
+
+/**
  * Normalises a request path the way nginx does before matching locations: percent-decoding,
  * merging slashes and resolving `.` / `..` segments. Without this, `/%5Fnext/static/ssr/x`
  * or `/verify/../_next/static/ssr/x` would slip past a naive prefix check. Returns null for
- * paths nginx rejects (invalid escapes, NUL, climbing above the root).
+ * paths the proxies refuse (REFUSED_PATH_PATTERN, invalid escapes, NUL, climbing above the root).
  */
 export function normalizePath(rawPath: string): string | null {
   const pathOnly = rawPath.split('?', 1)[0] ?? '';
   if (!pathOnly.startsWith('/')) return null;
+  if (REFUSED_PATH_PATTERN.test(pathOnly)) return null;
   let decoded: string;
   try {
     decoded = decodeURIComponent(pathOnly);
@@ -66,6 +76,28 @@ export function normalizePath(rawPath: string): string | null {
     out.push(segment);
   }
   return '/' + out.join('/');
+}
+
+/** RFC 3986 pchar minus what WHATWG URL would rewrite: unreserved, sub-delims, ':' and '@'. */
+function encodeSegment(segment: string): string {
+  return encodeURIComponent(segment).replace(/%(24|26|2B|2C|3B|3D|3A|40)/g, (escape) =>
+    decodeURIComponent(escape),
+  );
+}
+
+/**
+ * The one spelling of a request URL that both routing and forwarding use: the normalised
+ * path, re-encoded so that WHATWG URL (http-proxy-3, Next) leaves it exactly as it is, plus
+ * the query as sent. Null when the path is refused. The Node proxy routes on this string and
+ * forwards this string, so the upstream can never be asked for a path other than the one the
+ * route was decided on.
+ */
+export function canonicalRequestUrl(rawUrl: string): string | null {
+  const queryAt = rawUrl.indexOf('?');
+  const path = normalizePath(queryAt === -1 ? rawUrl : rawUrl.slice(0, queryAt));
+  if (path === null) return null;
+  const query = queryAt === -1 ? '' : rawUrl.slice(queryAt);
+  return path.split('/').map(encodeSegment).join('/') + query;
 }
 
 function ownsPath(prefix: string, path: string): boolean {

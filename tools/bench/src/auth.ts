@@ -14,6 +14,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createProxyServer } from 'http-proxy-3';
+import { sessionKey } from '@mfv/auth';
 import { createRedis, closeRedis, waitForRedis } from '@mfv/redis';
 import { REPO_ROOT, Service, localSecrets, resolveRedis } from '@mfv/site';
 import { percentile, runLoad, type LoadResult } from './load.js';
@@ -133,7 +134,7 @@ async function main() {
     });
 
     // The storm: the session's access token has expired everywhere.
-    const key = `mfv:auth:session:${session.mfv_sid}`;
+    const key = sessionKey(session.mfv_sid);
     const record = JSON.parse((await redisClient.get(key))!) as Record<string, unknown>;
     await redisClient.set(key, JSON.stringify({ ...record, accessExpiresAt: 0 }), 'KEEPTTL');
     const before = refreshes;

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { authConfigFromEnv, createAuth, SessionStore } from '@mfv/auth';
+import { authConfigFromEnv, createAuth, SessionStore, sessionKey } from '@mfv/auth';
 import { closeRedis, createRedis, waitForRedis, type RedisClient } from '@mfv/redis';
 import { localSecrets, REPO_ROOT, Service } from '@mfv/site';
 import { APPS, NEXT_APPS, type NextAppName } from '@mfv/topology';
@@ -205,7 +205,7 @@ export async function createSessions(
  * only the session cookie must refresh (what a browser does once its access-token cookie lapsed).
  */
 export async function expireStoredAccessToken(redis: RedisClient, sid: string): Promise<boolean> {
-  const key = `mfv:auth:session:${sid}`;
+  const key = sessionKey(sid);
   const raw = await redis.get(key);
   if (!raw) return false;
   const record = JSON.parse(raw) as Record<string, unknown>;

@@ -16,7 +16,7 @@
  * Prints what it found; exits 1 on the first failed check. Takes minutes (two `next build`s).
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -127,7 +127,7 @@ async function main(): Promise<void> {
   cleanups.push(() => shell.service.stop());
 
   await probeNotice(notice);
-  await probeShell(shell);
+  await probeShell(shell, stack);
   await probeAuthenticated(notice, stack, api.url, redis.url);
   await probeSigterm(notice);
 }
@@ -158,7 +158,7 @@ async function probeNotice(notice: RunningServer) {
   );
 }
 
-async function probeShell(shell: RunningServer) {
+async function probeShell(shell: RunningServer, stack: ReturnType<typeof prepareStack>) {
   step(`standalone shell: node apps/shell/server.js on ${shell.url || '/'}`);
   const home = await get(`${shell.url}/`);
   const states = Object.fromEntries(
@@ -174,7 +174,9 @@ async function probeShell(shell: RunningServer) {
     'a remote that is not running falls back',
     `user/UserMenu ${states['user/UserMenu']}`,
   );
-  const ready = await get(`${shell.url}/api/readyz`);
+  // The checks are shown to the service token only (issue 13, F11); anonymous callers get the status.
+  const serviceToken = readFileSync(stack.env.API_INTERNAL_TOKEN_FILE!, 'utf8').trim();
+  const ready = await get(`${shell.url}/api/readyz`, { headers: { 'x-internal-token': serviceToken } });
   const report = JSON.parse(ready.text) as { status: string; checks: { remotes: Record<string, unknown> } };
   check(
     ready.status === 200 &&

@@ -7,6 +7,8 @@ import {
   kakaoLoginResponseSchema,
   refreshRequestSchema,
   refreshResponseSchema,
+  revocationsQuerySchema,
+  revocationsResponseSchema,
   verifyResponseSchema,
 } from '../contract.js';
 import { claimsOf, requireAccessToken, requireServiceCredential } from '../auth/guards.js';
@@ -51,6 +53,27 @@ export const authRoutes: FastifyPluginAsyncZod<{ services: ApiServices; internal
     async (req, reply) => {
       await services.sessions.logoutAll(claimsOf(req).sub);
       return reply.code(204).send(null);
+    },
+  );
+
+  app.get(
+    API_PATHS.revocations,
+    {
+      onRequest: service,
+      schema: {
+        querystring: revocationsQuerySchema,
+        response: { 200: revocationsResponseSchema, 401: errorBodySchema },
+      },
+    },
+    async (req, reply) => {
+      reply.header('cache-control', 'no-store');
+      const now = services.clock.now().getTime();
+      const ttlSeconds = services.accessTokens.ttlSeconds;
+      // Older revocations cannot have an access token left that verifies (plus clock skew).
+      const floor = now - (ttlSeconds + 60) * 1000;
+      const since = Math.max(req.query.since ?? floor, floor);
+      const sessions = await services.refreshTokens.revokedSince(new Date(since));
+      return { now, accessTokenTtlSeconds: ttlSeconds, sessions };
     },
   );
 

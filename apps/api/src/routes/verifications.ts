@@ -56,6 +56,6 @@ export const verificationRoutes: FastifyPluginAsyncZod<{
         },
       },
     },
-    async (req) => verifications.redeem(req.body.ticket),
+    async (req) => verifications.redeem(req.body.ticket, req.body.owner),
   );
 };

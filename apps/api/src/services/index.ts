@@ -31,6 +31,7 @@ export interface ServiceDeps {
 }
 
 export interface ApiServices {
+  clock: Clock;
   accessTokens: AccessTokens;
   refreshTokens: RefreshTokens;
   sessions: Sessions;
@@ -60,6 +61,7 @@ export function createServices(deps: ServiceDeps): ApiServices {
   );
   const sessions = new Sessions(accessTokens, refreshTokens, clock);
   return {
+    clock,
     accessTokens,
     refreshTokens,
     sessions,

@@ -5,6 +5,7 @@ import {
   type CreateVerificationRequest,
   type CreateVerificationResponse,
   type RedeemVerificationResponse,
+  type VerificationOwner,
 } from '../contract.js';
 import type { Clock } from '../clock.js';
 import type { Db, Queryable } from '../db/types.js';
@@ -30,6 +31,12 @@ interface TicketRow {
   consumed_at: Date | null;
 }
 
+function ownedBy(row: Pick<RedeemRow, 'user_id' | 'signup_ticket_hash'>, owner: VerificationOwner): boolean {
+  return 'userId' in owner
+    ? row.user_id === owner.userId
+    : row.signup_ticket_hash === sha256Hex(owner.signupTicket);
+}
+
 interface RedeemRow {
   provider: RedeemVerificationResponse['provider'];
   service_type: string;
@@ -43,6 +50,7 @@ interface RedeemRow {
   user_id: string | null;
   ticket_expires_at: Date;
   ticket_redeemed_at: Date | null;
+  signup_ticket_hash: string | null;
 }
 
 /**
@@ -160,18 +168,22 @@ export class Verifications {
   }
 
   /** Spends the ticket (once, before it expires) and returns masked fields only. */
-  async redeem(ticket: string): Promise<RedeemVerificationResponse> {
+  async redeem(ticket: string, owner?: VerificationOwner): Promise<RedeemVerificationResponse> {
     const now = this.clock.now();
     return this.db.transaction(async (tx) => {
       const row = (
         await tx.query<RedeemRow>(
           `SELECT provider, service_type, name, phone, is_adult, di, cohort, campus, verified_at, user_id,
-                  ticket_expires_at, ticket_redeemed_at
+                  signup_ticket_hash, ticket_expires_at, ticket_redeemed_at
              FROM verifications WHERE ticket_hash = $1 FOR UPDATE`,
           [sha256Hex(ticket)],
         )
       ).rows[0];
       if (!row) throw new ApiError('VERIFICATION_TICKET_INVALID', 'verification ticket not recognised');
+      // Someone else's ticket looks exactly like an unknown one, and stays unspent (F6).
+      if (owner !== undefined && !ownedBy(row, owner)) {
+        throw new ApiError('VERIFICATION_TICKET_INVALID', 'verification ticket not recognised');
+      }
       if (row.ticket_redeemed_at !== null) {
         throw new ApiError('VERIFICATION_TICKET_USED', 'verification ticket already used');
       }

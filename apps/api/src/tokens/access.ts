@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { errors as joseErrors, jwtVerify, SignJWT, type JWTHeaderParameters } from 'jose';
 import {
   ACCESS_TOKEN_ALG,
+  ACCESS_TOKEN_CLIENT_ID,
   ACCESS_TOKEN_TYPE,
   accessTokenClaimsSchema,
   type AccessTokenClaims,
@@ -55,7 +56,12 @@ export class AccessTokens {
       typ: ACCESS_TOKEN_TYPE,
       kid: this.keys.current.kid,
     };
-    return new SignJWT({ sid: input.sessionId, scope: input.scope, nickname: input.nickname })
+    return new SignJWT({
+      client_id: ACCESS_TOKEN_CLIENT_ID,
+      sid: input.sessionId,
+      scope: input.scope,
+      nickname: input.nickname,
+    })
       .setProtectedHeader(header)
       .setIssuer(this.options.issuer)
       .setAudience(this.options.audience)

@@ -260,6 +260,15 @@ export class RefreshTokens {
     );
   }
 
+  /** Sessions revoked after `since`, oldest first (GET /auth/revocations). */
+  async revokedSince(since: Date, limit = 10_000): Promise<string[]> {
+    const res = await this.db.query<{ id: string }>(
+      'SELECT id FROM token_families WHERE revoked_at > $1 ORDER BY revoked_at LIMIT $2',
+      [since, limit],
+    );
+    return res.rows.map((row) => row.id);
+  }
+
   /** Whether a session (access token `sid`) still exists and is not revoked. */
   async isSessionActive(familyId: string, userId: string): Promise<boolean> {
     if (!UUID.test(familyId) || !UUID.test(userId)) return false;

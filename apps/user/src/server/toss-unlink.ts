@@ -9,9 +9,11 @@ import {
   AUTH_RETRY_AFTER_SECONDS,
   AuthUnavailableError,
   BackendUnavailableError,
+  BodyError,
   callApi,
   defaultAuth,
   logEvent,
+  readJsonBody,
   reportUnexpected,
   type Auth,
 } from '@mfv/auth';
@@ -74,6 +76,9 @@ function parseUserKey(value: unknown): string | undefined {
   return key <= INT64_MAX ? key.toString() : undefined;
 }
 
+/** `{userKey, referrer}` is a few dozen bytes. */
+const UNLINK_BODY_LIMIT_BYTES = 2048;
+
 export function createTossUnlinkHandler(deps: () => TossUnlinkDeps) {
   return async function tossUnlink(req: NextApiRequest, res: NextApiResponse): Promise<void> {
     res.setHeader('Cache-Control', 'no-store');
@@ -105,7 +110,15 @@ export function createTossUnlinkHandler(deps: () => TossUnlinkDeps) {
       res.status(401).json({ code: 'UNAUTHORIZED', message: 'Basic credentials required' });
       return;
     }
-    const source: unknown = req.method === 'GET' ? req.query : req.body;
+    let source: unknown;
+    try {
+      source = req.method === 'GET' ? req.query : await readJsonBody(req, UNLINK_BODY_LIMIT_BYTES);
+    } catch (error) {
+      if (!(error instanceof BodyError)) throw error;
+      logEvent('info', 'toss unlink refused: body', { requestId, code: error.code });
+      res.status(error.status).json(error.toBody());
+      return;
+    }
     const userKey = parseUserKey(field(source, 'userKey'));
     const referrer = field(source, 'referrer');
     if (userKey === undefined || !(TOSS_UNLINK_REFERRERS as readonly unknown[]).includes(referrer)) {

@@ -11,6 +11,7 @@ import {
   AuthUnavailableError,
   BackendError,
   BackendUnavailableError,
+  BodyError,
   logEvent,
   reportUnexpected,
 } from '@mfv/auth';
@@ -149,6 +150,7 @@ const BACKEND_CODES: Record<string, { status: number; code: string; message: str
  */
 export function toVerifyError(error: unknown): VerifyError {
   if (error instanceof VerifyError) return error;
+  if (error instanceof BodyError) return new VerifyError(error.status, error.code, error.message);
   if (error instanceof MokResultError) return fromMokResult(error, { restart: true });
   if (error instanceof MokTransportError) {
     // mobile-ok did not answer in time, or the connection failed: the guide's "connection failed" text.

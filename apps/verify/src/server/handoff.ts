@@ -4,6 +4,7 @@
  * signup; the browser gets a one-time opaque ticket and, by redeeming it, masked fields only.
  * Provider-independent: KCB and SSAFY hand off through the same two functions.
  */
+import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
   createVerificationResponseSchema,
@@ -14,7 +15,8 @@ import {
   type VerificationOwner,
 } from '@mfv/api/contract';
 import { AuthUnavailableError, callApi, readCookie, unseal, type Auth } from '@mfv/auth';
-import { loginRequired } from './errors';
+import { loginRequired, VerifyError } from './errors';
+import type { VerifyTransaction } from './transactions';
 
 /**
  * The user remote seals `{ticket, returnTo, nickname?}` into the `signup` cookie between a provider
@@ -41,7 +43,20 @@ export type OwnerState = VerificationOwner | 'none' | 'unavailable';
  * from the request body), else the pending signup of this browser, else nobody. `unavailable`
  * when the session cannot be checked right now — never a silent fallback to "nobody".
  */
-export async function ownerOf(auth: Auth, req: IncomingMessage, res: ServerResponse): Promise<OwnerState> {
+export function ownerOf(auth: Auth, req: IncomingMessage, res: ServerResponse): Promise<OwnerState> {
+  // Once per request: the rate limits and the handler both ask, and a second getViewer could
+  // refresh the session a second time.
+  let owner = ownersOfRequests.get(req);
+  if (!owner) {
+    owner = findOwner(auth, req, res);
+    ownersOfRequests.set(req, owner);
+  }
+  return owner;
+}
+
+const ownersOfRequests = new WeakMap<IncomingMessage, Promise<OwnerState>>();
+
+async function findOwner(auth: Auth, req: IncomingMessage, res: ServerResponse): Promise<OwnerState> {
   const viewer = await auth.getViewer(req, res);
   if (viewer.status === 'signed-in') return { userId: viewer.viewer.id };
   if (viewer.status === 'unavailable') return 'unavailable';
@@ -81,17 +96,50 @@ export function handOff(
   });
 }
 
-/** Spends a one-time result ticket: masked fields only. */
-export function redeemTicket(
+/**
+ * Spends a one-time result ticket: masked fields only, and only for the member or pending signup
+ * the result belongs to (F6: a ticket in a URL redeemed for whoever had the URL). Anyone else
+ * gets what an unknown ticket gets, and the ticket stays unspent for its owner.
+ */
+export async function redeemTicket(
   auth: Auth,
   ticket: string,
   requestId: string,
+  req: IncomingMessage,
+  res: ServerResponse,
 ): Promise<RedeemVerificationResponse> {
+  const owner = await resolveOwner(auth, req, res);
   return callApi(auth.config, '/verifications/redeem', {
     method: 'POST',
     internal: true,
     requestId,
-    body: { ticket },
+    body: { ticket, owner },
     schema: redeemVerificationResponseSchema,
   });
+}
+
+/** What a transaction stores about its owner: a digest, never the member id or the ticket. */
+export function ownerKey(owner: VerificationOwner): string {
+  const id = 'userId' in owner ? `user:${owner.userId}` : `signup:${owner.signupTicket}`;
+  return createHash('sha256').update(id).digest('base64url');
+}
+
+export const OWNER_MISMATCH_MESSAGE = '이 본인확인은 다른 계정에서 시작됐어요. 처음부터 다시 시도해 주세요.';
+
+/**
+ * Every step of a transaction must come from whom it was started for (red-team finding F5: a
+ * transaction started by one member could be completed, and attached, in another session of the
+ * same browser). 403 VERIFICATION_OWNER_MISMATCH otherwise; the transaction is left to its owner.
+ */
+export async function assertTransactionOwner(
+  auth: Auth,
+  req: IncomingMessage,
+  res: ServerResponse,
+  tx: VerifyTransaction<unknown>,
+): Promise<VerificationOwner> {
+  const owner = await resolveOwner(auth, req, res);
+  if (tx.owner !== undefined && tx.owner !== ownerKey(owner)) {
+    throw new VerifyError(403, 'VERIFICATION_OWNER_MISMATCH', OWNER_MISMATCH_MESSAGE, { restart: true });
+  }
+  return owner;
 }

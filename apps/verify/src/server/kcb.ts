@@ -49,7 +49,7 @@ import {
   type KcbStartResponse,
 } from '../lib/kcb';
 import { MESSAGES, toVerifyError, VerifyError } from './errors';
-import { handOff, resolveOwner, type VerificationRecord } from './handoff';
+import { assertTransactionOwner, handOff, ownerKey, resolveOwner, type VerificationRecord } from './handoff';
 import type { Reply, RouteContext } from './mobile-ok';
 import {
   TransactionBusyError,
@@ -247,7 +247,7 @@ export class KcbService {
     const successPath = allowedReturnPath(body.successUrl, KCB_SUCCESS_PATHS, KCB_RESULT_PATH, origin);
     const failPath = allowedReturnPath(body.failUrl, KCB_FAIL_PATHS, KCB_FAIL_PATH, origin);
     // Fail before KCB's page opens if there is nobody to attach the result to.
-    await resolveOwner(this.deps.auth, ctx.req, ctx.res);
+    const owner = await resolveOwner(this.deps.auth, ctx.req, ctx.res);
     try {
       const { client, tokens, returnUrl } = await this.deps.kcb();
       const transaction = createKcbPopupTransaction();
@@ -264,14 +264,20 @@ export class KcbService {
         started.fieldKey.exportForServerStorage(),
         VERIFY_TX_TTL_MS,
       );
-      const tx = await this.deps.store.begin<KcbTxData>(ctx.req, ctx.res, KCB_PROVIDER, {
-        svcTkn: started.svcTkn,
-        sealedKey,
-        encIv: started.encIv,
-        rqstSvcTxSeqno: started.rqstSvcTxSeqno,
-        successPath,
-        failPath,
-      });
+      const tx = await this.deps.store.begin<KcbTxData>(
+        ctx.req,
+        ctx.res,
+        KCB_PROVIDER,
+        {
+          svcTkn: started.svcTkn,
+          sealedKey,
+          encIv: started.encIv,
+          rqstSvcTxSeqno: started.rqstSvcTxSeqno,
+          successPath,
+          failPath,
+        },
+        ownerKey(owner),
+      );
       const form = kcbPopupForm(client, started.svcTkn);
       return {
         status: 200,
@@ -304,6 +310,8 @@ export class KcbService {
         failPath = tx.data.failPath;
         // The binding public integrations lacked (PROVIDERS.md): this browser started this svc_tkn.
         assertKcbCallbackToken(tx.data.svcTkn, svcTkn);
+        // … and this member (or pending signup) did (F5).
+        await assertTransactionOwner(this.deps.auth, req, res, tx);
         // Single use, before KCB is asked: a replayed callback finds no transaction.
         if (!(await locked.consume())) throw new TransactionNotFoundError('consumed meanwhile');
         this.deps.store.clear(res);

@@ -64,7 +64,8 @@ import {
   txNotFound,
   VerifyError,
 } from './errors';
-import { handOff, resolveOwner, type VerificationRecord } from './handoff';
+import { assertTransactionOwner, handOff, ownerKey, resolveOwner, type VerificationRecord } from './handoff';
+import type { RateLimits } from './limits';
 import {
   TransactionBusyError,
   TransactionNotFoundError,
@@ -156,6 +157,8 @@ export interface MokServiceDeps {
   mok: () => Promise<MokClientAccess>;
   /** Default: the system clock. Used for the result's 10-minute rule. */
   now?: () => Date;
+  /** Per-phone limit on SMS/LMS sends (the member and IP limits are counted by the routes). */
+  limits?: RateLimits;
 }
 
 export interface RouteContext {
@@ -185,18 +188,24 @@ export class MokService {
   /** POST …/mok/start {service}: token/get and a new transaction for this browser. */
   async start(ctx: RouteContext, service: MokServiceId): Promise<Reply<MokStartResponse>> {
     // Fail before the person types anything if there is nobody to attach the result to.
-    await resolveOwner(this.deps.auth, ctx.req, ctx.res);
+    const owner = await resolveOwner(this.deps.auth, ctx.req, ctx.res);
     const { client, settings } = await this.deps.mok();
     const clientTxId = generateMokClientTxId(settings.clientTxPrefix);
     const token = await processMokTokenResponse(await requestMokToken(client, { clientTxId }));
     this.remember(token.publicKey, token.publicKeyObject);
-    const tx = await this.deps.store.begin<MokTxData>(ctx.req, ctx.res, MOK_PROVIDER, {
-      service,
-      clientTxId,
-      publicKey: token.publicKey,
-      token: token.encryptMOKToken,
-      phase: 'started',
-    });
+    const tx = await this.deps.store.begin<MokTxData>(
+      ctx.req,
+      ctx.res,
+      MOK_PROVIDER,
+      {
+        service,
+        clientTxId,
+        publicKey: token.publicKey,
+        token: token.encryptMOKToken,
+        phase: 'started',
+      },
+      ownerKey(owner),
+    );
     return { status: 200, body: { service, expiresAt: new Date(tx.expiresAt).toISOString() } };
   }
 
@@ -209,6 +218,8 @@ export class MokService {
       if (Object.keys(errors).length > 0) throw invalidInput(errors);
       const input = normalizeMokForm(service, form);
       const info = MOK_SERVICES[service];
+      // Before the provider sends anything to that number (F4: SMS to an arbitrary number).
+      await this.deps.limits?.consume('send', { phone: input.phone });
       const authInfo = {
         serviceType: info.serviceType,
         reqAuthType: info.reqAuthType,
@@ -260,6 +271,10 @@ export class MokService {
     return this.step(ctx, ['requested'], async (locked, { client }) => {
       const { tx } = locked;
       if (!MOK_SERVICES[tx.data.service].resend) throw stepInvalid();
+      const sent = tx.data.input
+        ? unseal<SealedInput>(this.deps.auth.config.keys.seal, INPUT_PURPOSE, tx.data.input)
+        : null;
+      await this.deps.limits?.consume('send', { phone: sent?.phone });
       if (tx.data.resendRemaining === 0) {
         // The provider would refuse it (4302); the code already sent stays valid.
         throw new VerifyError(422, 'MOK_RESULT', customerMessage(RESEND_LIMIT), {
@@ -470,6 +485,8 @@ export class MokService {
         MOK_PROVIDER,
         mok.settings.timeoutMs + LOCK_MARGIN_MS,
         async (locked) => {
+          // Every step only for whom the transaction was started (F5).
+          await assertTransactionOwner(this.deps.auth, ctx.req, ctx.res, locked.tx);
           if (!phases.includes(locked.tx.data.phase)) throw stepInvalid();
           return fn(locked, mok);
         },

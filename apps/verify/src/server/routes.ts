@@ -8,13 +8,14 @@
  * is signing up is protected the same way); a strict body; errors as `{code, message, …}`.
  */
 import type { NextApiHandler, NextApiRequest, NextApiResponse } from 'next';
-import { checkCsrf, logEvent, reportUnexpected } from '@mfv/auth';
+import { checkCsrf, logEvent, readJsonBody, reportUnexpected } from '@mfv/auth';
 import { PKCE_VERIFIER_PATTERN } from '@mfv/verification/ssafy/browser';
 import { z } from 'zod';
 import { KCB_FAIL_PATH } from '../lib/kcb';
 import { MOK_SERVICE_IDS } from '../lib/mok';
 import { invalidInput, sendVerifyError } from './errors';
-import { redeemTicket } from './handoff';
+import { ownerOf, redeemTicket } from './handoff';
+import { clientIp, type LimitAction, type LimitKeys } from './limits';
 import type { Reply, RouteContext } from './mobile-ok';
 import { verifyRuntime, type VerifyRuntime } from './runtime';
 
@@ -66,15 +67,44 @@ const handlers: { [N in RouteName]: Handler<N> } = {
   mokConfirm: (rt, ctx, body) => rt.mok.confirm(ctx, body.authNumber),
   verificationResult: async (rt, ctx, body) => ({
     status: 200,
-    body: await redeemTicket(rt.auth, body.ticket, ctx.requestId),
+    body: await redeemTicket(rt.auth, body.ticket, ctx.requestId, ctx.req, ctx.res),
   }),
   kcbStart: (rt, ctx, body) => rt.kcb.start(ctx, body),
   ssafyStart: (rt, ctx) => rt.ssafy.start(ctx),
   ssafyVerifyToken: (rt, ctx, body) => rt.ssafy.verifyToken(ctx, body),
 };
 
-/** Next parses a JSON body into an object; an empty body arrives as '' (or undefined). */
-const bodyOf = (req: NextApiRequest): unknown => (req.body === '' || req.body === undefined ? {} : req.body);
+/** What each route counts against (F4); the per-phone send limit is counted by MokService. */
+const LIMITED: { [N in RouteName]: LimitAction } = {
+  mokStart: 'start',
+  kcbStart: 'start',
+  ssafyStart: 'start',
+  mokRequest: 'send',
+  mokResend: 'send',
+  mokCall: 'call',
+  mokConfirm: 'confirm',
+  ssafyVerifyToken: 'confirm',
+  verificationResult: 'redeem',
+};
+
+/** The member (or pending signup) and the client address of a request, for the limits. */
+async function limitKeys(rt: VerifyRuntime, req: NextApiRequest, res: NextApiResponse): Promise<LimitKeys> {
+  const owner = await ownerOf(rt.auth, req, res);
+  const member =
+    typeof owner === 'object'
+      ? 'userId' in owner
+        ? `user:${owner.userId}`
+        : `signup:${owner.signupTicket}`
+      : undefined;
+  return { member, ip: clientIp(req) };
+}
+
+/**
+ * The JSON body, read by us (F7): every route file turns Next's parser off
+ * (`export const config = { api: { bodyParser: false } }`), so a malformed, oversized or
+ * non-JSON body answers 400 / 413 / 415 `{code, message}` and is logged at info.
+ */
+const bodyOf = async (req: NextApiRequest): Promise<unknown> => (await readJsonBody(req)) ?? {};
 
 /** One route bound to a runtime. */
 export function bindRoute<N extends RouteName>(name: N, runtime: () => VerifyRuntime): NextApiHandler {
@@ -93,13 +123,14 @@ export function bindRoute<N extends RouteName>(name: N, runtime: () => VerifyRun
       rt = runtime();
       requestId = rt.auth.requestIdOf(req);
       checkCsrf(rt.auth.config, req);
-      const parsed = schema.safeParse(bodyOf(req));
+      const parsed = schema.safeParse(await bodyOf(req));
       if (!parsed.success) {
         const fields: Record<string, string> = {};
         for (const issue of parsed.error.issues)
           fields[issue.path.map(String).join('.') || 'body'] ??= issue.message;
         throw invalidInput(fields);
       }
+      if (rt.limits) await rt.limits.consume(LIMITED[name], await limitKeys(rt, req, res));
       const reply = await handler(rt, { req, res, requestId }, parsed.data as z.output<Schemas[N]>);
       res.status(reply.status).json(reply.body);
     } catch (error) {

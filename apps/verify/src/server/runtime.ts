@@ -2,6 +2,7 @@ import { defaultAuth, type Auth } from '@mfv/auth';
 import { createRedis, waitForRedis } from '@mfv/redis';
 import { mokSettings, verificationOptions, verifyEnv } from './env';
 import { KcbService, lazyKcbAccess, type KcbAccess } from './kcb';
+import { limitTable, RateLimits } from './limits';
 import { lazyMokClient, MokService, type MokClientAccess } from './mobile-ok';
 import { lazySsafyAccess, SsafyService, type SsafyAccess } from './ssafy';
 import { TransactionStore } from './transactions';
@@ -13,6 +14,8 @@ export interface VerifyRuntime {
   mok: MokService;
   kcb: KcbService;
   ssafy: SsafyService;
+  /** Rate limits (F4); absent only in tests that do not exercise them. */
+  limits?: RateLimits;
 }
 
 export interface VerifyRuntimeDeps {
@@ -22,6 +25,7 @@ export interface VerifyRuntimeDeps {
   kcb: () => Promise<KcbAccess>;
   ssafy: () => Promise<SsafyAccess>;
   now?: () => Date;
+  limits?: RateLimits;
 }
 
 /** Explicit dependencies (tests build one against their own Redis, api and sandbox). */
@@ -30,7 +34,8 @@ export function createVerifyRuntime(deps: VerifyRuntimeDeps): VerifyRuntime {
   return {
     auth: deps.auth,
     transactions: deps.transactions,
-    mok: new MokService({ ...common, mok: deps.mok }),
+    ...(deps.limits ? { limits: deps.limits } : {}),
+    mok: new MokService({ ...common, mok: deps.mok, ...(deps.limits ? { limits: deps.limits } : {}) }),
     kcb: new KcbService({ ...common, kcb: deps.kcb }),
     ssafy: new SsafyService({ ...common, ssafy: deps.ssafy }),
   };
@@ -59,6 +64,7 @@ export function verifyRuntime(): VerifyRuntime {
     instance = createVerifyRuntime({
       auth,
       transactions: new TransactionStore(redis, auth.config.cookie, {}, ready),
+      limits: new RateLimits(redis, limitTable(env)),
       mok: lazyMokClient(() => mokSettings(env)),
       kcb: lazyKcbAccess(async () => (await clientOptions()).kcb),
       ssafy: lazySsafyAccess(async () => (await clientOptions()).ssafy),

@@ -35,7 +35,7 @@ import {
 } from '@mfv/verification/ssafy';
 import type { SsafyStartResponse, SsafyVerifyTokenResponse } from '../lib/ssafy';
 import { MESSAGES, toVerifyError, VerifyError } from './errors';
-import { handOff, resolveOwner, type VerificationRecord } from './handoff';
+import { assertTransactionOwner, handOff, ownerKey, resolveOwner, type VerificationRecord } from './handoff';
 import type { Reply, RouteContext } from './mobile-ok';
 import { TransactionBusyError, TransactionNotFoundError, type TransactionStore } from './transactions';
 
@@ -217,10 +217,16 @@ export class SsafyService {
   /** POST …/ssafy/start: a new transaction for this browser; answers its `state` for the SDK. */
   async start(ctx: RouteContext): Promise<Reply<SsafyStartResponse>> {
     try {
-      await resolveOwner(this.deps.auth, ctx.req, ctx.res);
+      const owner = await resolveOwner(this.deps.auth, ctx.req, ctx.res);
       await this.deps.ssafy(); // configuration problems show before the popup opens
       const state = randomId(STATE_BYTES);
-      const tx = await this.deps.store.begin<SsafyTxData>(ctx.req, ctx.res, SSAFY_PROVIDER, { state });
+      const tx = await this.deps.store.begin<SsafyTxData>(
+        ctx.req,
+        ctx.res,
+        SSAFY_PROVIDER,
+        { state },
+        ownerKey(owner),
+      );
       return { status: 200, body: { state, expiresAt: new Date(tx.expiresAt).toISOString() } };
     } catch (error) {
       throw fromSsafyError(error);
@@ -236,6 +242,8 @@ export class SsafyService {
         SsafyTxData,
         Awaited<ReturnType<typeof completeSsafyVerification>>
       >(ctx.req, SSAFY_PROVIDER, lockMs, async (locked) => {
+        // Only whom it was started for (F5); before it is consumed, so its owner can still finish.
+        await assertTransactionOwner(this.deps.auth, ctx.req, ctx.res, locked.tx);
         // Single use: whatever follows, this transaction's state cannot be presented again.
         if (!(await locked.consume())) throw new TransactionNotFoundError('consumed meanwhile');
         this.deps.store.clear(ctx.res);

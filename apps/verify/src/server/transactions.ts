@@ -64,6 +64,11 @@ export interface VerifyTransaction<T> {
   readonly createdAt: number;
   /** Epoch ms: createdAt + TTL, kept through every update. */
   readonly expiresAt: number;
+  /**
+   * Digest of whom the transaction was started for (handoff.ts ownerKey): every later step must
+   * come from the same member or pending signup (red-team finding F5).
+   */
+  readonly owner?: string;
   data: T;
 }
 
@@ -147,6 +152,7 @@ export class TransactionStore {
     res: ServerResponse,
     provider: string,
     data: T,
+    owner?: string,
   ): Promise<VerifyTransaction<T>> {
     await this.ready;
     const previous = this.idOf(req);
@@ -158,6 +164,7 @@ export class TransactionStore {
       provider,
       createdAt,
       expiresAt: createdAt + this.ttlMs,
+      ...(owner !== undefined ? { owner } : {}),
       data,
     };
     await this.redis

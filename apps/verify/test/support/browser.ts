@@ -22,6 +22,8 @@ export class TestBrowser {
   private csrf: string | undefined;
   /** Every URL this browser requested. */
   readonly urls: string[] = [];
+  /** Sent with every request (e.g. the X-Forwarded-For our public proxy adds). */
+  readonly headers: Record<string, string> = {};
 
   constructor(private readonly base: string) {}
 
@@ -86,6 +88,7 @@ export class TestBrowser {
       headers: {
         ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
         ...(this.cookies.size ? { cookie: this.cookieHeader() } : {}),
+        ...this.headers,
         ...headers,
       },
       body: body === undefined ? undefined : JSON.stringify(body),

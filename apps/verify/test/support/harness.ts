@@ -23,6 +23,7 @@ import type { KcbClientOptions } from '@mfv/verification/kcb';
 import type { SsafyClientOptions } from '@mfv/verification/ssafy';
 import type { MokSettings } from '../../src/server/env';
 import { lazyKcbAccess } from '../../src/server/kcb';
+import { RateLimits, type LimitTable } from '../../src/server/limits';
 import { lazyMokClient } from '../../src/server/mobile-ok';
 import { bindKcbCallback, bindRoute, type RouteName } from '../../src/server/routes';
 import { lazySsafyAccess } from '../../src/server/ssafy';
@@ -240,6 +241,8 @@ export async function startVerifyServer(
     ssafy?: Partial<SsafyClientOptions>;
     now?: () => Date;
     redisUrl?: string;
+    /** Rate limits (off unless given); servers given the same `prefix` share counters. */
+    limits?: { table: LimitTable; prefix: string };
   } = {},
 ): Promise<VerifyServer> {
   const redisUrl = options.redisUrl ?? infra.redis.url;
@@ -263,6 +266,9 @@ export async function startVerifyServer(
     kcb: lazyKcbAccess(async () => kcbOptionsFor(infra, options.kcb)),
     ssafy: lazySsafyAccess(async () => ssafyOptionsFor(infra, options.ssafy)),
     ...(options.now ? { now: options.now } : {}),
+    ...(options.limits
+      ? { limits: new RateLimits(redisClient, options.limits.table, options.limits.prefix) }
+      : {}),
   });
   const handlers = new Map<string, NextApiHandler>();
   for (const [pathname, name] of Object.entries(ROUTES))
@@ -282,7 +288,8 @@ export async function startVerifyServer(
       req,
       res,
       Object.fromEntries(url.searchParams),
-      handler,
+      // As every route file exports it: Next's body parser off, bodies read by readJsonBody (F7).
+      { default: handler, config: { api: { bodyParser: false } } },
       API_CONTEXT as never,
       false,
       false,

@@ -5,3 +5,6 @@ import { readinessHandler } from '@mfv/next-config/health';
  * 503 with Retry-After and the failing check otherwise. Liveness stays ./healthz.
  */
 export default readinessHandler('notice');
+
+// Bodies are read by our code (@mfv/auth readJsonBody): JSON errors as {code, message} (F7).
+export const config = { api: { bodyParser: false } };

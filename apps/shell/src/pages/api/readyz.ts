@@ -7,3 +7,6 @@ import { readinessHandler } from '@mfv/next-config/health';
  * fallback), not unready. Liveness stays ./healthz.
  */
 export default readinessHandler('shell');
+
+// Bodies are read by our code (@mfv/auth readJsonBody): JSON errors as {code, message} (F7).
+export const config = { api: { bodyParser: false } };

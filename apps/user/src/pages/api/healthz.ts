@@ -22,3 +22,6 @@ export default async function healthz(_req: NextApiRequest, res: NextApiResponse
   }
   res.status(503).json({ status: 'error', app: 'user', mtls: toss.mtls });
 }
+
+// Bodies are read by our code (@mfv/auth readJsonBody): JSON errors as {code, message} (F7).
+export const config = { api: { bodyParser: false } };

@@ -10,3 +10,6 @@ export default withAuth(async (req, res) => {
   await defaultAuth().endSession(req.auth, res, true);
   res.status(204).end();
 });
+
+// Bodies are read by our code (@mfv/auth readJsonBody): JSON errors as {code, message} (F7).
+export const config = { api: { bodyParser: false } };

@@ -6,3 +6,6 @@ export default withAuth(async (req, res) => {
   res.setHeader('Cache-Control', 'no-store');
   res.status(200).json(await req.auth.api('/users/me', { schema: meResponseSchema }));
 });
+
+// Bodies are read by our code (@mfv/auth readJsonBody): JSON errors as {code, message} (F7).
+export const config = { api: { bodyParser: false } };

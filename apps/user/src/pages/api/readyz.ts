@@ -20,3 +20,6 @@ const tossMtls: ReadinessCheck = {
  * the failing check otherwise. Liveness stays ./healthz.
  */
 export default readinessHandler('user', () => [...defaultChecks('user'), tossMtls]);
+
+// Bodies are read by our code (@mfv/auth readJsonBody): JSON errors as {code, message} (F7).
+export const config = { api: { bodyParser: false } };

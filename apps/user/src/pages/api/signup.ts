@@ -7,6 +7,8 @@ import {
   defaultAuth,
   handleErrors,
   readCookie,
+  readJsonBody,
+  safeReturnTo,
   unseal,
 } from '@mfv/auth';
 import { z } from 'zod';
@@ -26,7 +28,7 @@ export default handleErrors(async (req, res) => {
   }
   const auth = defaultAuth();
   checkCsrf(auth.config, req);
-  const parsed = bodySchema.safeParse(req.body);
+  const parsed = bodySchema.safeParse(await readJsonBody(req));
   if (!parsed.success) {
     res
       .status(400)
@@ -50,5 +52,9 @@ export default handleErrors(async (req, res) => {
   });
   await auth.startSession(res, tokens);
   appendSetCookie(res, [clearCookie(auth.config.cookie, 'signup')]);
-  res.status(200).json({ redirectTo: signup.returnTo });
+  // Checked again here (defence in depth): the page assigns it to window.location.
+  res.status(200).json({ redirectTo: safeReturnTo(signup.returnTo) });
 });
+
+// Bodies are read by our code (@mfv/auth readJsonBody): JSON errors as {code, message} (F7).
+export const config = { api: { bodyParser: false } };

@@ -73,7 +73,7 @@ export const getServerSideProps: GetServerSideProps<Props> = async (ctx) => {
   }
   const auth = defaultAuth();
   try {
-    const result = await redeemTicket(auth, ticket, auth.requestIdOf(ctx.req));
+    const result = await redeemTicket(auth, ticket, auth.requestIdOf(ctx.req), ctx.req, ctx.res);
     return { props: { ok: true, result } };
   } catch (error) {
     const mapped = toVerifyError(error);

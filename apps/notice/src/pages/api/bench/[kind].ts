@@ -20,3 +20,6 @@ export default function bench(req: NextApiRequest, res: NextApiResponse) {
   if (req.query.kind === 'authed') return authed(req, res);
   res.status(404).json({ code: 'NOT_FOUND', message: 'Not found.' });
 }
+
+// Bodies are read by our code (@mfv/auth readJsonBody): JSON errors as {code, message} (F7).
+export const config = { api: { bodyParser: false } };

@@ -18,3 +18,6 @@ export default withAuth(async (req, res) => {
   res.setHeader('Cache-Control', 'private, no-store');
   res.status(200).json(await req.auth.api(`/notices?limit=${limit}`, { schema: noticesResponseSchema }));
 });
+
+// Bodies are read by our code (@mfv/auth readJsonBody): JSON errors as {code, message} (F7).
+export const config = { api: { bodyParser: false } };

@@ -11,3 +11,6 @@ export default withAuth(async (req, res) => {
   res.setHeader('Cache-Control', 'private, no-store');
   res.status(200).json(await req.auth.api('/notices/unread-count', { schema: unreadCountResponseSchema }));
 });
+
+// Bodies are read by our code (@mfv/auth readJsonBody): JSON errors as {code, message} (F7).
+export const config = { api: { bodyParser: false } };

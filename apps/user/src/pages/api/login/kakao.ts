@@ -11,3 +11,6 @@ export default handleErrors((req, res) => {
   res.setHeader('Cache-Control', 'no-store');
   res.redirect(302, startKakaoLogin(req, res));
 });
+
+// Bodies are read by our code (@mfv/auth readJsonBody): JSON errors as {code, message} (F7).
+export const config = { api: { bodyParser: false } };

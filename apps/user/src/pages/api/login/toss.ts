@@ -23,3 +23,6 @@ export default handleErrors((req, res) => {
     throw error;
   }
 });
+
+// Bodies are read by our code (@mfv/auth readJsonBody): JSON errors as {code, message} (F7).
+export const config = { api: { bodyParser: false } };

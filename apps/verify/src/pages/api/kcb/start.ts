@@ -5,3 +5,6 @@ import { apiRoute } from '../../../server/routes';
  * transaction bound to this browser; answers the form for KCB's page (CSRF).
  */
 export default apiRoute('kcbStart');
+
+// Bodies are read by our code (@mfv/auth readJsonBody): JSON errors as {code, message} (F7).
+export const config = { api: { bodyParser: false } };

@@ -6,3 +6,6 @@ import { apiRoute } from '../../../server/routes';
  * `{ok, verified, sub, cohort, campus, authTime}` (CSRF).
  */
 export default apiRoute('ssafyVerifyToken');
+
+// Bodies are read by our code (@mfv/auth readJsonBody): JSON errors as {code, message} (F7).
+export const config = { api: { bodyParser: false } };

@@ -5,3 +5,6 @@ import { apiRoute } from '../../../server/routes';
  * verification handed out; answers masked fields only (CSRF). Any provider's flow ends here.
  */
 export default apiRoute('verificationResult');
+
+// Bodies are read by our code (@mfv/auth readJsonBody): JSON errors as {code, message} (F7).
+export const config = { api: { bodyParser: false } };

@@ -16,3 +16,6 @@ export default withAuth(async (req, res) => {
   await req.auth.api(`/notices/${params.data.id}/read`, { method: 'POST' });
   res.status(204).end();
 });
+
+// Bodies are read by our code (@mfv/auth readJsonBody): JSON errors as {code, message} (F7).
+export const config = { api: { bodyParser: false } };
