@@ -195,8 +195,12 @@ describe('Redis Sentinel: the master dies under authenticated load that needs re
     };
 
     let killedAt = Number.NaN;
+    let killIssuedAt = Number.NaN;
     const killer = (async () => {
       await sleep(KILL_AFTER_MS);
+      // The master may be gone before kill() resolves (it waits for the exit): a refresh in flight
+      // then fails before killedAt. What must hold is that nothing failed before the kill was sent.
+      killIssuedAt = now();
       await group.master.kill();
       killedAt = now();
     })();
@@ -273,7 +277,7 @@ describe('Redis Sentinel: the master dies under authenticated load that needs re
     expect(other.map((a) => `${a.kind} #${a.session}: ${a.status} ${a.detail ?? ''}`)).toEqual([]);
     // The drill really hit the failover: refreshes failed while there was no master …
     expect(failed.length).toBeGreaterThan(0);
-    expect(firstFailure).toBeGreaterThanOrEqual(killedAt - 50);
+    expect(failed.filter((a) => a.startedMs + a.ms < killIssuedAt)).toEqual([]);
     // … and worked again, within the bound, on the promoted replica.
     expect(recoveryMs).toBeLessThan(RECOVERY_BOUND_MS);
     expect(await group.currentMasterPort()).toBe(group.replicas[0]!.port);
