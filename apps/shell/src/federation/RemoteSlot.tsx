@@ -97,8 +97,11 @@ export function RemoteSlot<Id extends RemoteModuleId>({
     );
   }, [id, release]);
 
+  // A release the shell refused (incompatible) is not loaded here either: no retries.
+  const refused = status?.state === 'refused';
+
   useEffect(() => {
-    if (mode !== 'down' || retrying) return;
+    if (mode !== 'down' || retrying || refused) return;
     const timer = setTimeout(retry, retryDelay(attempt.current));
     const now = () => {
       if (document.visibilityState === 'visible') retry();
@@ -110,13 +113,15 @@ export function RemoteSlot<Id extends RemoteModuleId>({
       window.removeEventListener('online', now);
       document.removeEventListener('visibilitychange', now);
     };
-  }, [mode, retrying, retry]);
+  }, [mode, retrying, retry, refused]);
 
   const onError = useCallback(() => setMode('down'), []);
 
   let content: ReactNode;
   if (mode === 'down') {
-    content = <SlotFallback label={label} variant={variant} onRetry={retrying ? undefined : retry} />;
+    content = (
+      <SlotFallback label={label} variant={variant} onRetry={retrying || refused ? undefined : retry} />
+    );
   } else {
     const Remote =
       typeof window === 'undefined'

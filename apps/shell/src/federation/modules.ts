@@ -25,9 +25,11 @@ export type RemoteProps<Id extends RemoteModuleId> =
 
 /**
  * What the server found for a module on this request: rendered (`ok`) from which release of its
- * remote (`null`: a remote without releases, e.g. `next dev`), or the fallback (`down`).
+ * remote (`null`: a remote without releases, e.g. `next dev`), or the fallback — `down` (the
+ * browser retries) or `refused` (an incompatible release: the browser must not load it either).
  */
-export type RemoteStatus = { state: 'ok'; release: string | null } | { state: 'down'; release?: undefined };
+export type RemoteStatus =
+  { state: 'ok'; release: string | null } | { state: 'down' | 'refused'; release?: undefined };
 export type RemoteStatusMap = Partial<Record<RemoteModuleId, RemoteStatus>>;
 
 /** The remote (team) a module id belongs to: `notice/NoticeBell` → `notice`. */

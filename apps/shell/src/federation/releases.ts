@@ -212,10 +212,14 @@ export function startReleaseWatch(): Promise<void> {
   return started;
 }
 
-/** The release a module renders from on this request, or null when its slot renders the fallback. */
-export function servingRelease(id: RemoteModuleId, remote: RemoteName): { release: string | null } | null {
+/** The release a module renders from on this request, or why its slot renders the fallback. */
+export function servingRelease(
+  id: RemoteModuleId,
+  remote: RemoteName,
+): { release: string | null } | 'down' | 'refused' {
   const state = states.get(remote);
-  if (!state || state.status !== 'ok' || !modulesOf(remote).includes(id)) return null;
+  if (state?.status === 'refused') return 'refused';
+  if (!state || state.status !== 'ok' || !modulesOf(remote).includes(id)) return 'down';
   return { release: state.serving };
 }
 

@@ -37,8 +37,9 @@ export async function probeRemotes(
   const status: RemoteStatusMap = {};
   for (const id of ids) {
     const serving = servingRelease(id, remoteOf(id));
-    status[id] =
-      serving && loadedComponent(id, serving.release)
+    if (typeof serving === 'string') status[id] = { state: serving };
+    else
+      status[id] = loadedComponent(id, serving.release)
         ? { state: 'ok', release: serving.release }
         : { state: 'down' };
   }
