@@ -11,7 +11,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { closeRedis, createRedis, type RedisClient } from '@mfv/redis';
+import { closeRedis, createRedis, waitForRedis, type RedisClient } from '@mfv/redis';
 import { REMOTES, readTopologyEnv, type RemoteName, type TopologyEnv } from '@mfv/topology';
 import { parseReleaseIndex, previousRelease, type ReleaseIndex } from './manifest.js';
 import { releaseIndexUrl } from './urls.js';
@@ -68,6 +68,8 @@ async function main(argv: string[]): Promise<void> {
     logger: null,
     lazyConnect: true,
   });
+  // Connected before any command (they fail at once otherwise); a Redis that is away leaves the file.
+  await waitForRedis(redis, 2000).catch(() => undefined);
   const store = new PinStore({
     redis,
     file: env.MFV_REMOTE_PINS_FILE ?? path.join(REPO_ROOT, '.site/remote-pins.json'),

@@ -15,6 +15,18 @@ export interface PinStoreOptions {
   file?: string;
   /** Key prefix (tests use their own). */
   prefix?: string;
+  /** Bound on one Redis call; past it, the file answers (default 500 ms). */
+  timeoutMs?: number;
+}
+
+function bounded<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return Promise.race([
+    promise,
+    new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`Redis did not answer within ${ms} ms`)), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
 }
 
 function readFile(file: string | undefined): Pins {
@@ -48,7 +60,10 @@ export class PinStore {
   async read(remotes: readonly string[]): Promise<{ pins: Pins; source: 'redis' | 'file' | 'none' }> {
     if (this.options.redis) {
       try {
-        const values = await this.options.redis.mget(...remotes.map((r) => this.key(r)));
+        const values = await bounded(
+          this.options.redis.mget(...remotes.map((r) => this.key(r))),
+          this.options.timeoutMs ?? 500,
+        );
         const pins: Pins = {};
         remotes.forEach((remote, i) => {
           const value = values[i];
@@ -75,8 +90,9 @@ export class PinStore {
     let redisError: unknown;
     if (this.options.redis) {
       try {
-        if (release === null) await this.options.redis.del(this.key(remote));
-        else await this.options.redis.set(this.key(remote), release);
+        const ms = this.options.timeoutMs ?? 500;
+        if (release === null) await bounded(this.options.redis.del(this.key(remote)), ms);
+        else await bounded(this.options.redis.set(this.key(remote), release), ms);
         redisOk = true;
       } catch (error) {
         redisError = error;

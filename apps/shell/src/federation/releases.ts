@@ -72,7 +72,6 @@ function pinStore(): PinStore {
       redis = createRedis(loadConfig('auth', authEnvSchema).REDIS_URL, {
         connectionName: `mfv-shell-releases-${process.pid}`,
         logger: null,
-        lazyConnect: true,
       });
     } catch {
       redis = null;
