@@ -281,7 +281,9 @@ describe('deploying a remote alone', () => {
       const rollbackMs = await timeUntil((r) => r.release === previous, 15_000);
       expect(rollbackMs).toBeLessThanOrEqual(SWITCH_BOUND_MS);
       const tab = await newTab();
-      expect(tab.entries, JSON.stringify(tab.entries)).toContain(`/notice/_mfv/client/${previous}/static/chunks/remoteEntry.js`);
+      expect(tab.entries, JSON.stringify(tab.entries)).toContain(
+        `/notice/_mfv/client/${previous}/static/chunks/remoteEntry.js`,
+      );
       expect(tab.problems).toEqual({ consoleErrors: [], pageErrors: [], failedRequests: [] });
 
       expect(await cli('unpin', 'notice')).toContain('unpinned');
@@ -313,7 +315,9 @@ describe('deploying a remote alone', () => {
       await new Promise((r) => setTimeout(r, 100));
     }
     expect(performance.now() - started).toBeLessThanOrEqual(SWITCH_BOUND_MS);
-    expect(readFileSync(shellLog, 'utf8')).toMatch(/"msg":"remote release refused; its slots render the fallback"/);
+    expect(readFileSync(shellLog, 'utf8')).toMatch(
+      /"msg":"remote release refused; its slots render the fallback"/,
+    );
     const page = await rendered();
     expect(page.status).toBe(200);
     expect(page.state).toBe('down');

@@ -16,9 +16,10 @@ import { REMOTES, readTopologyEnv, type RemoteName, type TopologyEnv } from '@mf
 import { parseReleaseIndex, previousRelease, type ReleaseIndex } from './manifest.js';
 import { releaseIndexUrl } from './urls.js';
 import { PinStore } from './store.js';
+import { readReleaseToolsEnv } from './env.js';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-const env = process.env;
+const env = readReleaseToolsEnv();
 
 class UsageError extends Error {}
 
@@ -39,8 +40,8 @@ async function fetchIndex(remote: RemoteName, topology: TopologyEnv): Promise<Re
 }
 
 function internalToken(): string | undefined {
-  if (env.API_INTERNAL_TOKEN) return env.API_INTERNAL_TOKEN;
-  const file = env.API_INTERNAL_TOKEN_FILE ?? path.join(REPO_ROOT, '.site/secrets/api_internal_token');
+  if (env.internalToken) return env.internalToken;
+  const file = env.internalTokenFile ?? path.join(REPO_ROOT, '.site/secrets/api_internal_token');
   return existsSync(file) ? readFileSync(file, 'utf8').trim() : undefined;
 }
 
@@ -62,7 +63,7 @@ async function shellStatus(topology: TopologyEnv): Promise<unknown> {
 async function main(argv: string[]): Promise<void> {
   const [command, remoteArg, releaseArg] = argv;
   const topology = readTopologyEnv();
-  const redisUrl = env.REDIS_URL ?? `redis://127.0.0.1:${topology.redisPort}`;
+  const redisUrl = env.redisUrl ?? `redis://127.0.0.1:${topology.redisPort}`;
   const redis: RedisClient = createRedis(redisUrl, {
     connectionName: 'mfv-remote-cli',
     logger: null,
@@ -72,7 +73,7 @@ async function main(argv: string[]): Promise<void> {
   await waitForRedis(redis, 2000).catch(() => undefined);
   const store = new PinStore({
     redis,
-    file: env.MFV_REMOTE_PINS_FILE ?? path.join(REPO_ROOT, '.site/remote-pins.json'),
+    file: env.pinsFile ?? path.join(REPO_ROOT, '.site/remote-pins.json'),
   });
   try {
     switch (command) {

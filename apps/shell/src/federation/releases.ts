@@ -22,6 +22,7 @@ import {
 } from '@mfv/remote-versions';
 import { PinStore, type Pins } from '@mfv/remote-versions/store';
 import { REMOTES, readTopologyEnv, type RemoteName } from '@mfv/topology';
+import { env } from '../env';
 import { loadRemoteComponent } from './load';
 import { exposeOf, modulesOf, type RemoteModuleId } from './modules';
 
@@ -46,6 +47,8 @@ export interface RemoteReleaseState {
 const states = new Map<RemoteName, RemoteReleaseState>();
 const loggedReasons = new Map<RemoteName, string>();
 let started: Promise<void> | null = null;
+/** Set once every remote was checked once: from then on a request does no waiting at all. */
+export let releaseWatchReady = false;
 let pins: Pins = {};
 let pinSource = 'none';
 
@@ -76,9 +79,7 @@ function pinStore(): PinStore {
     } catch {
       redis = null;
     }
-    // eslint-disable-next-line no-restricted-properties -- optional mirror path, not a secret
-    const file = process.env.MFV_REMOTE_PINS_FILE || undefined;
-    store = new PinStore({ redis, file });
+    store = new PinStore({ redis, file: env.MFV_REMOTE_PINS_FILE });
   }
   return store;
 }
@@ -206,6 +207,7 @@ export function startReleaseWatch(): Promise<void> {
     started = refreshPins().then(async () => {
       pinLoop();
       await Promise.allSettled(REMOTES.map(loop));
+      releaseWatchReady = true;
     });
   }
   return started;

@@ -2,7 +2,7 @@ import { getViewer, type Viewer } from '@mfv/auth';
 import type { GetServerSideProps, GetServerSidePropsContext, GetServerSidePropsResult } from 'next';
 import { loadedComponent } from './load';
 import { remoteOf, type RemoteModuleId, type RemoteStatusMap } from './modules';
-import { servingRelease, startReleaseWatch } from './releases';
+import { releaseWatchReady, servingRelease, startReleaseWatch } from './releases';
 
 /** Server renders never wait longer than this for a remote (the page must answer in < 2 s). */
 export const SERVER_LOAD_DEADLINE_MS = 1200;
@@ -30,10 +30,11 @@ export async function probeRemotes(
   ids: readonly RemoteModuleId[],
   deadlineMs = SERVER_LOAD_DEADLINE_MS,
 ): Promise<RemoteStatusMap> {
-  const watch = startReleaseWatch();
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  await Promise.race([watch, new Promise<void>((r) => (timer = setTimeout(r, deadlineMs)))]);
-  clearTimeout(timer);
+  if (!releaseWatchReady) {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([startReleaseWatch(), new Promise<void>((r) => (timer = setTimeout(r, deadlineMs)))]);
+    clearTimeout(timer);
+  }
   const status: RemoteStatusMap = {};
   for (const id of ids) {
     const serving = servingRelease(id, remoteOf(id));
