@@ -292,6 +292,11 @@ describe('deploying a remote alone', () => {
       expect(rollbackMs).toBeLessThanOrEqual(SWITCH_BOUND_MS);
       expect(unpinMs).toBeLessThanOrEqual(SWITCH_BOUND_MS);
 
+      // The status endpoint is internal: the service credential or 401 {code, message}.
+      const shellUrl = `http://127.0.0.1:${site.topology.ports.shell}/api/internal/remotes`;
+      const refused = await fetch(shellUrl, { headers: { authorization: 'Bearer wrong' } });
+      expect(refused.status).toBe(401);
+      expect(await refused.json()).toMatchObject({ code: 'UNAUTHORIZED' });
       const status = await cli('status');
       expect(status).toContain(`notice: current ${current}`);
       expect(status).toMatch(new RegExp(`"serving": "${current}"`));
