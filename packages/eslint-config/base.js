@@ -13,6 +13,7 @@ export default tseslint.config(
       '**/.next/**',
       '**/.next-dev/**',
       '**/public/_mf/**',
+      '**/public/_mfv/**',
       '**/node_modules/**',
       '**/.turbo/**',
       '**/next-env.d.ts',

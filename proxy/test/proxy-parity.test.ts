@@ -43,6 +43,8 @@ const TABLE: { path: string; expect: string | 404 | 400; nginxParseError?: true 
   { path: '/verify/_next/static/ssr/remoteEntry.js', expect: 404 },
   { path: '/user/_next/static/ssr/__federation_expose_UserMenu.js', expect: 404 },
   { path: '/notice/_next/static/ssr/remoteEntry.js', expect: 404 },
+  { path: '/notice/_mfv/ssr/abc123/remoteEntry.js', expect: 404 },
+  { path: '/notice/_mfv/client/abc123/static/chunks/remoteEntry.js', expect: 'notice' },
   { path: '/%5Fnext/static/ssr/remoteEntry.js', expect: 404 },
   { path: '/verify/%5fnext/static/%73sr/remoteEntry.js', expect: 404 },
   { path: '//_next/static/ssr/remoteEntry.js', expect: 404 },

@@ -155,8 +155,10 @@ describe('failure isolation', () => {
   it('a remote that fails only in the browser falls back there and recovers on retry', async () => {
     const page = await context.newPage();
     let block = true;
-    await page.route('**/user/_next/static/chunks/**', (route) =>
-      block ? route.abort('connectionrefused') : route.continue(),
+    // The browser chunks of the user remote: its release's (versioned) and its unversioned ones.
+    await page.route(
+      (url) => /^\/user\/(_next\/static\/chunks|_mfv\/client)\//.test(url.pathname),
+      (route) => (block ? route.abort('connectionrefused') : route.continue()),
     );
     await page.goto(`${site.url}/`, { waitUntil: 'domcontentloaded' });
     const fallback = page.locator('[data-remote-slot="user/UserMenu"] [data-slot-fallback]');

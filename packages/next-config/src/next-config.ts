@@ -19,6 +19,7 @@ const WORKSPACE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url))
 
 interface WebpackConfigLike {
   plugins: unknown[];
+  output?: { publicPath?: unknown };
 }
 
 export interface NextConfigOptions {
@@ -58,6 +59,10 @@ export function nextConfigFor(app: NextAppName, options: NextConfigOptions) {
     typescript: { ignoreBuildErrors: true },
     webpack(config: WebpackConfigLike, context: { isServer: boolean }) {
       const remotes = options.remotes?.(context.isServer ? 'server' : 'client') ?? {};
+      // A remote's browser chunks load relative to the entry that loaded them, so a release's
+      // entry under its versioned URL (`<basePath>/_mfv/client/<release>/…`, @mfv/remote-versions)
+      // loads that release's chunks. Next sets its own pages' public path at run time.
+      if (role === 'remote' && !context.isServer && config.output) config.output.publicPath = 'auto';
       config.plugins.push(new Plugin(federationOptions(app, remotes, options.runtimePlugins ?? [])));
       return config;
     },

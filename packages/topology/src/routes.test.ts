@@ -10,9 +10,13 @@ describe('routes table', () => {
 
   it('blocks the SSR bundle folder under every base path', () => {
     expect(blockedPrefixes().sort()).toEqual([
+      '/_mfv/ssr/',
       '/_next/static/ssr/',
+      '/notice/_mfv/ssr/',
       '/notice/_next/static/ssr/',
+      '/user/_mfv/ssr/',
       '/user/_next/static/ssr/',
+      '/verify/_mfv/ssr/',
       '/verify/_next/static/ssr/',
     ]);
   });
@@ -57,6 +61,9 @@ describe('decideRoute', () => {
     ['/verifyx', { kind: 'upstream', app: 'shell' }],
     ['/notice/_next/static/chunks/remoteEntry.js', { kind: 'upstream', app: 'notice' }],
     ['/notice/_next/static/ssr/remoteEntry.js', { kind: 'blocked' }],
+    ['/notice/_mfv/ssr/abc123/remoteEntry.js', { kind: 'blocked' }],
+    ['/notice/%5Fmfv/ssr/abc123/remoteEntry.js', { kind: 'blocked' }],
+    ['/notice/_mfv/client/abc123/static/chunks/remoteEntry.js', { kind: 'upstream', app: 'notice' }],
     ['/user/./../_next/static/ssr/a.js', { kind: 'blocked' }],
     ['/%2e%2e/x', { kind: 'bad-request' }],
     ['/verify/_next/static\\ssr/remoteEntry.js', { kind: 'bad-request' }],

@@ -214,6 +214,8 @@ export async function startSite(options: SiteOptions): Promise<Site> {
     // Production builds that talk to the sandbox, said explicitly (packages/config/src/providers.ts).
     MFV_PROVIDERS: base.MFV_PROVIDERS ?? 'sandbox',
     REDIS_URL: redis.url,
+    // Remote pins (pnpm remote:pin …): Redis, mirrored to this file for when Redis is away.
+    MFV_REMOTE_PINS_FILE: base.MFV_REMOTE_PINS_FILE ?? path.join(stateDir, 'remote-pins.json'),
     // api
     API_HOST: '127.0.0.1',
     API_PORT: String(topology.backendPorts.api),

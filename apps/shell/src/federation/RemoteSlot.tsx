@@ -1,16 +1,7 @@
-import {
-  Component,
-  Suspense,
-  lazy,
-  useCallback,
-  useEffect,
-  useRef,
-  useState,
-  type ComponentType,
-  type ReactNode,
-} from 'react';
+import { Component, Suspense, lazy, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { loadRemoteComponent, loadedComponent } from './load';
 import type { RemoteModuleId, RemoteProps, RemoteStatus } from './modules';
+import type { AnyComponent } from './load';
 import { SlotFallback, SlotLoading } from './SlotFallback';
 
 /** Client retry schedule after a remote failed: 1 s, 2 s, 4 s … capped. */
@@ -21,24 +12,23 @@ export function retryDelay(attempt: number): number {
   return Math.min(RETRY_MAX_MS, RETRY_BASE_MS * 2 ** attempt);
 }
 
-type AnyComponent = ComponentType<Record<string, unknown>>;
+/** One React.lazy per module and release in the browser; dropped after a failure so a retry starts fresh. */
+const lazyCache = new Map<string, AnyComponent>();
 
-/** One React.lazy per module id in the browser; dropped after a failure so a retry starts fresh. */
-const lazyCache = new Map<RemoteModuleId, AnyComponent>();
-
-function lazyRemote(id: RemoteModuleId): AnyComponent {
-  let cached = lazyCache.get(id);
+function lazyRemote(id: RemoteModuleId, release: string | null): AnyComponent {
+  const key = `${id}@${release ?? ''}`;
+  let cached = lazyCache.get(key);
   if (!cached) {
     cached = lazy(() =>
-      loadRemoteComponent(id).then(
+      loadRemoteComponent(id, release).then(
         (component) => ({ default: component }),
         (error: unknown) => {
-          lazyCache.delete(id);
+          lazyCache.delete(key);
           throw error;
         },
       ),
     );
-    lazyCache.set(id, cached);
+    lazyCache.set(key, cached);
   }
   return cached;
 }
@@ -58,7 +48,7 @@ class SlotErrorBoundary extends Component<{ onError: () => void; children: React
 
 export interface RemoteSlotProps<Id extends RemoteModuleId> {
   id: Id;
-  /** What the server found for this request (from getServerSideProps). */
+  /** What the server found for this request (from getServerSideProps): rendered from which release, or down. */
   status: RemoteStatus | undefined;
   props: RemoteProps<Id>;
   label: string;
@@ -67,6 +57,10 @@ export interface RemoteSlotProps<Id extends RemoteModuleId> {
 
 /**
  * A place on a shell page filled by a federated component.
+ *
+ * The server names the release of the remote it rendered (`data-remote-release`, and the page
+ * props); the browser loads exactly that release's entry and chunks (immutable, versioned URLs),
+ * so what hydrates is what was rendered, whatever was deployed in between.
  *
  * The server renders the component when it could load it (status 'ok') and a fallback
  * otherwise; the browser starts from the same state, so hydration matches. A slot in
@@ -81,13 +75,16 @@ export function RemoteSlot<Id extends RemoteModuleId>({
   label,
   variant,
 }: RemoteSlotProps<Id>) {
-  const [mode, setMode] = useState<RemoteStatus>(status === 'ok' ? 'ok' : 'down');
+  const [mode, setMode] = useState<'ok' | 'down'>(status?.state === 'ok' ? 'ok' : 'down');
+  // A slot that comes back after a failure loads the release of the page's render, else the latest
+  // one the remote publishes (unversioned entry).
+  const release = status?.state === 'ok' ? status.release : null;
   const [retrying, setRetrying] = useState(false);
   const attempt = useRef(0);
 
   const retry = useCallback(() => {
     setRetrying(true);
-    loadRemoteComponent(id).then(
+    loadRemoteComponent(id, release).then(
       () => {
         attempt.current = 0;
         setRetrying(false);
@@ -98,10 +95,13 @@ export function RemoteSlot<Id extends RemoteModuleId>({
         setRetrying(false);
       },
     );
-  }, [id]);
+  }, [id, release]);
+
+  // A release the shell refused (incompatible) is not loaded here either: no retries.
+  const refused = status?.state === 'refused';
 
   useEffect(() => {
-    if (mode !== 'down' || retrying) return;
+    if (mode !== 'down' || retrying || refused) return;
     const timer = setTimeout(retry, retryDelay(attempt.current));
     const now = () => {
       if (document.visibilityState === 'visible') retry();
@@ -113,18 +113,20 @@ export function RemoteSlot<Id extends RemoteModuleId>({
       window.removeEventListener('online', now);
       document.removeEventListener('visibilitychange', now);
     };
-  }, [mode, retrying, retry]);
+  }, [mode, retrying, retry, refused]);
 
   const onError = useCallback(() => setMode('down'), []);
 
   let content: ReactNode;
   if (mode === 'down') {
-    content = <SlotFallback label={label} variant={variant} onRetry={retrying ? undefined : retry} />;
+    content = (
+      <SlotFallback label={label} variant={variant} onRetry={retrying || refused ? undefined : retry} />
+    );
   } else {
     const Remote =
       typeof window === 'undefined'
-        ? (loadedComponent(id) as AnyComponent)
-        : (loadedComponent(id) ?? lazyRemote(id));
+        ? (loadedComponent(id, release) as AnyComponent)
+        : (loadedComponent(id, release) ?? lazyRemote(id, release));
     content = (
       <SlotErrorBoundary onError={onError}>
         <Suspense fallback={<SlotLoading variant={variant} />}>
@@ -134,7 +136,12 @@ export function RemoteSlot<Id extends RemoteModuleId>({
     );
   }
   return (
-    <div className={`remote-slot ${variant}`} data-remote-slot={id} data-state={mode}>
+    <div
+      className={`remote-slot ${variant}`}
+      data-remote-slot={id}
+      data-state={mode}
+      data-remote-release={mode === 'ok' ? (release ?? 'unversioned') : undefined}
+    >
       {content}
       <style jsx>{`
         .remote-slot.inline {

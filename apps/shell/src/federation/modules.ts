@@ -1,9 +1,11 @@
-import type { RemoteName } from '@mfv/topology';
+import { REMOTES, type RemoteName } from '@mfv/topology';
 import type { ComponentType } from 'react';
 
 /**
  * Every federated module the shell renders, with its typed loader. The types come from
- * src/remotes.d.ts, which re-exports each remote's own source types.
+ * src/remotes.d.ts, which re-exports each remote's own source types. The loaders are never called
+ * (modules load through the federation runtime, per release: ./load.ts); they give the types, and
+ * keep the module ids checked against the remotes' declarations.
  */
 export const remoteModules = {
   'user/UserMenu': () => import('user/UserMenu'),
@@ -15,15 +17,34 @@ export const remoteModules = {
 
 export type RemoteModuleId = keyof typeof remoteModules;
 
+export const REMOTE_MODULE_IDS = Object.keys(remoteModules) as RemoteModuleId[];
+
 /** Props of the component a federated module exports by default. */
 export type RemoteProps<Id extends RemoteModuleId> =
   Awaited<ReturnType<(typeof remoteModules)[Id]>>['default'] extends ComponentType<infer P> ? P : never;
 
-/** What the server found when it tried to load a module for this request. */
-export type RemoteStatus = 'ok' | 'down';
+/**
+ * What the server found for a module on this request: rendered (`ok`) from which release of its
+ * remote (`null`: a remote without releases, e.g. `next dev`), or the fallback — `down` (the
+ * browser retries) or `refused` (an incompatible release: the browser must not load it either).
+ */
+export type RemoteStatus =
+  { state: 'ok'; release: string | null } | { state: 'down' | 'refused'; release?: undefined };
 export type RemoteStatusMap = Partial<Record<RemoteModuleId, RemoteStatus>>;
 
 /** The remote (team) a module id belongs to: `notice/NoticeBell` → `notice`. */
 export function remoteOf(id: RemoteModuleId): RemoteName {
   return id.slice(0, id.indexOf('/')) as RemoteName;
 }
+
+/** The expose name of a module id: `notice/NoticeBell` → `NoticeBell`. */
+export function exposeOf(id: RemoteModuleId): string {
+  return id.slice(id.indexOf('/') + 1);
+}
+
+/** The modules the shell renders from one remote. */
+export function modulesOf(remote: RemoteName): RemoteModuleId[] {
+  return REMOTE_MODULE_IDS.filter((id) => remoteOf(id) === remote);
+}
+
+export { REMOTES };

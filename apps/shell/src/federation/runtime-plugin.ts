@@ -23,8 +23,7 @@ function isRemoteName(name: string): name is RemoteName {
  *   MFV_<APP>_PORT), so one build of the shell runs on a laptop and in docker-compose.
  * - Both sides: a remote that fails to load raises RemoteUnavailableError instead of the
  *   nextjs-mf default (a component rendering null), so the shell can show a visible fallback
- *   and retry. nextjs-mf's own hook still runs first and marks the module graph dirty, which
- *   makes the next `revalidate()` reload the server's federation state.
+ *   and retry. Which release of a remote loads is decided by ./releases.ts and ./load.ts.
  */
 export default function shellFederationPlugin(): ModuleFederationRuntimePlugin {
   return {

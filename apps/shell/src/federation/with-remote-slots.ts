@@ -1,8 +1,11 @@
 import { getViewer, type Viewer } from '@mfv/auth';
 import type { GetServerSideProps, GetServerSidePropsContext, GetServerSidePropsResult } from 'next';
-import { probeRemotes } from './load';
-import type { RemoteModuleId, RemoteStatusMap } from './modules';
-import { scheduleRevalidate } from './revalidate';
+import { loadedComponent } from './load';
+import { remoteOf, type RemoteModuleId, type RemoteStatusMap } from './modules';
+import { releaseWatchReady, servingRelease, startReleaseWatch } from './releases';
+
+/** Server renders never wait longer than this for a remote (the page must answer in < 2 s). */
+export const SERVER_LOAD_DEADLINE_MS = 1200;
 
 /** Modules in the layout (header) of every shell page. */
 export const LAYOUT_MODULES = [
@@ -19,10 +22,36 @@ export interface RemoteSlotPageProps {
 }
 
 /**
- * Wraps a page's getServerSideProps: loads the layout's and the page's federated modules
- * (bounded), and hands their status to the page so slots render and hydrate consistently; also
- * who is signed in (refreshing the session if its access token expired).
- * Pages that render remotes must render on request, never at build time.
+ * Which release of its remote each module renders from on this request (a map lookup: the
+ * releases are kept current in the background, ./releases.ts). Only the first requests of a
+ * process wait, bounded, for the first check of every remote.
+ */
+export async function probeRemotes(
+  ids: readonly RemoteModuleId[],
+  deadlineMs = SERVER_LOAD_DEADLINE_MS,
+): Promise<RemoteStatusMap> {
+  if (!releaseWatchReady) {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([startReleaseWatch(), new Promise<void>((r) => (timer = setTimeout(r, deadlineMs)))]);
+    clearTimeout(timer);
+  }
+  const status: RemoteStatusMap = {};
+  for (const id of ids) {
+    const serving = servingRelease(id, remoteOf(id));
+    if (typeof serving === 'string') status[id] = { state: serving };
+    else
+      status[id] = loadedComponent(id, serving.release)
+        ? { state: 'ok', release: serving.release }
+        : { state: 'down' };
+  }
+  return status;
+}
+
+/**
+ * Wraps a page's getServerSideProps: which release of each federated module of the layout and
+ * the page renders (the page passes it to its slots, so the browser hydrates exactly what the
+ * server rendered, from the same release), and who is signed in (refreshing the session if its
+ * access token expired). Pages that render remotes must render on request, never at build time.
  */
 export function withRemoteSlots<P extends Record<string, unknown> = Record<string, never>>(
   pageModules: readonly RemoteModuleId[],
@@ -30,7 +59,6 @@ export function withRemoteSlots<P extends Record<string, unknown> = Record<strin
 ): GetServerSideProps<P & RemoteSlotPageProps> {
   const modules = [...new Set([...LAYOUT_MODULES, ...pageModules])];
   return async (ctx) => {
-    scheduleRevalidate();
     const [remoteStatus, viewer, result] = await Promise.all([
       probeRemotes(modules),
       getViewer(ctx.req, ctx.res),

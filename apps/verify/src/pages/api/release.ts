@@ -1,0 +1,4 @@
+import { releaseHandler } from '@mfv/remote-versions/next';
+
+/** This remote's releases and the one this server was started with (read by the shell, the CLI). */
+export default releaseHandler();

@@ -1,0 +1,3 @@
+export * from './manifest.js';
+export * from './compat.js';
+export * from './urls.js';
