@@ -167,19 +167,23 @@ describe('SIGTERM with an idle keep-alive connection open', () => {
 });
 
 describe('SIGTERM with a request still in flight', () => {
-  it('a Next app (notice) exits at its 9 s deadline, not at SIGKILL', async () => {
+  it('a Next app (notice) answers a request whose body never finishes without waiting for it, and exits within the budget', async () => {
+    // Routes read bodies themselves (F7, @mfv/auth readJsonBody) and only when they need one: a
+    // stalled upload no longer holds a Next app (Next's body parser used to wait for it, until
+    // the 9 s deadline). The route answers at once (signed out: 401) and SIGTERM ends cleanly.
     const server = await start('notice');
     const socket = await hangingRequest(
       server.port,
       '/notice/api/notices/00000000-0000-4000-8000-000000000000/read',
     );
+    const answered = new Promise<string>((r) => socket.once('data', (chunk) => r(chunk.toString('latin1'))));
+    expect((await answered).split('\r\n')[0]).toMatch(/^HTTP\/1\.1 4\d\d /);
     const closed = new Promise<number>((r) => socket.once('close', () => r(performance.now())));
     const sent = performance.now();
     const { ms, code } = await sigterm(server);
-    figures.push(`notice   request in flight: exited in ${ms.toFixed(0)} ms (code ${code}, the deadline)`);
-    expect(ms).toBeGreaterThan(8_000); // Next itself waits for the request …
-    expect(ms).toBeLessThan(BUDGET_MS); // … the deadline does not.
-    expect(code).toBe(1);
+    figures.push(`notice   stalled upload: exited in ${ms.toFixed(0)} ms (code ${code})`);
+    expect(ms).toBeLessThan(BUDGET_MS);
+    expect(code).toBe(0);
     expect((await closed) - sent).toBeLessThan(BUDGET_MS);
   }, 30_000);
 
