@@ -88,8 +88,11 @@ describe('request bodies (F7)', () => {
         else if (/\.tsx?$/.test(name)) files.push(full);
       }
     };
-    for (const app of readdirSync(appsDir)) {
-      const api = path.join(appsDir, app, 'src/pages/api');
+    // Every app, and the template `pnpm new:remote` copies.
+    const roots = readdirSync(appsDir).map((app) => path.join(appsDir, app));
+    roots.push(path.join(appsDir, '../tools/generators/remote-template'));
+    for (const root of roots) {
+      const api = path.join(root, 'src/pages/api');
       try {
         walk(api);
       } catch {

@@ -25,3 +25,6 @@ export default async function remotes(req: NextApiRequest, res: NextApiResponse)
   await Promise.race([startReleaseWatch(), new Promise((r) => setTimeout(r, 1500))]);
   res.status(200).json(releaseStatus());
 }
+
+// Bodies are read by our code (@mfv/auth readJsonBody): JSON errors as {code, message} (F7).
+export const config = { api: { bodyParser: false } };
