@@ -10,9 +10,9 @@ import {
   KCB_FOREIGNER,
 } from '@mfv/sandbox/kcb-personas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { KcbStartResponse } from '../src/lib/kcb';
-import { KCB_MESSAGES } from '../src/server/kcb';
-import { transactionKeys } from '../src/server/transactions';
+import type { KcbStartResponse } from '../src/providers/kcb/rules';
+import { KCB_MESSAGES } from '../src/providers/kcb/service';
+import { transactionKeys } from '../src/core/transactions';
 import { signedInBrowser, signingUpBrowser, TestBrowser } from './support/browser';
 import {
   KCB_MEMBER_CODE,

@@ -11,8 +11,8 @@ import {
   KCB_WRONG_KEY,
 } from '@mfv/sandbox/kcb-personas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { KcbStartResponse } from '../src/lib/kcb';
-import { KCB_MESSAGES, type KcbFailureCode } from '../src/server/kcb';
+import type { KcbStartResponse } from '../src/providers/kcb/rules';
+import { KCB_MESSAGES, type KcbFailureCode } from '../src/providers/kcb/service';
 import { signedInBrowser, type TestBrowser } from './support/browser';
 import {
   freePortUrl,

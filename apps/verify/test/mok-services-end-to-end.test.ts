@@ -14,7 +14,7 @@ import {
   type MokPersona,
 } from '@mfv/sandbox/mok-personas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MokServiceId } from '../src/lib/mok';
+import type { MokServiceId } from '../src/providers/mobile-ok/rules';
 import { signedInBrowser, signingUpBrowser, TestBrowser } from './support/browser';
 import { confirmUntilDone, piiOf, startAndRequest } from './support/flows';
 import { startInfra, startVerifyServer, twin, type Infra, type VerifyServer } from './support/harness';

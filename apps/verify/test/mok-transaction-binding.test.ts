@@ -6,7 +6,7 @@
 import { lookupMokResultCode } from '@mfv/verification/mobile-ok/errors';
 import { MOK_LMS_USER, MOK_PASS_ADULT, MOK_SLOW, MOK_SMS_USER } from '@mfv/sandbox/mok-personas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { transactionKeys } from '../src/server/transactions';
+import { transactionKeys } from '../src/core/transactions';
 import { signedInBrowser, TestBrowser } from './support/browser';
 import { formForService, startAndRequest } from './support/flows';
 import {

@@ -7,7 +7,7 @@
 import { MOK_SMS_USER } from '@mfv/sandbox/mok-personas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeRedis, createRedis } from '@mfv/redis';
-import { RateLimits, type LimitTable } from '../src/server/limits';
+import { RateLimits, type LimitTable } from '../src/core/limits';
 import { signedInBrowser, TestBrowser, type Answer } from './support/browser';
 import { formForService } from './support/flows';
 import {

@@ -17,9 +17,9 @@ import {
   type SsafyPersona,
 } from '@mfv/sandbox/ssafy-personas';
 import { SSAFY_UI_ERROR_MESSAGES } from '@mfv/verification/ssafy/browser';
-import { MESSAGES } from '../src/server/errors';
+import { MESSAGES } from '../src/core/errors';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SsafyStartResponse } from '../src/lib/ssafy';
+import type { SsafyStartResponse } from '../src/providers/ssafy/rules';
 import { signedInBrowser, signingUpBrowser, TestBrowser } from './support/browser';
 import {
   PROVIDER_TIMEOUT_MS,

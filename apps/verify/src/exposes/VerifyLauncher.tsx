@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { VERIFICATION_METHODS, type VerificationMethod } from '../lib/methods';
+import { VERIFICATION_METHODS, type VerificationMethod } from '../methods';
 
 export interface VerifyLauncherProps {
   /** Preselected method id, if the page linked to one. */

@@ -1,13 +1,14 @@
-import { defaultAuth, safeReturnTo } from '@mfv/auth';
+import { safeReturnTo } from '@mfv/auth';
 import type { GetServerSideProps } from 'next';
 import Head from 'next/head';
-import MokFlow, { type MokOwnerKind } from '../components/mok/MokFlow';
-import { isMokServiceId, type MokServiceId } from '../lib/mok';
-import { ownerOf } from '../server/handoff';
+import type { OwnerKind } from '../core/owner';
+import { ownerKindOf } from '../core/pages';
+import MobileOkFlow from '../providers/mobile-ok/ui/MobileOkFlow';
+import { isMokServiceId, type MokServiceId } from '../providers/mobile-ok/rules';
 
 interface Props {
   service: MokServiceId;
-  owner: MokOwnerKind;
+  owner: OwnerKind;
   returnTo: string;
 }
 
@@ -22,7 +23,7 @@ export default function MokPage({ service, owner, returnTo }: Props) {
       <Head>
         <title>휴대폰 본인확인 · MFV</title>
       </Head>
-      <MokFlow initialService={service} owner={owner} returnTo={returnTo} />
+      <MobileOkFlow initialService={service} owner={owner} returnTo={returnTo} />
       <style jsx>{`
         .wrap {
           min-height: 100vh;
@@ -47,8 +48,5 @@ export const getServerSideProps: GetServerSideProps<Props> = async (ctx) => {
   ctx.res.setHeader('Cache-Control', 'private, no-store');
   const service = isMokServiceId(ctx.query.service) ? ctx.query.service : 'sms';
   const returnTo = safeReturnTo(ctx.query.returnTo, '/verification');
-  const owner = await ownerOf(defaultAuth(), ctx.req, ctx.res);
-  const kind: MokOwnerKind =
-    owner === 'none' || owner === 'unavailable' ? owner : 'userId' in owner ? 'member' : 'signup';
-  return { props: { service, owner: kind, returnTo } };
+  return { props: { service, owner: await ownerKindOf(ctx.req, ctx.res), returnTo } };
 };

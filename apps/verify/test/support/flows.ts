@@ -1,6 +1,6 @@
 import type { MokPersona } from '@mfv/sandbox/mok-personas';
 import { expect } from 'vitest';
-import type { MokForm, MokServiceId } from '../../src/lib/mok';
+import type { MokForm, MokServiceId } from '../../src/providers/mobile-ok/rules';
 import type { Answer, TestBrowser } from './browser';
 
 /** The form as a person fills it in for `persona` (phone and birthday typed with dashes, as people do). */

@@ -21,14 +21,16 @@ import { apiResolver } from 'next/dist/server/api-utils/node/api-resolver.js';
 import type { NextApiHandler } from 'next';
 import type { KcbClientOptions } from '@mfv/verification/kcb';
 import type { SsafyClientOptions } from '@mfv/verification/ssafy';
-import type { MokSettings } from '../../src/server/env';
-import { lazyKcbAccess } from '../../src/server/kcb';
-import { RateLimits, type LimitTable } from '../../src/server/limits';
-import { lazyMokClient } from '../../src/server/mobile-ok';
-import { bindKcbCallback, bindRoute, type RouteName } from '../../src/server/routes';
-import { lazySsafyAccess } from '../../src/server/ssafy';
-import { createVerifyRuntime, type VerifyRuntime } from '../../src/server/runtime';
-import { TransactionStore, type TransactionStoreOptions } from '../../src/server/transactions';
+import type { MokSettings } from '../../src/core/env';
+import { lazyKcbAccess } from '../../src/providers/kcb/service';
+import { RateLimits, type LimitTable } from '../../src/core/limits';
+import { lazyMokClient } from '../../src/providers/mobile-ok/service';
+import { bindRoute } from '../../src/core/http';
+import { bindKcbCallback } from '../../src/providers/kcb/routes';
+import { API_ROUTES, type RouteName } from '../../src/routes';
+import { lazySsafyAccess } from '../../src/providers/ssafy/service';
+import { createVerifyRuntime, type VerifyRuntime } from '../../src/runtime';
+import { TransactionStore, type TransactionStoreOptions } from '../../src/core/transactions';
 
 export const PUBLIC_ORIGIN = 'http://localhost:8080';
 export const SITE_URL = 'www.mfv.test';
@@ -229,7 +231,7 @@ const ROUTES: Record<string, RouteName> = {
 const API_CONTEXT = { previewModeId: '', previewModeEncryptionKey: '', previewModeSigningKey: '' };
 
 /**
- * The verify API on a free port: the route definitions of src/server/routes.ts bound to a
+ * The verify API on a free port: the route definitions of src/routes.ts bound to a
  * runtime over `infra`, plus GET /verify/api/auth/csrf.
  */
 export async function startVerifyServer(
@@ -274,7 +276,7 @@ export async function startVerifyServer(
   for (const [pathname, name] of Object.entries(ROUTES))
     handlers.set(
       pathname,
-      bindRoute(name, () => runtime),
+      bindRoute(API_ROUTES[name], () => runtime),
     );
   handlers.set('/verify/api/auth/csrf', (req, res) => auth.csrfHandler(req, res));
   // KCB's return URL and the route it is rewritten to (next.config.mjs).

@@ -5,7 +5,7 @@
  * the decision, the redirect to the registered redirect URI).
  */
 import { createHash, randomBytes } from 'node:crypto';
-import type { KcbStartResponse } from '../../src/lib/kcb';
+import type { KcbStartResponse } from '../../src/providers/kcb/rules';
 import { PUBLIC_ORIGIN, SSAFY_CLIENT_ID, SSAFY_REDIRECT_URI } from './harness';
 
 function hidden(html: string, name: string): string {

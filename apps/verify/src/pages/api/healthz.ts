@@ -6,5 +6,5 @@ export default function healthz(_req: NextApiRequest, res: NextApiResponse) {
   res.status(200).json({ status: 'ok', app: 'verify' });
 }
 
-// Bodies are read by our code (@mfv/auth readJsonBody): JSON errors as {code, message} (F7).
+// Next's body parser is off: bodies are read by @mfv/auth readJsonBody (JSON errors as {code, message}).
 export const config = { api: { bodyParser: false } };

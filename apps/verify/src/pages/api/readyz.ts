@@ -6,5 +6,5 @@ import { readinessHandler } from '@mfv/next-config/health';
  */
 export default readinessHandler('verify');
 
-// Bodies are read by our code (@mfv/auth readJsonBody): JSON errors as {code, message} (F7).
+// Next's body parser is off: bodies are read by @mfv/auth readJsonBody (JSON errors as {code, message}).
 export const config = { api: { bodyParser: false } };

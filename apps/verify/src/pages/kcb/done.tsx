@@ -1,8 +1,8 @@
 import type { GetServerSideProps } from 'next';
 import { useEffect, useState } from 'react';
-import VerifyCard from '../../components/VerifyCard';
-import { KCB_MESSAGE_SOURCE, kcbNextUrl, type KcbPopupMessage } from '../../lib/kcb';
-import { privatePage } from '../../server/pages';
+import VerifyCard from '../../core/ui/VerifyCard';
+import { KCB_MESSAGE_SOURCE, kcbNextUrl, type KcbPopupMessage } from '../../providers/kcb/rules';
+import { privatePage } from '../../core/pages';
 
 /** The window that opened this popup, if it is a page of this very origin. */
 function sameOriginOpener(): Window | null {

@@ -1,9 +1,9 @@
 import type { GetServerSideProps } from 'next';
 import { useEffect } from 'react';
-import VerifyCard from '../../components/VerifyCard';
-import { KCB_MESSAGE_SOURCE, KCB_POPUP_NAME } from '../../lib/kcb';
-import { kcbFailureMessage } from '../../server/kcb';
-import { privatePage } from '../../server/pages';
+import VerifyCard from '../../core/ui/VerifyCard';
+import { KCB_MESSAGE_SOURCE, KCB_POPUP_NAME } from '../../providers/kcb/rules';
+import { kcbFailureMessage } from '../../providers/kcb/service';
+import { privatePage } from '../../core/pages';
 
 interface Props {
   code: string;

@@ -1,9 +1,9 @@
 import { safeReturnTo } from '@mfv/auth';
 import type { GetServerSideProps } from 'next';
-import KcbFlow from '../../components/kcb/KcbFlow';
-import VerifyCard from '../../components/VerifyCard';
-import type { OwnerKind } from '../../lib/owner';
-import { ownerKindOf, privatePage } from '../../server/pages';
+import KcbFlow from '../../providers/kcb/ui/KcbFlow';
+import VerifyCard from '../../core/ui/VerifyCard';
+import type { OwnerKind } from '../../core/owner';
+import { ownerKindOf, privatePage } from '../../core/pages';
 
 interface Props {
   owner: OwnerKind;

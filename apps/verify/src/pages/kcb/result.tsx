@@ -2,12 +2,12 @@ import { defaultAuth } from '@mfv/auth';
 import { formatKstDateTime } from '@mfv/ui/format';
 import type { GetServerSideProps } from 'next';
 import { useEffect } from 'react';
-import VerifyCard from '../../components/VerifyCard';
-import { KCB_TICKET_PATTERN } from '../../lib/kcb';
-import type { VerificationResultView } from '../../lib/mok';
-import { MESSAGES, toVerifyError } from '../../server/errors';
-import { redeemTicket } from '../../server/handoff';
-import { privatePage } from '../../server/pages';
+import VerifyCard from '../../core/ui/VerifyCard';
+import { KCB_TICKET_PATTERN } from '../../providers/kcb/rules';
+import type { VerificationResultView } from '../../core/responses';
+import { MESSAGES, toVerifyError } from '../../core/errors';
+import { redeemTicket } from '../../core/handoff';
+import { privatePage } from '../../core/pages';
 
 type Props = { ok: true; result: VerificationResultView } | { ok: false; code: string; message: string };
 

@@ -2,9 +2,9 @@ import { ConfigError } from '@mfv/config';
 import type { GetServerSideProps } from 'next';
 import Script from 'next/script';
 import { useEffect, useState } from 'react';
-import VerifyCard from '../../components/VerifyCard';
-import { ssafyPublicConfig } from '../../server/env';
-import { privatePage } from '../../server/pages';
+import VerifyCard from '../../core/ui/VerifyCard';
+import { ssafyPublicConfig } from '../../core/env';
+import { privatePage } from '../../core/pages';
 
 type Props = { sdkUrl: string | null };
 

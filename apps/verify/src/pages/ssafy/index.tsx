@@ -1,12 +1,12 @@
 import { ConfigError } from '@mfv/config';
 import type { GetServerSideProps } from 'next';
 import Script from 'next/script';
-import SsafyVerifyButton from '../../components/ssafy/SsafyVerifyButton';
-import VerifyCard from '../../components/VerifyCard';
-import type { OwnerKind } from '../../lib/owner';
-import type { SsafyPublicConfig } from '../../lib/ssafy';
-import { ssafyPublicConfig } from '../../server/env';
-import { ownerKindOf, privatePage } from '../../server/pages';
+import SsafyVerifyButton from '../../providers/ssafy/ui/SsafyVerifyButton';
+import VerifyCard from '../../core/ui/VerifyCard';
+import type { OwnerKind } from '../../core/owner';
+import type { SsafyPublicConfig } from '../../providers/ssafy/rules';
+import { ssafyPublicConfig } from '../../core/env';
+import { ownerKindOf, privatePage } from '../../core/pages';
 
 type Props = { owner: OwnerKind; config: SsafyPublicConfig | null };
 

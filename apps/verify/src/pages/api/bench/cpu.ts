@@ -1,5 +1,5 @@
 import type { NextApiRequest, NextApiResponse } from 'next';
-import { verifyEnv } from '../../../server/env';
+import { verifyEnv } from '../../../core/env';
 
 /**
  * `pnpm bench:mok` only (404 unless MFV_BENCH_ROUTES=true): this server process's CPU time so far
@@ -16,5 +16,5 @@ export default function benchCpu(_req: NextApiRequest, res: NextApiResponse) {
   res.status(200).json({ pid: process.pid, userMicros: user, systemMicros: system });
 }
 
-// Bodies are read by our code (@mfv/auth readJsonBody): JSON errors as {code, message} (F7).
+// Next's body parser is off: bodies are read by @mfv/auth readJsonBody (JSON errors as {code, message}).
 export const config = { api: { bodyParser: false } };

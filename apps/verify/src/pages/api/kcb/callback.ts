@@ -1,7 +1,7 @@
-import { kcbCallbackRoute } from '../../../server/routes';
+import { kcbCallbackRoute } from '../../../runtime';
 
-/** GET /verify/api/kcb/callback?svc_tkn=… — KCB's return URL: 303 to our result or fail page. */
+/** GET /verify/api/kcb/callback (KCB's return URL /verify/kcb/callback, rewritten): src/providers/kcb/routes.ts. */
 export default kcbCallbackRoute();
 
-// Bodies are read by our code (@mfv/auth readJsonBody): JSON errors as {code, message} (F7).
+// Next's body parser is off: bodies are read by @mfv/auth readJsonBody (JSON errors as {code, message}).
 export const config = { api: { bodyParser: false } };

@@ -1,10 +1,8 @@
-import { apiRoute } from '../../../server/routes';
+import { kcbStart } from '../../../providers/kcb/routes';
+import { apiRoute } from '../../../runtime';
 
-/**
- * POST /verify/api/kcb/start {successUrl?, failUrl?} — popup-start with the fixed return URL; a
- * transaction bound to this browser; answers the form for KCB's page (CSRF).
- */
-export default apiRoute('kcbStart');
+/** POST /verify/api/kcb/start: defined and documented in src/providers/kcb/routes.ts. */
+export default apiRoute(kcbStart);
 
-// Bodies are read by our code (@mfv/auth readJsonBody): JSON errors as {code, message} (F7).
+// Next's body parser is off: bodies are read by @mfv/auth readJsonBody (JSON errors as {code, message}).
 export const config = { api: { bodyParser: false } };

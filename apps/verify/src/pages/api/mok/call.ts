@@ -1,7 +1,8 @@
-import { apiRoute } from '../../../server/routes';
+import { mokCall } from '../../../providers/mobile-ok/routes';
+import { apiRoute } from '../../../runtime';
 
-/** POST /verify/api/mok/call — auth/call: the ARS call (CSRF). */
-export default apiRoute('mokCall');
+/** POST /verify/api/mok/call: defined and documented in src/providers/mobile-ok/routes.ts. */
+export default apiRoute(mokCall);
 
-// Bodies are read by our code (@mfv/auth readJsonBody): JSON errors as {code, message} (F7).
+// Next's body parser is off: bodies are read by @mfv/auth readJsonBody (JSON errors as {code, message}).
 export const config = { api: { bodyParser: false } };

@@ -1,7 +1,8 @@
-import { apiRoute } from '../../../server/routes';
+import { mokConfirm } from '../../../providers/mobile-ok/routes';
+import { apiRoute } from '../../../runtime';
 
-/** POST /verify/api/mok/confirm {authNumber?} — confirm/request, result checks, hand-off → one-time ticket (CSRF). */
-export default apiRoute('mokConfirm');
+/** POST /verify/api/mok/confirm: defined and documented in src/providers/mobile-ok/routes.ts. */
+export default apiRoute(mokConfirm);
 
-// Bodies are read by our code (@mfv/auth readJsonBody): JSON errors as {code, message} (F7).
+// Next's body parser is off: bodies are read by @mfv/auth readJsonBody (JSON errors as {code, message}).
 export const config = { api: { bodyParser: false } };

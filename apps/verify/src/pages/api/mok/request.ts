@@ -1,7 +1,8 @@
-import { apiRoute } from '../../../server/routes';
+import { mokRequest } from '../../../providers/mobile-ok/routes';
+import { apiRoute } from '../../../runtime';
 
-/** POST /verify/api/mok/request {carrier, name, phone, birthday, gender, nation, usageCode} — auth/request (CSRF). */
-export default apiRoute('mokRequest');
+/** POST /verify/api/mok/request: defined and documented in src/providers/mobile-ok/routes.ts. */
+export default apiRoute(mokRequest);
 
-// Bodies are read by our code (@mfv/auth readJsonBody): JSON errors as {code, message} (F7).
+// Next's body parser is off: bodies are read by @mfv/auth readJsonBody (JSON errors as {code, message}).
 export const config = { api: { bodyParser: false } };

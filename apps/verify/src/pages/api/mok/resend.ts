@@ -1,7 +1,8 @@
-import { apiRoute } from '../../../server/routes';
+import { mokResend } from '../../../providers/mobile-ok/routes';
+import { apiRoute } from '../../../runtime';
 
-/** POST /verify/api/mok/resend — auth/resend while re-sends are left (CSRF). */
-export default apiRoute('mokResend');
+/** POST /verify/api/mok/resend: defined and documented in src/providers/mobile-ok/routes.ts. */
+export default apiRoute(mokResend);
 
-// Bodies are read by our code (@mfv/auth readJsonBody): JSON errors as {code, message} (F7).
+// Next's body parser is off: bodies are read by @mfv/auth readJsonBody (JSON errors as {code, message}).
 export const config = { api: { bodyParser: false } };

@@ -1,7 +1,8 @@
-import { apiRoute } from '../../../server/routes';
+import { mokStart } from '../../../providers/mobile-ok/routes';
+import { apiRoute } from '../../../runtime';
 
-/** POST /verify/api/mok/start {service} — token/get; a new transaction bound to this browser (CSRF). */
-export default apiRoute('mokStart');
+/** POST /verify/api/mok/start: defined and documented in src/providers/mobile-ok/routes.ts. */
+export default apiRoute(mokStart);
 
-// Bodies are read by our code (@mfv/auth readJsonBody): JSON errors as {code, message} (F7).
+// Next's body parser is off: bodies are read by @mfv/auth readJsonBody (JSON errors as {code, message}).
 export const config = { api: { bodyParser: false } };

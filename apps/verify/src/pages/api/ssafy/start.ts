@@ -1,7 +1,8 @@
-import { apiRoute } from '../../../server/routes';
+import { ssafyStart } from '../../../providers/ssafy/routes';
+import { apiRoute } from '../../../runtime';
 
-/** POST /verify/api/ssafy/start — a transaction bound to this browser; answers its `state` (CSRF). */
-export default apiRoute('ssafyStart');
+/** POST /verify/api/ssafy/start: defined and documented in src/providers/ssafy/routes.ts. */
+export default apiRoute(ssafyStart);
 
-// Bodies are read by our code (@mfv/auth readJsonBody): JSON errors as {code, message} (F7).
+// Next's body parser is off: bodies are read by @mfv/auth readJsonBody (JSON errors as {code, message}).
 export const config = { api: { bodyParser: false } };

@@ -1,11 +1,8 @@
-import { apiRoute } from '../../../server/routes';
+import { ssafyVerifyToken } from '../../../providers/ssafy/routes';
+import { apiRoute } from '../../../runtime';
 
-/**
- * POST /verify/api/ssafy/verify-token {code, codeVerifier, redirectUri, iss, state} — state,
- * issuer and PKCE checked, the code exchanged, the verification_token validated; answers only
- * `{ok, verified, sub, cohort, campus, authTime}` (CSRF).
- */
-export default apiRoute('ssafyVerifyToken');
+/** POST /verify/api/ssafy/verify-token: defined and documented in src/providers/ssafy/routes.ts. */
+export default apiRoute(ssafyVerifyToken);
 
-// Bodies are read by our code (@mfv/auth readJsonBody): JSON errors as {code, message} (F7).
+// Next's body parser is off: bodies are read by @mfv/auth readJsonBody (JSON errors as {code, message}).
 export const config = { api: { bodyParser: false } };

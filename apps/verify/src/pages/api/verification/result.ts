@@ -1,10 +1,8 @@
-import { apiRoute } from '../../../server/routes';
+import { verificationResult } from '../../../core/result';
+import { apiRoute } from '../../../runtime';
 
-/**
- * POST /verify/api/verification/result {ticket} — spends the one-time ticket a completed
- * verification handed out; answers masked fields only (CSRF). Any provider's flow ends here.
- */
-export default apiRoute('verificationResult');
+/** POST /verify/api/verification/result: defined and documented in src/core/result.ts. */
+export default apiRoute(verificationResult);
 
-// Bodies are read by our code (@mfv/auth readJsonBody): JSON errors as {code, message} (F7).
+// Next's body parser is off: bodies are read by @mfv/auth readJsonBody (JSON errors as {code, message}).
 export const config = { api: { bodyParser: false } };

@@ -1,6 +1,6 @@
-import { KCB_PAGE_PATH } from './kcb';
-import { MOK_SERVICES, type MokServiceId } from './mok';
-import { SSAFY_PAGE_PATH } from './ssafy';
+import { KCB_PAGE_PATH } from './providers/kcb/rules';
+import { MOK_SERVICES, type MokServiceId } from './providers/mobile-ok/rules';
+import { SSAFY_PAGE_PATH } from './providers/ssafy/rules';
 
 /** The verification methods the verify remote offers. Flows arrive with their own issues. */
 export interface VerificationMethod {

@@ -4,7 +4,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { defaultAuth } from '@mfv/auth';
-import type { OwnerKind } from '../lib/owner';
+import type { OwnerKind } from './owner';
 import { ownerOf } from './handoff';
 
 export function privatePage(res: ServerResponse): void {

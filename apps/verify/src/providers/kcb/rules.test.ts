@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KCB_MESSAGE_SOURCE, kcbNextUrl } from './kcb';
+import { KCB_MESSAGE_SOURCE, kcbNextUrl } from './rules';
 
 describe('the KCB popup’s message to its opener', () => {
   it('a ticket leads to the result page, a code to the fail page', () => {

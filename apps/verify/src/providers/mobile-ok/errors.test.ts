@@ -9,7 +9,7 @@ import {
   MokTransportError,
 } from '@mfv/verification/mobile-ok';
 import { describe, expect, it } from 'vitest';
-import { mokCustomerMessage, toVerifyError } from './errors';
+import { fromMokError as toVerifyError, mokCustomerMessage } from './errors';
 
 describe("provider failures in the person's words (guide §8)", () => {
   it('the catalogue message, with the detail code the provider named', () => {

@@ -33,11 +33,21 @@ import {
   type SsafyUiErrorCode,
   type SsafyVerification,
 } from '@mfv/verification/ssafy';
-import type { SsafyStartResponse, SsafyVerifyTokenResponse } from '../lib/ssafy';
-import { MESSAGES, toVerifyError, VerifyError } from './errors';
-import { assertTransactionOwner, handOff, ownerKey, resolveOwner, type VerificationRecord } from './handoff';
-import type { Reply, RouteContext } from './mobile-ok';
-import { TransactionBusyError, TransactionNotFoundError, type TransactionStore } from './transactions';
+import { MESSAGES, toVerifyError, VerifyError } from '../../core/errors';
+import {
+  assertTransactionOwner,
+  handOff,
+  ownerKey,
+  resolveOwner,
+  type VerificationRecord,
+} from '../../core/handoff';
+import type { Reply, RouteContext } from '../../core/http';
+import {
+  TransactionBusyError,
+  TransactionNotFoundError,
+  type TransactionStore,
+} from '../../core/transactions';
+import type { SsafyStartResponse, SsafyVerifyTokenResponse } from './rules';
 
 export const SSAFY_PROVIDER = 'ssafy';
 /** The product code of the stored record (the scope every SSAFY Verify request carries). */

@@ -1,4 +1,4 @@
-import type { SsafyPublicConfig } from '../../lib/ssafy';
+import type { SsafyPublicConfig } from '../rules';
 import { useSsafyVerify } from './useSsafyVerify';
 
 /**

@@ -7,7 +7,7 @@ import {
   validateAuthNumber,
   validateMokForm,
   type MokForm,
-} from './mok';
+} from './rules';
 
 const TODAY = new Date('2026-03-02T00:00:00Z');
 const GOOD: MokForm = {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { KCB_FAIL_PATHS, KCB_SUCCESS_PATHS } from '../lib/kcb';
-import { VerifyError } from './errors';
-import { allowedReturnPath, KCB_MESSAGES, kcbFailureMessage } from './kcb';
+import { KCB_FAIL_PATHS, KCB_SUCCESS_PATHS } from './rules';
+import { VerifyError } from '../../core/errors';
+import { allowedReturnPath, KCB_MESSAGES, kcbFailureMessage } from './service';
 
 const ORIGIN = 'https://www.mfv.test';
 

@@ -16,16 +16,14 @@ import {
   type MokRequestResponse,
   type MokServiceId,
   type MokStartResponse,
-  type VerificationResultView,
-  type VerifyErrorBody,
-} from '../../lib/mok';
+} from '../rules';
+import type { VerificationResultView, VerifyErrorBody } from '../../../core/responses';
 
-/** Whom the result will belong to (decided on the server from the session or the signup cookie). */
-export type MokOwnerKind = 'member' | 'signup' | 'none' | 'unavailable';
+import type { OwnerKind } from '../../../core/owner';
 
 export interface MokFlowProps {
   initialService: MokServiceId;
-  owner: MokOwnerKind;
+  owner: OwnerKind;
   /** Where "계속하기" leads after success (a same-site path). */
   returnTo: string;
 }

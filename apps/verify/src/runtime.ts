@@ -1,11 +1,20 @@
+/**
+ * The verify remote's composition root: the shared core (auth, transactions, rate limits) and one
+ * service per provider, built once per server process; `apiRoute` binds a route definition
+ * (`providers/<provider>/routes.ts`, `core/result.ts`) to it for `pages/api/…`.
+ */
+import type { NextApiHandler } from 'next';
 import { defaultAuth, type Auth } from '@mfv/auth';
 import { createRedis, waitForRedis } from '@mfv/redis';
-import { mokSettings, verificationOptions, verifyEnv } from './env';
-import { KcbService, lazyKcbAccess, type KcbAccess } from './kcb';
-import { limitTable, RateLimits } from './limits';
-import { lazyMokClient, MokService, type MokClientAccess } from './mobile-ok';
-import { lazySsafyAccess, SsafyService, type SsafyAccess } from './ssafy';
-import { TransactionStore } from './transactions';
+import type { z } from 'zod';
+import { mokSettings, verificationOptions, verifyEnv } from './core/env';
+import { bindRoute, type RouteDefinition } from './core/http';
+import { limitTable, RateLimits } from './core/limits';
+import { TransactionStore } from './core/transactions';
+import { bindKcbCallback } from './providers/kcb/routes';
+import { KcbService, lazyKcbAccess, type KcbAccess } from './providers/kcb/service';
+import { lazyMokClient, MokService, type MokClientAccess } from './providers/mobile-ok/service';
+import { lazySsafyAccess, SsafyService, type SsafyAccess } from './providers/ssafy/service';
 
 /** What the verify remote's API routes share in one server process. */
 export interface VerifyRuntime {
@@ -14,7 +23,7 @@ export interface VerifyRuntime {
   mok: MokService;
   kcb: KcbService;
   ssafy: SsafyService;
-  /** Rate limits (F4); absent only in tests that do not exercise them. */
+  /** Rate limits; absent only in tests that do not exercise them. */
   limits?: RateLimits;
 }
 
@@ -72,3 +81,10 @@ export function verifyRuntime(): VerifyRuntime {
   }
   return instance;
 }
+
+/** `export default apiRoute(mokStart)` in pages/api. */
+export const apiRoute = <S extends z.ZodType>(route: RouteDefinition<VerifyRuntime, S>): NextApiHandler =>
+  bindRoute(route, verifyRuntime);
+
+/** `export default kcbCallbackRoute()` in pages/api/kcb/callback.ts. */
+export const kcbCallbackRoute = (): NextApiHandler => bindKcbCallback(verifyRuntime);

@@ -10,7 +10,7 @@ import type {
   SsafyStartResponse,
   SsafyVerifyResult,
   SsafyVerifyTokenResponse,
-} from '../../lib/ssafy';
+} from '../rules';
 
 /** The hosted SDK's surface (seed 002; the sandbox's emulation takes `state` as the guide allows). */
 export interface SsafySdk {

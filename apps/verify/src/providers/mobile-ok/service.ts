@@ -15,7 +15,6 @@
  * ends it.
  */
 import type { KeyObject } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { seal, unseal, type Auth } from '@mfv/auth';
 import {
   checkMokResult,
@@ -50,29 +49,27 @@ import {
   type MokRequestResponse,
   type MokServiceId,
   type MokStartResponse,
-  type VerifyErrorBody,
-} from '../lib/mok';
-import type { MokSettings } from './env';
+} from './rules';
+import type { MokSettings } from '../../core/env';
+import { invalidInput, stepInvalid, txBusy, txNotFound, VerifyError } from '../../core/errors';
 import {
-  customerMessage,
-  fromMokResult,
-  invalidInput,
-  mokCustomerMessage,
-  stepInvalid,
-  toVerifyError,
-  txBusy,
-  txNotFound,
-  VerifyError,
-} from './errors';
-import { assertTransactionOwner, handOff, ownerKey, resolveOwner, type VerificationRecord } from './handoff';
-import type { RateLimits } from './limits';
+  assertTransactionOwner,
+  handOff,
+  ownerKey,
+  resolveOwner,
+  type VerificationRecord,
+} from '../../core/handoff';
+import type { Reply, RouteContext } from '../../core/http';
+import type { RateLimits } from '../../core/limits';
+import type { VerifyErrorBody } from '../../core/responses';
+import { customerMessage, fromMokError, fromMokResult, mokCustomerMessage } from './errors';
 import {
   TransactionBusyError,
   TransactionNotFoundError,
   VERIFY_TX_TTL_MS,
   type LockedTransaction,
   type TransactionStore,
-} from './transactions';
+} from '../../core/transactions';
 
 export const MOK_PROVIDER = 'mobile-ok';
 type ErrorExtra = Omit<VerifyErrorBody, 'code' | 'message'>;
@@ -159,17 +156,6 @@ export interface MokServiceDeps {
   now?: () => Date;
   /** Per-phone limit on SMS/LMS sends (the member and IP limits are counted by the routes). */
   limits?: RateLimits;
-}
-
-export interface RouteContext {
-  req: IncomingMessage;
-  res: ServerResponse;
-  requestId: string;
-}
-
-export interface Reply<T> {
-  status: number;
-  body: T;
 }
 
 /** A failure the same transaction survives. */
@@ -405,7 +391,7 @@ export class MokService {
     await locked.consume();
     this.deps.store.clear(ctx.res);
     if (error instanceof MokResultError) return fromMokResult(error, { restart: true, ...extra });
-    return toVerifyError(error);
+    return fromMokError(error);
   }
 
   /**

@@ -47,16 +47,22 @@ import {
   KCB_RESULT_PATH,
   KCB_SUCCESS_PATHS,
   type KcbStartResponse,
-} from '../lib/kcb';
-import { MESSAGES, toVerifyError, VerifyError } from './errors';
-import { assertTransactionOwner, handOff, ownerKey, resolveOwner, type VerificationRecord } from './handoff';
-import type { Reply, RouteContext } from './mobile-ok';
+} from './rules';
+import { MESSAGES, toVerifyError, VerifyError } from '../../core/errors';
+import {
+  assertTransactionOwner,
+  handOff,
+  ownerKey,
+  resolveOwner,
+  type VerificationRecord,
+} from '../../core/handoff';
+import type { Reply, RouteContext } from '../../core/http';
 import {
   TransactionBusyError,
   TransactionNotFoundError,
   VERIFY_TX_TTL_MS,
   type TransactionStore,
-} from './transactions';
+} from '../../core/transactions';
 
 export const KCB_PROVIDER = 'kcb';
 /** What the field key is sealed under in Redis (@mfv/auth seal: AES-256-GCM with the site's key). */

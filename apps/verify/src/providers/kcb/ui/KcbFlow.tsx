@@ -8,8 +8,8 @@ import {
   kcbNextUrl,
   submitKcbForm,
   type KcbStartResponse,
-} from '../../lib/kcb';
-import type { OwnerKind } from '../../lib/owner';
+} from '../rules';
+import type { OwnerKind } from '../../../core/owner';
 
 const client = createAppClient('/verify');
 /** How often the page looks whether the person closed the KCB window. */

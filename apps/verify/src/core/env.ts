@@ -15,7 +15,7 @@ import {
   verificationOptionsFromEnv,
   type VerificationOptions,
 } from '@mfv/verification/env';
-import type { SsafyPublicConfig } from '../lib/ssafy';
+import type { SsafyPublicConfig } from '../providers/ssafy/rules';
 
 let cached: VerifyEnv | undefined;
 

@@ -1,0 +1,43 @@
+/**
+ * What every flow's API answers in common, as the pages read it (browser-safe: types only): the
+ * masked result a one-time ticket redeems for, and the one error shape.
+ */
+
+/** Masked fields of a stored verification (POST /verify/api/verification/result). */
+export interface VerificationResultView {
+  provider: string;
+  serviceType: string;
+  maskedName?: string;
+  /** Phone verifications (mobile-ok, KCB); absent for SSAFY Verify. */
+  maskedPhone?: string;
+  isAdult?: boolean;
+  identity: boolean;
+  verifiedAt: string;
+  attachedTo: 'member' | 'signup';
+  /** SSAFY Verify: cohort and campus when the issuer sent them (never the sub). */
+  cohort?: string;
+  campus?: string;
+}
+
+/** Every error the verify API answers: `{code, message}`, plus what the page needs to go on. */
+export interface VerifyErrorBody {
+  code: string;
+  /** For people: the guide's customer message for provider failures. */
+  message: string;
+  /** mobile-ok's resultCode, when the provider answered one. */
+  resultCode?: string;
+  /** The transaction is over: the only way on is to start again. */
+  restart?: boolean;
+  retryRemaining?: number;
+  resendRemaining?: number;
+  /** ARS: the person did not pick up; another call may be requested (guide §6). */
+  canCall?: boolean;
+  /** Field errors of a rejected form or code (field → message). */
+  fields?: Partial<Record<string, string>>;
+  /** SSAFY Verify: the seed's failure shape, `{ok: false, errorCode, requestId}`. */
+  ok?: false;
+  /** SSAFY Verify: the guide's UI error code (SDK_NOT_READY … VERIFY_RESPONSE_INVALID). */
+  errorCode?: string;
+  /** SSAFY Verify: the issuer's request_id, the one thing a failure may show. */
+  requestId?: string | null;
+}

@@ -1,0 +1,35 @@
+/**
+ * The SSAFY Verify API routes (`/verify/api/ssafy/…`, served by `pages/api/ssafy/*.ts`): each
+ * one's body schema, rate limit and the SsafyService method that handles it (./service.ts).
+ */
+import { PKCE_VERIFIER_PATTERN } from '@mfv/verification/ssafy/browser';
+import { z } from 'zod';
+import { defineRoute } from '../../core/http';
+import type { VerifyRuntime } from '../../runtime';
+
+/** POST /verify/api/ssafy/start — a transaction bound to this browser; answers its `state`. */
+export const ssafyStart = defineRoute({
+  name: 'ssafyStart',
+  schema: z.strictObject({}),
+  limit: 'start',
+  handle: (rt: VerifyRuntime, ctx) => rt.ssafy.start(ctx),
+});
+
+/**
+ * POST /verify/api/ssafy/verify-token {code, codeVerifier, redirectUri, iss, state} — the token
+ * exchange: state, issuer and PKCE checked, the code exchanged, the verification_token validated;
+ * answers only `{ok, verified, sub, cohort, campus, authTime}`. The body is the SSAFY Verify
+ * guide's client-to-backend.json, plus the state the SDK echoed.
+ */
+export const ssafyVerifyToken = defineRoute({
+  name: 'ssafyVerifyToken',
+  schema: z.strictObject({
+    code: z.string().regex(/^[\x21-\x7e]{1,2048}$/, { message: 'must be the callback code' }),
+    codeVerifier: z.string().regex(PKCE_VERIFIER_PATTERN, { message: 'must be an RFC 7636 code_verifier' }),
+    redirectUri: z.string().min(1).max(2048),
+    iss: z.string().min(1).max(2048),
+    state: z.string().min(1).max(512),
+  }),
+  limit: 'confirm',
+  handle: (rt: VerifyRuntime, ctx, body) => rt.ssafy.verifyToken(ctx, body),
+});
