@@ -4,7 +4,7 @@
  * the ARS call (not picked up, hung up), carrier and identity mismatches — each with the
  * catalogue's customer message and whether the person can go on or must start again.
  */
-import { lookupMokResultCode } from '@mfv/verification/mobile-ok/errors';
+import { lookupMokResultCode } from '@mfv/verification/mobile-ok/codes';
 import {
   MOK_ARS_HANG_UP,
   MOK_ARS_NO_ANSWER,

@@ -4,7 +4,7 @@
  * within a bounded time, with 503 + Retry-After when mobile-ok is unavailable; never a 500 or a stack.
  * Then our own dependencies: Redis down, the key file missing, the api unreachable.
  */
-import { lookupMokResultCode } from '@mfv/verification/mobile-ok/errors';
+import { lookupMokResultCode } from '@mfv/verification/mobile-ok/codes';
 import {
   MOK_CARRIER_OUTAGE,
   MOK_CONFIRM_HANG,

@@ -3,7 +3,7 @@
  * (guide §7's mandatory checks): replays, another browser's result, expired provider tokens, stale
  * results, concurrent steps, CSRF on every route and every body rule.
  */
-import { lookupMokResultCode } from '@mfv/verification/mobile-ok/errors';
+import { lookupMokResultCode } from '@mfv/verification/mobile-ok/codes';
 import { MOK_LMS_USER, MOK_PASS_ADULT, MOK_SLOW, MOK_SMS_USER } from '@mfv/sandbox/mok-personas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { transactionKeys } from '../src/core/transactions';

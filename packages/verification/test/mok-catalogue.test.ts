@@ -14,8 +14,8 @@ import {
   MOK_OTHER_CODES_ROW,
   isKnownMokResultCode,
   lookupMokResultCode,
-} from '../src/mobile-ok/errors.js';
-import { MokResultError } from '../src/mobile-ok/exceptions.js';
+} from '../src/mobile-ok/codes.js';
+import { MokResultError } from '../src/mobile-ok/errors.js';
 
 const FIXTURE = fileURLToPath(new URL('./fixtures/mok-guide-section8.txt', import.meta.url));
 

@@ -7,7 +7,7 @@ import {
   mokServerEncrypt,
   parseMokPublicKey,
 } from '../src/mobile-ok/crypto.js';
-import { MokCryptoError, MokProtocolError } from '../src/mobile-ok/exceptions.js';
+import { MokCryptoError, MokProtocolError } from '../src/mobile-ok/errors.js';
 import {
   flipBase64Byte,
   independentOpen,

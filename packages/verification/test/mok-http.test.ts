@@ -27,7 +27,7 @@ import {
   requestMokResend,
   requestMokToken,
 } from '../src/mobile-ok/endpoints.js';
-import { MokConfigError, MokTransportError, MokValidationError } from '../src/mobile-ok/exceptions.js';
+import { MokConfigError, MokTransportError, MokValidationError } from '../src/mobile-ok/errors.js';
 import { MOK_TLS_MIN_VERSION } from '../src/mobile-ok/http.js';
 import { loadMokKeyFile, type MokKeyInfo } from '../src/mobile-ok/keyfile.js';
 import { writeMokKeyFile } from '../src/mobile-ok/keyfile-writer.js';

@@ -8,7 +8,7 @@ import {
 import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { MokKeyFileError } from '../src/mobile-ok/exceptions.js';
+import { MokKeyFileError } from '../src/mobile-ok/errors.js';
 import { loadMokKeyFile, openMokKeyFile } from '../src/mobile-ok/keyfile.js';
 import { encodeMokKeyFile, writeMokKeyFile } from '../src/mobile-ok/keyfile-writer.js';
 import { rsaPair, withTempDir, type RsaPair } from './helpers.js';

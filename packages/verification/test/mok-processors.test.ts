@@ -12,7 +12,7 @@ import {
   processMokResendResponse,
   processMokTokenResponse,
 } from '../src/mobile-ok/endpoints.js';
-import { MokProtocolError, MokResultError } from '../src/mobile-ok/exceptions.js';
+import { MokProtocolError, MokResultError } from '../src/mobile-ok/errors.js';
 import { rsaPair, spkiBase64 } from './helpers.js';
 
 type Fixtures = Record<string, Record<string, unknown>>;

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { MokCryptoError, MokProtocolError, MokResultCheckError } from '../src/mobile-ok/exceptions.js';
+import { MokCryptoError, MokProtocolError, MokResultCheckError } from '../src/mobile-ok/errors.js';
 import {
   checkMokResult,
   openMokResult,

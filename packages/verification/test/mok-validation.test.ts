@@ -4,7 +4,7 @@ import {
   isValidMokClientTxId,
   assertValidMokClientTxId,
 } from '../src/mobile-ok/client-tx-id.js';
-import { MokValidationError } from '../src/mobile-ok/exceptions.js';
+import { MokValidationError } from '../src/mobile-ok/errors.js';
 import {
   decodeRegistSingleNumber,
   mokAuthInfoPayload,

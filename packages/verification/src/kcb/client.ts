@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { checkBaseUrl } from '../internal/url.js';
 import { createNodeHttpTransport, HTTP_MAX_TIMEOUT_MS, type HttpTransport } from '../internal/http.js';
 import { kcbWrappingKey } from './crypto.js';
-import { KcbConfigError } from './exceptions.js';
+import { KcbConfigError } from './errors.js';
 
 /** REST API base URLs (PROVIDERS.md: test `tapi.ok-name.co.kr:40443`, production `api.ok-name.co.kr:20443`). */
 export const KCB_API_BASE_URLS = {

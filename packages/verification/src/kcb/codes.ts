@@ -2,15 +2,30 @@
  * KCB (ok-name) codes and every Korean message the KCB client shows a person, in one module.
  * Plain data with no crypto or I/O: the sandbox may import it to answer with the same codes.
  *
- * Sources (PROVIDERS.md, "KCB phone verification"): `rsp_cd` "B000" is success for every REST
- * step (token excepted, which answers OAuth-style). KCB's full code table is not public; the
+ * Sources: `rsp_cd` "B000" is success for every REST step of KCB's ok-name API (the token
+ * endpoint excepted, which answers OAuth-style). KCB's full code table is not public; the
  * table below holds the codes this project can vouch for, and {@link lookupKcbResponseCode}
  * returns a generic entry for any other code — the provider's own `rsp_msg` is kept on the error
  * for operators, never shown as-is.
  */
 
-/** "B000": success (public REST integrations, PROVIDERS.md). */
+/** "B000": success (what every public REST integration checks for). */
 export const KCB_SUCCESS_CODE = 'B000';
+
+/**
+ * The `rsp_cd` values a caller may act on, defined here only: success, and the three transaction
+ * outcomes of `popup-result` the verify remote gives their own messages. B300–B302 are the codes
+ * of this project's KCB sandbox (apps/sandbox); KCB's contract guide is not public.
+ */
+export const KCB_RSP_CODES = {
+  SUCCESS: KCB_SUCCESS_CODE,
+  /** svc_tkn unknown, expired, or its result already fetched. */
+  TOKEN_NOT_FOUND: 'B300',
+  /** The person has not finished on KCB's page. */
+  NOT_COMPLETED: 'B301',
+  /** The person pressed 취소 on KCB's page. */
+  CANCELLED: 'B302',
+} as const;
 
 export interface KcbResponseCodeEntry {
   readonly code: string;

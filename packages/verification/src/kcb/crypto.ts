@@ -12,7 +12,7 @@ import { createDecipheriv, randomBytes } from 'node:crypto';
 import { inspect } from 'node:util';
 import iconv from 'iconv-lite';
 import { decodeStrictBase64 } from '../internal/base64.js';
-import { KcbConfigError, KcbCryptoError } from './exceptions.js';
+import { KcbConfigError, KcbCryptoError } from './errors.js';
 
 /** `enc_algo_cd` for AES (PROVIDERS.md: "1331 = AES"). */
 export const KCB_ENC_ALGO_AES = '1331';

@@ -33,8 +33,9 @@ import {
   KcbResultCheckError,
   KcbValidationError,
   type KcbStep,
-} from './exceptions.js';
-import { sendKcb } from './http-errors.js';
+  sendKcb,
+} from './errors.js';
+
 import { type KcbRequestOptions } from './token.js';
 
 /** `rqst_svc_tx_seqno` length: 20 characters, the longest KCB's transaction numbers take. */

@@ -6,6 +6,6 @@ export * from './client.js';
 export * from './codes.js';
 export * from './crypto.js';
 export * from './endpoints.js';
-export * from './exceptions.js';
+export * from './errors.js';
 export * from './result.js';
 export * from './token.js';

@@ -14,8 +14,7 @@ import { z } from 'zod';
 import { issueFields, readJsonObject } from '../internal/json.js';
 import { generateKcbApiTranId, kcbUrl, type KcbClient } from './client.js';
 import { KCB_SUCCESS_CODE } from './codes.js';
-import { KcbAuthError, KcbProtocolError, KcbResponseError } from './exceptions.js';
-import { sendKcb } from './http-errors.js';
+import { KcbAuthError, KcbProtocolError, KcbResponseError, sendKcb } from './errors.js';
 
 /** Renew this long before `expires_in` runs out (clamped to half the lifetime for short tokens). */
 export const KCB_TOKEN_EXPIRY_MARGIN_MS = 60_000;

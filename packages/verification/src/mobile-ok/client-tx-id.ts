@@ -5,7 +5,7 @@
  * narrower sample-code rule, which satisfies both.)
  */
 import { randomBytes } from 'node:crypto';
-import { MokValidationError } from './exceptions.js';
+import { MokValidationError } from './errors.js';
 
 export const MOK_CLIENT_TX_ID_PREFIX_PATTERN = /^[A-Za-z0-9]{1,8}$/;
 export const MOK_CLIENT_TX_ID_PATTERN = /^[A-Za-z0-9]{20,40}$/;

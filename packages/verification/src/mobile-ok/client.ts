@@ -5,7 +5,7 @@
 import type http from 'node:http';
 import type https from 'node:https';
 import { type MokTokenRequestVersion, MOK_DEFAULT_TOKEN_REQUEST_VERSION } from './crypto.js';
-import { MokConfigError } from './exceptions.js';
+import { MokConfigError } from './errors.js';
 import { createMokHttpAgent, createMokHttpsAgent, type MokTransport } from './http.js';
 import { type MokKeyInfo } from './keyfile.js';
 

@@ -25,7 +25,7 @@ import {
   timingSafeEqual,
   type KeyObject,
 } from 'node:crypto';
-import { MokCryptoError, MokProtocolError } from './exceptions.js';
+import { MokCryptoError, MokProtocolError } from './errors.js';
 
 /** RSA padding for every RSA operation of the protocol. */
 export const MOK_RSA_PADDING = constants.RSA_PKCS1_OAEP_PADDING;

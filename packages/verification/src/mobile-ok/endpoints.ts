@@ -11,8 +11,8 @@ import { z } from 'zod';
 import { mokUrl, MOK_PATHS, type MokClient } from './client.js';
 import { assertValidMokClientTxId } from './client-tx-id.js';
 import { encryptReqClientInfo, mokServerEncrypt, parseMokPublicKey } from './crypto.js';
-import { MOK_SUCCESS_CODE, type MokStep } from './errors.js';
-import { MokProtocolError, MokResultError, MokValidationError } from './exceptions.js';
+import { MOK_SUCCESS_CODE, type MokStep } from './codes.js';
+import { MokProtocolError, MokResultError, MokValidationError } from './errors.js';
 import { postMokJson } from './http.js';
 import {
   mokAuthInfoPayload,

@@ -10,8 +10,8 @@
  */
 import http from 'node:http';
 import https from 'node:https';
-import { type MokStep } from './errors.js';
-import { MokProtocolError, MokTransportError } from './exceptions.js';
+import { type MokStep } from './codes.js';
+import { MokProtocolError, MokTransportError } from './errors.js';
 
 export const MOK_TLS_MIN_VERSION = 'TLSv1.2';
 /** Responses are small JSON documents; anything past this is refused. */

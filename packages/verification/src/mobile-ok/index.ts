@@ -10,7 +10,7 @@ export * from './codes.js';
 export * from './crypto.js';
 export * from './endpoints.js';
 export * from './errors.js';
-export * from './exceptions.js';
+export * from './errors.js';
 export * from './http.js';
 export * from './keyfile.js';
 export * from './mok-result.js';

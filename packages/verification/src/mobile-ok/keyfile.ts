@@ -9,7 +9,7 @@
 import { createDecipheriv, createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import { MokKeyFileError } from './exceptions.js';
+import { MokKeyFileError } from './errors.js';
 import {
   KEYFILE_BLOCK_BYTES,
   KEYFILE_CIPHER,

@@ -23,7 +23,7 @@ import {
   type MokServiceType,
 } from './codes.js';
 import { decryptMokResult, MOK_TIME_ZONE_OFFSET_MINUTES } from './crypto.js';
-import { MokProtocolError, MokResultCheckError } from './exceptions.js';
+import { MokProtocolError, MokResultCheckError } from './errors.js';
 import { isRealYmd } from './validation.js';
 
 /** Guide §7: a result is used within 10 minutes of its issueDate. */

@@ -31,7 +31,7 @@ import {
   type MokGender,
   type MokNation,
 } from './codes.js';
-import { MokValidationError, type MokValidationIssue } from './exceptions.js';
+import { MokValidationError, type MokValidationIssue } from './errors.js';
 
 /** Our own sanity bound on userName (the guide gives none; 8201 mentions a length limit). */
 export const MOK_MAX_USER_NAME_LENGTH = 50;

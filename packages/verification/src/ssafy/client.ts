@@ -6,7 +6,7 @@
 import { createRemoteJWKSet, customFetch, type JWTVerifyGetKey } from 'jose';
 import { createNodeHttpTransport, HTTP_MAX_TIMEOUT_MS, type HttpTransport } from '../internal/http.js';
 import { checkBaseUrl } from '../internal/url.js';
-import { SsafyConfigError } from './exceptions.js';
+import { SsafyConfigError } from './errors.js';
 
 /** Canonical issuer (seed 002); the sandbox default is `http://127.0.0.1:4100/ssafy`. */
 export const SSAFY_ISSUERS = {

@@ -5,6 +5,6 @@
  */
 export * from './browser.js';
 export * from './client.js';
-export * from './exceptions.js';
+export * from './errors.js';
 export * from './jwt.js';
 export * from './token.js';

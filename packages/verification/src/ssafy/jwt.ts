@@ -9,7 +9,7 @@
  */
 import { errors, jwtVerify, type JWTPayload } from 'jose';
 import { SSAFY_CLOCK_TOLERANCE_SECONDS, type SsafyClient } from './client.js';
-import { SsafyError, SsafyTokenValidationError } from './exceptions.js';
+import { SsafyError, SsafyTokenValidationError } from './errors.js';
 import { exchangeVerificationCode, type SsafyExchangeRequest } from './token.js';
 
 export interface SsafyVerification {

@@ -9,18 +9,11 @@
  * error_code?, request_id?}` (RFC 6749 §5.2 shape plus the issuer's `request_id`).
  */
 import { z } from 'zod';
+import { transportErrorCode } from '../internal/errors.js';
 import { HttpFailure } from '../internal/http.js';
 import { issueFields, readJsonObject } from '../internal/json.js';
 import { SSAFY_TOKEN_PATH, type SsafyClient } from './client.js';
-import { SsafyConfigError, SsafyError, type SsafyErrorCode } from './exceptions.js';
-
-const TRANSPORT_CODES: Record<HttpFailure['kind'], SsafyErrorCode> = {
-  'connect-timeout': 'SSAFY_CONNECT_TIMEOUT',
-  timeout: 'SSAFY_TIMEOUT',
-  aborted: 'SSAFY_ABORTED',
-  network: 'SSAFY_NETWORK',
-  'too-large': 'SSAFY_RESPONSE_TOO_LARGE',
-};
+import { SsafyConfigError, SsafyError } from './errors.js';
 
 const PKCE_VERIFIER = /^[A-Za-z0-9\-._~]{43,128}$/;
 const CODE = /^[\x21-\x7e]{1,2048}$/;
@@ -70,9 +63,13 @@ export async function requestVerificationToken(
     });
   } catch (error) {
     if (error instanceof HttpFailure) {
-      throw new SsafyError(TRANSPORT_CODES[error.kind], `SSAFY token exchange: ${error.message}`, {
-        errno: error.errno,
-      });
+      throw new SsafyError(
+        transportErrorCode('SSAFY', error.kind),
+        `SSAFY token exchange: ${error.message}`,
+        {
+          errno: error.errno,
+        },
+      );
     }
     throw error;
   }

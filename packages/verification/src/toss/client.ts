@@ -5,7 +5,7 @@
  */
 import { createMtlsDispatcher, type MtlsCredentials } from '@mfv/mtls';
 import { createDispatcherTransport, HTTP_MAX_TIMEOUT_MS, type HttpTransport } from '../internal/http.js';
-import { TossConfigError } from './exceptions.js';
+import { TossConfigError } from './errors.js';
 
 /** Production base (PROVIDERS.md) and the local sandbox's mTLS listener. */
 export const TOSS_BASE_URLS = {

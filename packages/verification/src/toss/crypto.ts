@@ -5,7 +5,7 @@
  */
 import { createDecipheriv } from 'node:crypto';
 import { decodeStrictBase64 } from '../internal/base64.js';
-import { TossConfigError, TossCryptoError } from './exceptions.js';
+import { TossConfigError, TossCryptoError } from './errors.js';
 
 export const TOSS_CIPHER = 'aes-256-gcm';
 export const TOSS_KEY_BYTES = 32;

@@ -12,6 +12,7 @@
  * error:{errorCode, reason}}` or OAuth-style `{error:"invalid_grant"}` → {@link TossApiError}.
  */
 import { z } from 'zod';
+import { transportErrorCode } from '../internal/errors.js';
 import { HttpFailure } from '../internal/http.js';
 import { issueFields, readJsonObject } from '../internal/json.js';
 import { TOSS_PATHS, type TossClient } from './client.js';
@@ -21,15 +22,7 @@ import {
   TossProtocolError,
   TossTransportError,
   type TossStep,
-} from './exceptions.js';
-
-const TRANSPORT_CODES = {
-  'connect-timeout': 'TOSS_CONNECT_TIMEOUT',
-  timeout: 'TOSS_TIMEOUT',
-  aborted: 'TOSS_ABORTED',
-  network: 'TOSS_NETWORK',
-  'too-large': 'TOSS_RESPONSE_TOO_LARGE',
-} as const;
+} from './errors.js';
 
 /** `referrer` values from appLogin(): "DEFAULT" (Toss app) or "sandbox" (sandbox app). */
 export const TOSS_LOGIN_REFERRERS = ['DEFAULT', 'sandbox'] as const;
@@ -64,7 +57,7 @@ async function send(
     });
   } catch (error) {
     if (error instanceof HttpFailure) {
-      throw new TossTransportError(TRANSPORT_CODES[error.kind], `Toss ${step}: ${error.message}`, {
+      throw new TossTransportError(transportErrorCode('TOSS', error.kind), `Toss ${step}: ${error.message}`, {
         step,
         errno: error.errno,
       });

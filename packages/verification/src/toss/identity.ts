@@ -6,7 +6,7 @@
  */
 import { decryptTossField, type TossDecryptionKey } from './crypto.js';
 import { type TossLoginMe } from './endpoints.js';
-import { TossProtocolError } from './exceptions.js';
+import { TossProtocolError } from './errors.js';
 
 export const TOSS_GENDERS = { MALE: 'male', FEMALE: 'female' } as const;
 export const TOSS_NATIONALITIES = { LOCAL: 'domestic', FOREIGNER: 'foreign' } as const;

@@ -6,5 +6,5 @@ export * from './client.js';
 export * from './codes.js';
 export * from './crypto.js';
 export * from './endpoints.js';
-export * from './exceptions.js';
+export * from './errors.js';
 export * from './identity.js';

@@ -27,6 +27,7 @@ import {
   KcbCryptoError,
   KcbFieldKey,
   kcbPopupForm,
+  KCB_RSP_CODES,
   KcbProtocolError,
   KcbResponseError,
   KcbResultCheckError,
@@ -70,10 +71,12 @@ const KEY_PURPOSE = 'verify:kcb:field-key';
 /** The callback's lock outlives its provider calls (token + popup-result, each bounded). */
 const LOCK_MARGIN_MS = 5_000;
 
-/** KCB rsp_cd values with their own message (the sandbox's table, KCB_RSP; others are generic). */
-const RSP_CANCELLED = 'B302';
-const RSP_NOT_COMPLETED = 'B301';
-const RSP_TOKEN_NOT_FOUND = 'B300';
+/** KCB rsp_cd values with their own message (others are generic). */
+const {
+  CANCELLED: RSP_CANCELLED,
+  NOT_COMPLETED: RSP_NOT_COMPLETED,
+  TOKEN_NOT_FOUND: RSP_TOKEN_NOT_FOUND,
+} = KCB_RSP_CODES;
 
 /**
  * Every KCB failure a person can meet, with the Korean message the fail page shows. The fail

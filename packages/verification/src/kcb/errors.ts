@@ -1,6 +1,6 @@
 /**
- * Typed errors of the KCB client (CONVENTIONS.md: exported codes, a `cause` with context, caller
- * mistakes apart from counterpart mistakes):
+ * Typed errors of the KCB client, made by the package's one factory (internal/errors.ts):
+ * exported codes, a `cause` with context, caller mistakes apart from counterpart mistakes:
  *
  * - caller / operator: {@link KcbConfigError}, {@link KcbValidationError}
  * - network: {@link KcbTransportError}
@@ -12,6 +12,8 @@
  * Every error carries `userMessage` (Korean, from codes.ts). Messages and causes name fields and
  * reasons, never a token, a key, a ciphertext or a person's data.
  */
+import { providerErrors, transportErrorCode } from '../internal/errors.js';
+import { HttpFailure } from '../internal/http.js';
 import {
   KCB_ERROR_MESSAGES,
   lookupKcbResponseCode,
@@ -28,29 +30,20 @@ export interface KcbErrorContext {
   [key: string]: unknown;
 }
 
-export abstract class KcbError extends Error {
-  abstract readonly code: KcbErrorCode;
-  declare readonly cause: KcbErrorContext;
-  constructor(message: string, context: Omit<KcbErrorContext, 'provider'> = {}) {
-    super(message, { cause: { provider: KCB_PROVIDER, ...context } });
-  }
-  /** The Korean message for the person. */
-  get userMessage(): string {
-    return KCB_ERROR_MESSAGES[this.code];
-  }
-}
+const kcb = providerErrors<typeof KCB_PROVIDER, KcbErrorCode, KcbStep, typeof KCB_ERROR_MESSAGES>(
+  KCB_PROVIDER,
+  KCB_ERROR_MESSAGES,
+);
+
+/** Base class: `instanceof KcbError` catches every error this client throws on purpose; `userMessage` is Korean. */
+export const KcbError = kcb.Base;
+export type KcbError = InstanceType<typeof KcbError>;
 
 type Ctx = Omit<KcbErrorContext, 'provider'>;
 
-export class KcbConfigError extends KcbError {
-  override name = 'KcbConfigError';
-  readonly code = 'KCB_CONFIG_INVALID' as const;
-}
+export class KcbConfigError extends kcb.fixed('KcbConfigError', 'KCB_CONFIG_INVALID') {}
 
-export class KcbValidationError extends KcbError {
-  override name = 'KcbValidationError';
-  readonly code = 'KCB_INVALID_ARGUMENT' as const;
-}
+export class KcbValidationError extends kcb.fixed('KcbValidationError', 'KCB_INVALID_ARGUMENT') {}
 
 export const KCB_TRANSPORT_ERROR_CODES = [
   'KCB_CONNECT_TIMEOUT',
@@ -59,16 +52,7 @@ export const KCB_TRANSPORT_ERROR_CODES = [
   'KCB_NETWORK',
   'KCB_RESPONSE_TOO_LARGE',
 ] as const satisfies readonly KcbErrorCode[];
-export class KcbTransportError extends KcbError {
-  override name = 'KcbTransportError';
-  constructor(
-    readonly code: (typeof KCB_TRANSPORT_ERROR_CODES)[number],
-    message: string,
-    context: Ctx = {},
-  ) {
-    super(message, context);
-  }
-}
+export class KcbTransportError extends kcb.kind('KcbTransportError', KCB_TRANSPORT_ERROR_CODES) {}
 
 export const KCB_PROTOCOL_ERROR_CODES = [
   'KCB_UNEXPECTED_STATUS',
@@ -77,16 +61,7 @@ export const KCB_PROTOCOL_ERROR_CODES = [
   'KCB_UNAUTHORIZED',
   'KCB_INVALID_RESULT',
 ] as const satisfies readonly KcbErrorCode[];
-export class KcbProtocolError extends KcbError {
-  override name = 'KcbProtocolError';
-  constructor(
-    readonly code: (typeof KCB_PROTOCOL_ERROR_CODES)[number],
-    message: string,
-    context: Ctx = {},
-  ) {
-    super(message, context);
-  }
-}
+export class KcbProtocolError extends kcb.kind('KcbProtocolError', KCB_PROTOCOL_ERROR_CODES) {}
 
 /** The token endpoint refused the client credentials (RFC 6749 §5.2 `error`). */
 export class KcbAuthError extends KcbError {
@@ -106,16 +81,7 @@ export const KCB_CRYPTO_ERROR_CODES = [
   'KCB_BAD_FIELD_KEY',
   'KCB_BAD_TEXT_ENCODING',
 ] as const satisfies readonly KcbErrorCode[];
-export class KcbCryptoError extends KcbError {
-  override name = 'KcbCryptoError';
-  constructor(
-    readonly code: (typeof KCB_CRYPTO_ERROR_CODES)[number],
-    message: string,
-    context: Ctx = {},
-  ) {
-    super(message, context);
-  }
-}
+export class KcbCryptoError extends kcb.kind('KcbCryptoError', KCB_CRYPTO_ERROR_CODES) {}
 
 /** KCB answered with an `rsp_cd` other than "B000". */
 export class KcbResponseError extends KcbError {
@@ -141,13 +107,19 @@ export const KCB_RESULT_CHECK_ERROR_CODES = [
   'KCB_SVC_TKN_MISMATCH',
   'KCB_TX_MISMATCH',
 ] as const satisfies readonly KcbErrorCode[];
-export class KcbResultCheckError extends KcbError {
-  override name = 'KcbResultCheckError';
-  constructor(
-    readonly code: (typeof KCB_RESULT_CHECK_ERROR_CODES)[number],
-    message: string,
-    context: Ctx = {},
-  ) {
-    super(message, context);
+export class KcbResultCheckError extends kcb.kind('KcbResultCheckError', KCB_RESULT_CHECK_ERROR_CODES) {}
+
+/** Runs a request; a neutral transport failure becomes a {@link KcbTransportError}. */
+export async function sendKcb(step: KcbStep, send: () => Promise<Response>): Promise<Response> {
+  try {
+    return await send();
+  } catch (error) {
+    if (error instanceof HttpFailure) {
+      throw new KcbTransportError(transportErrorCode('KCB', error.kind), `KCB ${step}: ${error.message}`, {
+        step,
+        errno: error.errno,
+      });
+    }
+    throw error;
   }
 }

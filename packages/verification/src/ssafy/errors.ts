@@ -1,8 +1,10 @@
 /**
- * Typed errors of the SSAFY Verify server client. Every error has a detailed `code` (for logs and
- * tests) and the `uiCode` from the seed's list that the browser shows, plus the provider's
+ * Typed errors of the SSAFY Verify server client, made by the package's one factory
+ * (internal/errors.ts). Every error has a detailed `code` (for logs and tests) and the `uiCode`
+ * from the SSAFY Verify guide's list that the browser shows, plus the provider's
  * `requestId` when there is one ("failures show request_id, never sensitive values").
  */
+import { providerErrors } from '../internal/errors.js';
 import { SSAFY_UI_ERROR_MESSAGES, type SsafyUiErrorCode } from './browser.js';
 
 export const SSAFY_PROVIDER = 'ssafy';
@@ -50,24 +52,25 @@ export interface SsafyErrorContext {
   [key: string]: unknown;
 }
 
-export class SsafyError extends Error {
-  override name = 'SsafyError';
+const ssafy = providerErrors<typeof SSAFY_PROVIDER, SsafyErrorCode>(SSAFY_PROVIDER);
+
+export class SsafyError extends ssafy.kind('SsafyError', SSAFY_ERROR_CODES) {
   declare readonly cause: SsafyErrorContext;
+  /** The issuer's `request_id`, to show on failure. */
+  readonly requestId: string | null;
   constructor(
-    readonly code: SsafyErrorCode,
+    code: SsafyErrorCode,
     message: string,
     context: Record<string, unknown> & { requestId?: string | null } = {},
   ) {
-    super(message, { cause: { provider: SSAFY_PROVIDER, ...context } });
+    super(code, message, context);
     this.requestId = context.requestId ?? null;
   }
-  /** The issuer's `request_id`, to show on failure. */
-  readonly requestId: string | null;
-  /** The UI code (seed 002 list). */
+  /** The UI code (the SSAFY Verify guide's list). */
   get uiCode(): SsafyUiErrorCode {
     return NETWORK_CODES.has(this.code) ? 'VERIFY_NETWORK_FAILED' : 'VERIFY_RESPONSE_INVALID';
   }
-  get userMessage(): string {
+  override get userMessage(): string {
     return SSAFY_UI_ERROR_MESSAGES[this.uiCode];
   }
 }
