@@ -1,5 +1,5 @@
 /**
- * Red-team finding F5: a verification transaction was bound only to the `mfv_vtx` cookie and its
+ * docs/security.md F5: a verification transaction was bound only to the `mfv_vtx` cookie and its
  * owner looked up at confirm time, so a transaction started by one member could be completed —
  * and the result attached — in another member's session of the same browser. Now every step
  * must come from whom the transaction was started for.

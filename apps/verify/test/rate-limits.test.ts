@@ -1,5 +1,5 @@
 /**
- * Red-team finding F4: one member started 150 verifications in 3.6 s and sent 12 SMS to an
+ * docs/security.md F4: one member started 150 verifications in 3.6 s and sent 12 SMS to an
  * arbitrary number in under a second. Limits per member, per phone number and per client IP,
  * counted in Redis: two verify runtimes (separate Redis connections, nothing shared in memory)
  * draw on the same counters.

@@ -1,5 +1,5 @@
 /**
- * Red-team finding F7: malformed JSON and bodies over 1 MB answered text/plain and were logged
+ * docs/security.md F7: malformed JSON and bodies over 1 MB answered text/plain and were logged
  * at level error as "unexpected error" (a Sentry event each). Now 400 / 413 / 415 as
  * `{code, message}` with a Korean message, logged at info.
  */

@@ -275,7 +275,7 @@ describe('verify-token: one SSAFY member, one account', () => {
     message: string,
   ) {
     expect(answer.status, JSON.stringify(answer.body)).toBe(409);
-    // The seed's failure shape; requestId is the issuer's request_id when it sent one.
+    // The SSAFY Verify guide's failure shape; requestId is the issuer's request_id when it sent one.
     const { requestId, ...rest } = answer.body;
     expect(rest).toEqual({ ok: false, code, message });
     expect(requestId === null || /^[\x21-\x7e]+$/.test(String(requestId)), String(requestId)).toBe(true);

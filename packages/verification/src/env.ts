@@ -1,7 +1,7 @@
 /**
  * `@mfv/verification/env`: turns the validated environment (`verificationEnvSchema` of
  * @mfv/config) into the options of each client, reading `*_FILE` secrets (e.g. Docker secrets).
- * The only place this package reads `process.env` (CONVENTIONS.md: one env.ts per package).
+ * The only place this package reads `process.env` (one env.ts per package).
  *
  *   const options = await verificationOptionsFromEnv(loadVerificationEnv());
  *   const kcb = createKcbClient(options.kcb);

@@ -1,6 +1,6 @@
 /**
  * The one result type every identity-verification provider client produces
- * (ARCHITECTURE.md, "Identity verification": complete → normalise into `VerificationResult`),
+ * (every identity verification: complete → normalise into `VerificationResult`),
  * and the masking helpers used wherever a person's name or number is shown back to them.
  *
  * Raw PII, CI and DI never go into a URL, a log line or a client bundle: show masked values.

@@ -1,7 +1,7 @@
 /**
  * The sending side of KCB's crypto, written here independently of src/kcb/crypto.ts (a mistake
  * made the same way on both sides would pass every test): AES-CBC/PKCS#7 with node:crypto and
- * CP949 text with iconv-lite, from the PROVIDERS.md description.
+ * CP949 text with iconv-lite, from the public integrations' description.
  */
 import { createCipheriv } from 'node:crypto';
 import iconv from 'iconv-lite';

@@ -22,7 +22,7 @@ beforeAll(() => {
   server = rsaPair();
 });
 
-/** The file's AES key and IV, derived here independently from PROVIDERS.md's description. */
+/** The file's AES key and IV, derived here independently from the public ports' description. */
 function lock(password: string) {
   const h1 = createHash('sha256').update(Buffer.from(password, 'utf8')).digest();
   const h2 = createHash('sha256').update(h1).digest();

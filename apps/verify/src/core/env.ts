@@ -120,7 +120,7 @@ export function verificationOptions(env: VerificationEnv = verificationEnv()): P
 
 /**
  * What the SSAFY pages hand the browser: public values only (never the client secret). The SDK
- * script is SSAFY_SDK_URL, else `<issuer>/sdk/ssafy-verify.js` (seed 002: the hosted SDK).
+ * script is SSAFY_SDK_URL, else `<issuer>/sdk/ssafy-verify.js` (the SSAFY Verify guide: the hosted SDK).
  */
 export function ssafyPublicConfig(
   verification: VerificationEnv = verificationEnv(),

@@ -1,5 +1,5 @@
 /**
- * Hand-off (ARCHITECTURE.md "Identity verification", step 4): a checked provider result goes to
+ * Hand-off (the last step of every identity verification): a checked provider result goes to
  * the api as a minimal record, attached to the member of the browser's session or to its pending
  * signup; the browser gets a one-time opaque ticket and, by redeeming it, masked fields only.
  * Provider-independent: KCB and SSAFY hand off through the same two functions.
@@ -98,7 +98,7 @@ export function handOff(
 
 /**
  * Spends a one-time result ticket: masked fields only, and only for the member or pending signup
- * the result belongs to (F6: a ticket in a URL redeemed for whoever had the URL). Anyone else
+ * the result belongs to (docs/security.md F6: a ticket in a URL redeemed for whoever had the URL). Anyone else
  * gets what an unknown ticket gets, and the ticket stays unspent for its owner.
  */
 export async function redeemTicket(
@@ -127,7 +127,7 @@ export function ownerKey(owner: VerificationOwner): string {
 export const OWNER_MISMATCH_MESSAGE = '이 본인확인은 다른 계정에서 시작됐어요. 처음부터 다시 시도해 주세요.';
 
 /**
- * Every step of a transaction must come from whom it was started for (red-team finding F5: a
+ * Every step of a transaction must come from whom it was started for (docs/security.md F5: a
  * transaction started by one member could be completed, and attached, in another session of the
  * same browser). 403 VERIFICATION_OWNER_MISMATCH otherwise; the transaction is left to its owner.
  */

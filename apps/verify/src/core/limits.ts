@@ -1,5 +1,5 @@
 /**
- * Rate limits of the verify remote (red-team finding F4). Everything that costs a provider call
+ * Rate limits of the verify remote (docs/security.md, F4). Everything that costs a provider call
  * or can reach a third party's phone is counted per member, per phone number and per client IP
  * in Redis (rate-limiter-flexible), so every verify process shares the same counters. The limits
  * come from the env schema (`VERIFY_LIMIT_*`, @mfv/config rate-limits.ts).

@@ -30,11 +30,11 @@ export interface VerifyErrorBody {
   restart?: boolean;
   retryRemaining?: number;
   resendRemaining?: number;
-  /** ARS: the person did not pick up; another call may be requested (guide §6). */
+  /** ARS: the person did not pick up; another call may be requested (mobile-ok 본인확인-API 가이드 §6). */
   canCall?: boolean;
   /** Field errors of a rejected form or code (field → message). */
   fields?: Partial<Record<string, string>>;
-  /** SSAFY Verify: the seed's failure shape, `{ok: false, errorCode, requestId}`. */
+  /** SSAFY Verify: the guide's failure shape, `{ok: false, errorCode, requestId}`. */
   ok?: false;
   /** SSAFY Verify: the guide's UI error code (SDK_NOT_READY … VERIFY_RESPONSE_INVALID). */
   errorCode?: string;

@@ -1,12 +1,12 @@
 /**
- * Identity-verification transactions in Redis, bound to one browser (ARCHITECTURE.md "Identity
- * verification", step 1). Any provider flow of the verify remote uses it: mobile-ok today, KCB and
+ * Identity-verification transactions in Redis, bound to one browser (the
+ * first step of every identity verification). Any provider flow of the verify remote uses it: mobile-ok today, KCB and
  * SSAFY next.
  *
  * - The browser holds only an opaque random handle in an HttpOnly cookie (`verifyTx`, SameSite=Lax,
  *   `__Host-` and Secure over https); Redis keys are the handle's SHA-256, so reading Redis does
  *   not give anyone a cookie to replay.
- * - A transaction lives 10 minutes from its start (mobile-ok guide §4: "거래토큰 유효시간은 총
+ * - A transaction lives 10 minutes from its start (mobile-ok 본인확인-API 가이드 §4: "거래토큰 유효시간은 총
  *   10분"); updates keep the original deadline.
  * - Steps of one transaction run one at a time, under a short lock, so a double click can never
  *   send one provider token twice. Taking the lock reads the transaction, and the step's one write
@@ -27,7 +27,7 @@ import {
 } from '@mfv/auth';
 import { hashTag, keyspace, toRedisUnavailable, type Keyspace, type RedisCommands } from '@mfv/redis';
 
-/** ARCHITECTURE.md and mobile-ok guide §4: ten minutes. */
+/** Ten minutes (mobile-ok 본인확인-API 가이드 §4; the same for every provider here). */
 export const VERIFY_TX_TTL_MS = 10 * 60_000;
 /** 256 random bits. */
 const HANDLE_BYTES = 32;
@@ -66,7 +66,7 @@ export interface VerifyTransaction<T> {
   readonly expiresAt: number;
   /**
    * Digest of whom the transaction was started for (handoff.ts ownerKey): every later step must
-   * come from the same member or pending signup (red-team finding F5).
+   * come from the same member or pending signup (docs/security.md, F5).
    */
   readonly owner?: string;
   data: T;

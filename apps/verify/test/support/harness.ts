@@ -290,7 +290,7 @@ export async function startVerifyServer(
       req,
       res,
       Object.fromEntries(url.searchParams),
-      // As every route file exports it: Next's body parser off, bodies read by readJsonBody (F7).
+      // As every route file exports it: Next's body parser off, bodies read by readJsonBody (docs/security.md F7).
       { default: handler, config: { api: { bodyParser: false } } },
       API_CONTEXT as never,
       false,

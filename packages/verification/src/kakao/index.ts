@@ -1,5 +1,5 @@
 /**
- * Kakao Login (REST) client — the steps the user remote's login uses (PROVIDERS.md "Kakao
+ * Kakao Login (REST) client — the steps the user remote's login uses (Kakao Developers, "Kakao
  * Login"; developers.kakao.com REST API): the authorize URL (with `state` and PKCE S256), the
  * token exchange, and `/v2/user/me`. Base URLs come from configuration (the sandbox by
  * default; kauth.kakao.com / kapi.kakao.com in production). Send and process are split so the

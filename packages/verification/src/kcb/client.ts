@@ -1,6 +1,6 @@
 /**
  * KCB client configuration, built once by {@link createKcbClient} and passed to every step
- * (CONVENTIONS.md: no hidden globals). Base URLs always come from configuration; the constants
+ * (no hidden globals). Base URLs always come from configuration; the constants
  * below are the documented hosts and the local sandbox defaults.
  */
 import { randomBytes } from 'node:crypto';
@@ -9,20 +9,20 @@ import { createNodeHttpTransport, HTTP_MAX_TIMEOUT_MS, type HttpTransport } from
 import { kcbWrappingKey } from './crypto.js';
 import { KcbConfigError } from './errors.js';
 
-/** REST API base URLs (PROVIDERS.md: test `tapi.ok-name.co.kr:40443`, production `api.ok-name.co.kr:20443`). */
+/** REST API base URLs (public integrations: test `tapi.ok-name.co.kr:40443`, production `api.ok-name.co.kr:20443`). */
 export const KCB_API_BASE_URLS = {
   sandbox: 'http://127.0.0.1:4100/kcb/api',
   test: 'https://tapi.ok-name.co.kr:40443',
   production: 'https://api.ok-name.co.kr:20443',
 } as const;
 
-/** The page the browser form is POSTed to (PROVIDERS.md: `https://safe.ok-name.co.kr/CommonSvl`). */
+/** The page the browser form is POSTed to (public integrations: `https://safe.ok-name.co.kr/CommonSvl`). */
 export const KCB_POPUP_URLS = {
   sandbox: 'http://127.0.0.1:4100/kcb/safe/CommonSvl',
   production: 'https://safe.ok-name.co.kr/CommonSvl',
 } as const;
 
-/** Paths under the API base URL (PROVIDERS.md). */
+/** Paths under the API base URL (public integrations). */
 export const KCB_PATHS = {
   token: '/v1/oauth2/access_token',
   popupStart: '/v1/id/phone/popup-start',

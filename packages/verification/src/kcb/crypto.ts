@@ -1,5 +1,5 @@
 /**
- * KCB result crypto (PROVIDERS.md, "KCB phone verification", after public REST integrations):
+ * KCB result crypto (after public integrations of the KCB ok-name REST API):
  *
  *   popup-start sends `enc_algo_cd` 1331 (AES) and `enc_iv` (16 bytes as 32 hex digits) and gets
  *   back `enc_key`. `enc_key` opens with AES-CBC under the member-code key and `enc_iv` to the
@@ -14,7 +14,7 @@ import iconv from 'iconv-lite';
 import { decodeStrictBase64 } from '../internal/base64.js';
 import { KcbConfigError, KcbCryptoError } from './errors.js';
 
-/** `enc_algo_cd` for AES (PROVIDERS.md: "1331 = AES"). */
+/** `enc_algo_cd` for AES (public integrations: "1331 = AES"). */
 export const KCB_ENC_ALGO_AES = '1331';
 export const KCB_IV_BYTES = 16;
 /** `enc_iv` on the wire: the 16 IV bytes as 32 lower-case hex digits. */
@@ -23,7 +23,7 @@ export const KCB_IV_HEX = /^[0-9a-fA-F]{32}$/;
 export const KCB_TEXT_ENCODING = 'cp949';
 
 /**
- * How "key = member code + '0000'" is read (PROVIDERS.md; the public integration's
+ * How "key = member code + '0000'" is read (the public integration's
  * `(member_code + "0000").encode("utf-8")`, commented "16 bytes"):
  * - the member code (`idcf_mbr_com_cd`) is exactly 12 printable ASCII characters, e.g.
  *   "P21050000000";

@@ -1,6 +1,6 @@
 /**
- * `popup-start` and `popup-result` (PROVIDERS.md, "KCB phone verification"): one send/process pair
- * per step (CONVENTIONS.md, after oauth4webapi). Send functions return the raw `Response`;
+ * `popup-start` and `popup-result` (KCB ok-name REST API, as public integrations use it): one
+ * send/process pair per step (after oauth4webapi). Send functions return the raw `Response`;
  * processors check every field they use and take recorded responses in tests.
  *
  * Flow:
@@ -275,7 +275,7 @@ export interface KcbPopupForm {
   fields: { tc: string; idcf_mbr_com_cd: string; svc_tkn: string };
 }
 
-/** The form the browser POSTs to KCB (PROVIDERS.md: `tc`, `idcf_mbr_com_cd`, `svc_tkn`). */
+/** The form the browser POSTs to KCB (`tc`, `idcf_mbr_com_cd`, `svc_tkn`, as public integrations post it). */
 export function kcbPopupForm(client: KcbClient, svcTkn: string): KcbPopupForm {
   return {
     action: client.popupUrl,
@@ -285,8 +285,8 @@ export function kcbPopupForm(client: KcbClient, svcTkn: string): KcbPopupForm {
 }
 
 /**
- * The callback's `svc_tkn` (query string, seed 000) must be the one this browser session's
- * transaction started with — the server-side binding public integrations lacked (PROVIDERS.md).
+ * The callback's `svc_tkn` (query string) must be the one this browser session's
+ * transaction started with — the server-side binding public integrations lacked.
  * Constant-time compare.
  */
 export function assertKcbCallbackToken(expected: string, received: unknown): void {
@@ -347,7 +347,7 @@ export interface KcbIdentity {
   di: string;
 }
 
-/** The encrypted fields (PROVIDERS.md): `nm brdt sex ntv_frnr_cd mbphn_no ci di`. */
+/** The encrypted fields (public integrations): `nm brdt sex ntv_frnr_cd mbphn_no ci di`. */
 export const KCB_RESULT_FIELDS = ['nm', 'brdt', 'sex', 'ntv_frnr_cd', 'mbphn_no', 'ci', 'di'] as const;
 
 const encrypted = z.string().min(1).max(MAX_TOKEN_LENGTH);

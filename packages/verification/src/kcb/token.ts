@@ -1,5 +1,5 @@
 /**
- * OAuth 2.0 client-credentials token for the KCB REST API (PROVIDERS.md: `/v1/oauth2/access_token`),
+ * OAuth 2.0 client-credentials token for the KCB REST API (public integrations: `/v1/oauth2/access_token`),
  * and a cache that keeps it until shortly before it expires, with one request in flight shared by
  * every concurrent caller.
  *

@@ -1,5 +1,5 @@
 /**
- * The integrator's transaction id, `clientTxId` (guide §4 and its sample code): unique per
+ * The integrator's transaction id, `clientTxId` (본인확인-API 가이드 §4 and its sample code): unique per
  * transaction, "이용기관식별자 PREFIX" of at most 8 letters or digits followed by a random id,
  * "20자 이상 40자 이내" in all. (The §4 table says "20byte 이상 50byte 미만"; we keep to the
  * narrower sample-code rule, which satisfies both.)

@@ -1,6 +1,6 @@
 /**
  * Client configuration, built once by {@link createMokClient} and passed to every step function
- * (CONVENTIONS.md: no hidden globals; keys, base URLs and timeouts are passed in).
+ * (no hidden globals: keys, base URLs and timeouts are passed in).
  */
 import type http from 'node:http';
 import type https from 'node:https';
@@ -10,7 +10,7 @@ import { createMokHttpAgent, createMokHttpsAgent, type MokTransport } from './ht
 import { type MokKeyInfo } from './keyfile.js';
 
 /**
- * Where the API lives. `development` and `production` are mobile-ok's hosts (guide §2.2, §4:
+ * Where the API lives. `development` and `production` are mobile-ok's hosts (본인확인-API 가이드 §2.2, §4:
  * 개발 scert-dir, 운영 cert-dir); `sandbox` is this project's emulator, which mounts the same
  * paths under `/mok`.
  */
@@ -22,7 +22,7 @@ export const MOK_BASE_URLS = {
 export type MokEnvironment = keyof typeof MOK_BASE_URLS;
 export const MOK_DEFAULT_ENVIRONMENT: MokEnvironment = 'sandbox';
 
-/** Paths under the base URL (guide §4–§7; v2 token path from PROVIDERS.md). */
+/** Paths under the base URL (본인확인-API 가이드 §4–§7; the v2 token path from a 2026 public integration). */
 export const MOK_PATHS = {
   tokenV1: '/agent/v1/token/get',
   tokenV2: '/agent/v2/token/get',
@@ -46,7 +46,7 @@ export interface MokClientOptions {
    * so plain HTTP can only ever reach the sandbox.
    */
   sandboxBaseUrl?: string;
-  /** The registered site domain sent as `siteUrl` (guide §4, §5.2), e.g. `www.example.com`. */
+  /** The registered site domain sent as `siteUrl` (본인확인-API 가이드 §4, §5.2), e.g. `www.example.com`. */
   siteUrl: string;
   /** From {@link loadMokKeyFile}. */
   keyInfo: MokKeyInfo;

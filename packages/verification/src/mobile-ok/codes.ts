@@ -90,7 +90,7 @@ export interface MokResultCodeEntry {
   readonly known: boolean;
 }
 
-/** The success code: "2000일 경우 성공" (guide §4–§7, every response table). */
+/** The success code: "2000일 경우 성공" (본인확인-API 가이드 §4–§7, every response table). */
 export const MOK_SUCCESS_CODE = '2000';
 
 type Row = Omit<MokResultCodeEntry, 'known'>;
@@ -103,7 +103,7 @@ export const MOK_RESULT_CODE_TABLE: readonly MokResultCodeEntry[] = Object.freez
 );
 
 /**
- * Rows with a code in the guide's §8 tables, and distinct codes among them (2910 is listed
+ * Rows with a code in 본인확인-API 가이드 §8 tables, and distinct codes among them (2910 is listed
  * twice). The closing "기타코드" row is {@link MOK_OTHER_CODES_ROW}.
  */
 export const MOK_RESULT_CODE_ROW_COUNT = 149;

@@ -1,9 +1,8 @@
 /**
  * mobile-ok's message crypto, `node:crypto` only. The official libraries are not public; the
- * construction follows PROVIDERS.md ("Key file `mok_keyInfo.dat` and the crypto"), which cites
- * public third-party ports, so every parameter is a named constant here and nowhere else.
+ * construction follows public third-party ports of the mobile-ok library, so every parameter is a named constant here and nowhere else.
  *
- * - `encryptReqClientInfo` (guide §4): RSA-OAEP-SHA-256 with the key file's ServerPublicKey.
+ * - `encryptReqClientInfo` (본인확인-API 가이드 §4): RSA-OAEP-SHA-256 with the key file's ServerPublicKey.
  * - "server encrypt" for `encryptMOKAuthInfo` (§5.2) and `encryptMOKVerifyInfo` (§7), to the
  *   per-transaction `publicKey` from `token/get`:
  *     second = base64(AES-256-CBC/PKCS7(plain))             with a fresh random key and IV
@@ -52,7 +51,7 @@ function decodeBase64(value: string): Buffer | undefined {
   return Buffer.from(value, 'base64');
 }
 
-/** `yyyyMMddHHmmss` in Korean time, as `encryptReqClientInfo` wants it (guide §4 example). */
+/** `yyyyMMddHHmmss` in Korean time, as `encryptReqClientInfo` wants it (본인확인-API 가이드 §4 example). */
 export function formatMokRequestTime(date: Date): string {
   const kst = new Date(date.getTime() + MOK_TIME_ZONE_OFFSET_MINUTES * 60_000);
   const pad = (n: number, width = 2) => String(n).padStart(width, '0');
@@ -67,8 +66,8 @@ export function formatMokRequestTime(date: Date): string {
 }
 
 /**
- * `v1`: the seed guide (§4): `clientTxId|yyyyMMddHHmmss`, sent to `/agent/v1/token/get`.
- * `v2`: a 2026 public integration (PROVIDERS.md): the JSON
+ * `v1`: 본인확인-API 가이드 §4: `clientTxId|yyyyMMddHHmmss`, sent to `/agent/v1/token/get`.
+ * `v2`: a 2026 public integration: the JSON
  * `{"version":"V2","clientTxId":…,"requestTime":…}`, sent to `/agent/v2/token/get`.
  */
 export type MokTokenRequestVersion = 'v1' | 'v2';

@@ -1,9 +1,9 @@
 /**
- * One pair of functions per API step (CONVENTIONS.md, after oauth4webapi): `requestMokX()` builds
+ * One pair of functions per API step (after oauth4webapi): `requestMokX()` builds
  * and sends the request and returns the raw `Response`; `processMokXResponse()` checks every
  * field it uses and returns a typed value, or throws. Processors take recorded responses in tests.
  *
- * Every step hands out a new `encryptMOKToken` that replaces the previous one (guide §4–§7); the
+ * Every step hands out a new `encryptMOKToken` that replaces the previous one (본인확인-API 가이드 §4–§7); the
  * processors always return it (and a failed step's {@link MokResultError} carries it when sent).
  */
 import { type KeyObject } from 'node:crypto';
@@ -138,10 +138,10 @@ function requireToken(step: MokStep, value: string): void {
 }
 
 // ---------------------------------------------------------------------------------------------
-// token/get (guide §4)
+// token/get (본인확인-API 가이드 §4)
 
 export interface MokTokenRequest {
-  /** From {@link generateMokClientTxId}; store it with the browser session (guide §7 check). */
+  /** From {@link generateMokClientTxId}; store it with the browser session (본인확인-API 가이드 §7 check). */
   clientTxId: string;
   /** Defaults to now. */
   requestTime?: Date;
@@ -190,7 +190,7 @@ export async function processMokTokenResponse(response: Response): Promise<MokTo
 }
 
 // ---------------------------------------------------------------------------------------------
-// auth/request (guide §5)
+// auth/request (본인확인-API 가이드 §5)
 
 export interface MokAuthRequest {
   encryptMOKToken: string;
@@ -264,7 +264,7 @@ export async function processMokAuthResponse(
 }
 
 // ---------------------------------------------------------------------------------------------
-// auth/resend (guide §5.2: 인증 재요청)
+// auth/resend (본인확인-API 가이드 §5.2: 인증 재요청)
 
 export interface MokTokenOnlyRequest {
   encryptMOKToken: string;
@@ -304,7 +304,7 @@ export async function processMokResendResponse(response: Response): Promise<MokR
 }
 
 // ---------------------------------------------------------------------------------------------
-// auth/call (guide §6, ARS 점유인증 only)
+// auth/call (본인확인-API 가이드 §6, ARS 점유인증 only)
 
 /** POST auth/call: `{encryptMOKToken}` — asks mobile-ok to phone the person. */
 export async function requestMokArsCall(
@@ -337,7 +337,7 @@ export async function processMokArsCallResponse(response: Response): Promise<Mok
 }
 
 // ---------------------------------------------------------------------------------------------
-// confirm/request (guide §7)
+// confirm/request (본인확인-API 가이드 §7)
 
 export interface MokConfirmRequest extends MokVerifyInfoInput {
   encryptMOKToken: string;

@@ -147,7 +147,7 @@ export interface MokResultErrorDetails {
 }
 
 /**
- * mobile-ok answered with a `resultCode` other than "2000". `entry` is the guide's §8 row for it
+ * mobile-ok answered with a `resultCode` other than "2000". `entry` is 본인확인-API 가이드 §8 row for it
  * (or the generic entry): show `entry.customerMessage` to the person.
  */
 export class MokResultError extends MokError {

@@ -1,7 +1,7 @@
 /**
  * One POST-JSON call to mobile-ok, with the limits every call needs: a connect timeout (TCP and,
  * for https, the TLS handshake), a total deadline that ends with the last byte of the body, an
- * optional caller AbortSignal, a cap on the response size, and TLS 1.2 or newer (guide §2.3, §4–§7:
+ * optional caller AbortSignal, a cap on the response size, and TLS 1.2 or newer (본인확인-API 가이드 §2.3, §4–§7:
  * "HTTPS 암호화 통신 : TLS 1.2 이상", "HTTP 메소드 : POST", "Charset : utf-8").
  *
  * Built on `node:http`/`node:https` so the TLS floor and both timeouts are set on the socket we

@@ -1,7 +1,7 @@
 /**
  * `@mfv/verification/mobile-ok`: the mobile-ok 본인확인-API client core (server only).
  *
- * Flow (guide §3.1): token/get → auth/request → (auth/resend) → (auth/call for ARS) →
+ * Flow (본인확인-API 가이드 §3.1): token/get → auth/request → (auth/resend) → (auth/call for ARS) →
  * confirm/request → open the result. Each step is `requestMokX()` + `processMokXResponse()`.
  */
 export * from './client.js';

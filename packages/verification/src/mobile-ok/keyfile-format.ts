@@ -1,8 +1,7 @@
 /**
  * The format of mobile-ok's key file `mok_keyInfo.dat`, shared by the reader (`keyfile.ts`) and
  * the writer (`keyfile-writer.ts`). The official libraries are not public; this follows the
- * public third-party ports summarised in PROVIDERS.md ("Key file `mok_keyInfo.dat` and the
- * crypto"), which is why it lives in one place:
+ * public third-party ports of the mobile-ok library, which is why it lives in one place:
  *
  *   file      = AES-256-CBC with PKCS#5/7 padding of the UTF-8 JSON below, raw bytes (no base64)
  *   H1        = SHA-256(UTF-8 password), H2 = SHA-256(H1)

@@ -7,7 +7,7 @@ import { createCipheriv, createPrivateKey, createPublicKey, type KeyObject } fro
 import { chmod, writeFile } from 'node:fs/promises';
 import { KEYFILE_CIPHER, KEYFILE_FIELDS, deriveKeyFileCipherParams } from './keyfile-format.js';
 
-/** Owner read/write only: the file holds a private key (guide §2.3: keep it outside any web root). */
+/** Owner read/write only: the file holds a private key (본인확인-API 가이드 §2.3: keep it outside any web root). */
 export const KEYFILE_MODE = 0o600;
 
 export interface MokKeyFileContents {

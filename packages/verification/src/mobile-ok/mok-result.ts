@@ -1,9 +1,9 @@
 /**
- * The decrypted `encryptMOKResult` (guide §7 "본인확인 MOKResult JSON 설명"): parse it, run the two
+ * The decrypted `encryptMOKResult` (본인확인-API 가이드 §7 "본인확인 MOKResult JSON 설명"): parse it, run the two
  * checks the guide makes mandatory for the integrator, and normalise it into the shared
  * {@link VerificationResult}.
  *
- * Mandatory checks (guide §7 sample code, every language):
+ * Mandatory checks (본인확인-API 가이드 §7 sample code, every language):
  * 1. "세션 내 요청 clientTxId 와 수신한 clientTxId 가 동일한지 반드시 비교" — the result's clientTxId
  *    equals the one this browser session started with.
  * 2. "검증정보 유효시간 검증 (검증결과 생성 후 10분 이내 검증 권고)" — use the result within 10 minutes

@@ -1,6 +1,6 @@
 /**
- * Request validation for `auth/request` (MOKAuthInfo, guide §5.1) and `confirm/request`
- * (MOKVerifyInfo, guide §7), one strict zod schema per product. Unknown fields are rejected, so a
+ * Request validation for `auth/request` (MOKAuthInfo, 본인확인-API 가이드 §5.1) and `confirm/request`
+ * (MOKVerifyInfo, 본인확인-API 가이드 §7), one strict zod schema per product. Unknown fields are rejected, so a
  * field the guide does not list for a product (e.g. `sendMsg` with PASS) is a caller error
  * instead of being sent and ignored.
  *

@@ -1,15 +1,15 @@
 /**
- * `@mfv/verification/ssafy/browser`: pure helpers for the SSAFY Verify UI (seed 002). Safe in a
+ * `@mfv/verification/ssafy/browser`: pure helpers for the SSAFY Verify UI (its integration guide). Safe in a
  * browser bundle: no `node:` imports, no secrets, only WebCrypto (`globalThis.crypto`) and `btoa`.
  *
- * - the UI error codes and their Korean messages (the seed's `SDK_NOT_READY …` list);
+ * - the UI error codes and their Korean messages (the guide's `SDK_NOT_READY …` list);
  * - PKCE pair (RFC 7636, S256) and `state` generation;
  * - issuer comparison (RFC 9207 §2.4: simple string comparison, no normalisation);
  * - {@link interpretSsafyCallback}: turns the SDK's `verify()` result into "exchange this code"
- *   or "show this error", with the same rules as the seed's composable.
+ *   or "show this error", with the same rules as the guide's composable.
  */
 
-/** Error codes the UI knows (seed 002, `useSsafyVerify`). */
+/** Error codes the UI knows (SSAFY Verify guide, `useSsafyVerify`). */
 export const SSAFY_UI_ERROR_CODES = [
   'SDK_NOT_READY',
   'VERIFY_POPUP_FAILED',
@@ -100,7 +100,7 @@ export function isExpectedIssuer(received: unknown, expected: string): boolean {
   return typeof received === 'string' && received.length > 0 && received === expected;
 }
 
-/** What `window.ssafyVerify.verify()` resolves to (seed 002). */
+/** What `window.ssafyVerify.verify()` resolves to (SSAFY Verify guide). */
 export interface SsafySdkCallback {
   code: string | null;
   error: string | null;
@@ -123,7 +123,7 @@ function requestIdOf(value: unknown): string | null {
 }
 
 /**
- * The seed's rules, in order: no SDK → SDK_NOT_READY (pass `undefined` for "no SDK");
+ * The guide's rules, in order: no SDK → SDK_NOT_READY (pass `undefined` for "no SDK");
  * a rejected/empty `verify()` → VERIFY_POPUP_FAILED; `error` or no `code` → the SDK's
  * `error_code` (when it looks like one) or VERIFY_CANCELLED; `iss` ≠ expected →
  * CALLBACK_ISSUER_MISMATCH; no usable `codeVerifier` → VERIFY_RESPONSE_INVALID.

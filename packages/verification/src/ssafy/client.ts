@@ -1,5 +1,5 @@
 /**
- * SSAFY Verify server configuration (seed 002 "준비물"): issuer, client_id, client_secret only for
+ * SSAFY Verify server configuration (SSAFY Verify guide "준비물"): issuer, client_id, client_secret only for
  * confidential clients, the exactly registered redirect_uri, scopes, and the PINNED signing
  * algorithm of `verification_token`.
  */
@@ -8,13 +8,13 @@ import { createNodeHttpTransport, HTTP_MAX_TIMEOUT_MS, type HttpTransport } from
 import { checkBaseUrl } from '../internal/url.js';
 import { SsafyConfigError } from './errors.js';
 
-/** Canonical issuer (seed 002); the sandbox default is `http://127.0.0.1:4100/ssafy`. */
+/** Canonical issuer (SSAFY Verify guide); the sandbox default is `http://127.0.0.1:4100/ssafy`. */
 export const SSAFY_ISSUERS = {
   sandbox: 'http://127.0.0.1:4100/ssafy',
   production: 'https://verify.myknow.xyz',
 } as const;
 
-/** Seed 002 scopes. `ssafy.verify` is always sent; `ssafy.mattermost_id` only when configured. */
+/** The SSAFY Verify guide's scopes. `ssafy.verify` is always sent; `ssafy.mattermost_id` only when configured. */
 export const SSAFY_SCOPE_VERIFY = 'ssafy.verify';
 export const SSAFY_SCOPE_MATTERMOST_ID = 'ssafy.mattermost_id';
 export const SSAFY_KNOWN_SCOPES = [
@@ -50,7 +50,7 @@ export const SSAFY_DEFAULT_MAX_AUTH_AGE_SECONDS = 10 * 60;
 export interface SsafyClientOptions {
   issuer: string;
   clientId: string;
-  /** Only for confidential clients; only ever from server env (seed 002 "client secret 금지"). */
+  /** Only for confidential clients; only ever from server env (SSAFY Verify guide "client secret 금지"). */
   clientSecret?: string | undefined;
   redirectUri: string;
   /** Extra scopes; `ssafy.verify` is added when missing. */

@@ -1,10 +1,10 @@
 /**
- * Validation of the `verification_token` JWT (seed 002 보안 체크리스트: "verification_token은
+ * Validation of the `verification_token` JWT (SSAFY Verify guide, 보안 체크리스트: "verification_token은
  * 서버에서 iss, aud, exp, sub, client_id, verified, auth_time, amr, acr를 검증"), with `jose`
  * against the issuer's cached JWKS and ONE pinned algorithm (the configured one; never `none`,
  * never HS*: RFC 8725 §3.1/§3.2).
  *
- * Returns only what the app may keep (seed 002 "저장 최소화"): `verified`, `sub`, `cohort`,
+ * Returns only what the app may keep (SSAFY Verify guide "저장 최소화"): `verified`, `sub`, `cohort`,
  * `campus`, `authTime` — plus `mattermostId` only when `ssafy.mattermost_id` was configured.
  */
 import { errors, jwtVerify, type JWTPayload } from 'jose';

@@ -1,5 +1,5 @@
 /**
- * The backend code exchange (seed 002 "공통 서버 token exchange 계약"): `POST <issuer>/verify/token`,
+ * The backend code exchange (SSAFY Verify guide "공통 서버 token exchange 계약"): `POST <issuer>/verify/token`,
  * `application/x-www-form-urlencoded`:
  *
  *   grant_type=verification_code, code, code_verifier (PKCE, RFC 7636 §4.5), redirect_uri,

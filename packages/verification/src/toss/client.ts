@@ -1,19 +1,19 @@
 /**
  * Toss (apps-in-toss) login client. Every call goes through the mTLS dispatcher built by
- * `@mfv/mtls` from the loaded client credentials (PROVIDERS.md: mTLS is required for the
+ * `@mfv/mtls` from the loaded client credentials (apps-in-toss API reference: mTLS is required for the
  * server-side login APIs); there is no way to hand it a plain dispatcher.
  */
 import { createMtlsDispatcher, type MtlsCredentials } from '@mfv/mtls';
 import { createDispatcherTransport, HTTP_MAX_TIMEOUT_MS, type HttpTransport } from '../internal/http.js';
 import { TossConfigError } from './errors.js';
 
-/** Production base (PROVIDERS.md) and the local sandbox's mTLS listener. */
+/** Production base (apps-in-toss API reference) and the local sandbox's mTLS listener. */
 export const TOSS_BASE_URLS = {
   sandbox: 'https://127.0.0.1:4443',
   production: 'https://apps-in-toss-api.toss.im',
 } as const;
 
-/** Paths under the base URL (PROVIDERS.md; API reference). */
+/** Paths under the base URL (apps-in-toss API reference). */
 export const TOSS_PATHS = {
   generateToken: '/api-partner/v1/apps-in-toss/user/oauth2/generate-token',
   refreshToken: '/api-partner/v1/apps-in-toss/user/oauth2/refresh-token',

@@ -8,7 +8,7 @@
  * - `resultType` is one of SUCCESS, HTTP_TIMEOUT, NETWORK_ERROR, EXECUTION_FAIL, INTERRUPTED,
  *   INTERNAL_ERROR, FAIL;
  * - the token endpoints answer `invalid_grant` for a reused or expired authorization code or
- *   refresh token (PROVIDERS.md, seed 004) — OAuth style `{"error":"invalid_grant"}` or as an
+ *   refresh token (apps-in-toss login guide) — OAuth style `{"error":"invalid_grant"}` or as an
  *   `errorCode`; both are read.
  */
 

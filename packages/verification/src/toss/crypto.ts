@@ -1,5 +1,5 @@
 /**
- * Decryption of login-me's personal fields (PROVIDERS.md, Toss: "Encrypted fields: base64; first
+ * Decryption of login-me's personal fields (apps-in-toss API reference, login-me: "Encrypted fields: base64; first
  * 12 bytes IV, last 16 bytes GCM tag, AES-256-GCM with a key and AAD issued from the console").
  * `node:crypto` only; wrong key, AAD or tag → {@link TossCryptoError}, never partial plaintext.
  */

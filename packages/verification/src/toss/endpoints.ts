@@ -1,5 +1,5 @@
 /**
- * The three login calls (PROVIDERS.md, Toss; API reference), one send/process pair each:
+ * The three login calls (apps-in-toss API reference), one send/process pair each:
  *
  *   POST generate-token  JSON {authorizationCode, referrer}  → success {tokenType, accessToken,
  *                        refreshToken, expiresIn, scope}

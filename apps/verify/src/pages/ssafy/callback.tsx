@@ -11,7 +11,7 @@ type Props = { sdkUrl: string | null };
 /**
  * /verify/ssafy/callback — the registered redirect URI. It loads the hosted SDK, which hands the
  * callback (code, state, iss, or the error) to the page that opened the popup — on this origin
- * only — and closes the window (seed 002: "redirect_uri에 SDK script가 있으면 popup 결과가 원래
+ * only — and closes the window (SSAFY Verify guide: "redirect_uri에 SDK script가 있으면 popup 결과가 원래
  * 창으로 전달됩니다"). The code is worth nothing without the verifier the opener holds.
  */
 export default function SsafyCallbackPage({ sdkUrl }: Props) {

@@ -10,7 +10,7 @@ import { ownerKindOf, privatePage } from '../../core/pages';
 
 type Props = { owner: OwnerKind; config: SsafyPublicConfig | null };
 
-/** /verify/ssafy — SSAFY 교육생 인증 with the hosted SDK's popup (seed 002). */
+/** /verify/ssafy — SSAFY 교육생 인증 with the hosted SDK's popup (SSAFY Verify guide). */
 export default function SsafyPage({ owner, config }: Props) {
   return (
     <VerifyCard title="SSAFY 교육생 인증" brand="SSAFY Verify">

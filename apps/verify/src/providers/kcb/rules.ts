@@ -1,8 +1,8 @@
 /**
- * KCB 휴대폰 본인확인 in the verify remote (issue 5): the paths, names and shapes the pages, the
+ * KCB 휴대폰 본인확인 in the verify remote: the paths, names and shapes the pages, the
  * browser code and the server share. Browser-safe: no secrets, no server imports.
  *
- * Flow (seed 000, improved): the page POSTs /verify/api/kcb/start → the server asks KCB for a
+ * Flow (the public integrations', bound to the browser): the page POSTs /verify/api/kcb/start → the server asks KCB for a
  * `svc_tkn` (return URL fixed to the callback) and answers the form to POST to KCB's page → KCB
  * sends the browser to GET /verify/kcb/callback?svc_tkn=… (served by /verify/api/kcb/callback) →
  * the server fetches and decrypts the result, hands it off and answers 303 to the success path

@@ -1,5 +1,5 @@
 /**
- * KCB 휴대폰 본인확인 (seed 000, PROVIDERS.md "KCB phone verification") in the verify remote,
+ * KCB 휴대폰 본인확인 (KCB ok-name REST API, as public integrations use it) in the verify remote,
  * over the client of `@mfv/verification/kcb`, the browser-bound transaction store and the
  * hand-off. What the public integrations got wrong, and this does not:
  *
@@ -128,7 +128,7 @@ export function lazyKcbAccess(
     (pending ??= (async () => {
       const { returnUrl, ...clientOptions } = await options();
       const client = createKcbClient(clientOptions);
-      // The OAuth client token is cached until shortly before it expires (issue 5 item 1).
+      // The OAuth client token is cached until shortly before it expires.
       return { client, tokens: createKcbTokenSource(client), returnUrl };
     })().catch((error: unknown) => {
       pending = undefined;
@@ -317,9 +317,9 @@ export class KcbService {
       >(req, KCB_PROVIDER, lockMs, async (locked) => {
         const { tx } = locked;
         failPath = tx.data.failPath;
-        // The binding public integrations lacked (PROVIDERS.md): this browser started this svc_tkn.
+        // The binding public integrations lacked: this browser started this svc_tkn.
         assertKcbCallbackToken(tx.data.svcTkn, svcTkn);
-        // … and this member (or pending signup) did (F5).
+        // … and this member (or pending signup) did (docs/security.md F5).
         await assertTransactionOwner(this.deps.auth, req, res, tx);
         // Single use, before KCB is asked: a replayed callback finds no transaction.
         if (!(await locked.consume())) throw new TransactionNotFoundError('consumed meanwhile');

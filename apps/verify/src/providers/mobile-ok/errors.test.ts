@@ -11,7 +11,7 @@ import {
 import { describe, expect, it } from 'vitest';
 import { fromMokError as toVerifyError, mokCustomerMessage } from './errors';
 
-describe("provider failures in the person's words (guide §8)", () => {
+describe("provider failures in the person's words (본인확인-API 가이드 §8)", () => {
   it('the catalogue message, with the detail code the provider named', () => {
     const pending = new MokResultError({
       step: 'confirm',

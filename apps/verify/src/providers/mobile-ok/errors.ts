@@ -95,7 +95,7 @@ export function fromMokError(error: unknown): VerifyError {
     });
   }
   if (error instanceof MokCryptoError) {
-    // The result failed its integrity check (guide §8 6028: 무결성 검증 오류).
+    // The result failed its integrity check (본인확인-API 가이드 §8 6028: 무결성 검증 오류).
     return new VerifyError(
       502,
       'MOK_RESULT_TAMPERED',
@@ -120,7 +120,7 @@ export function fromMokError(error: unknown): VerifyError {
         },
       );
     }
-    // guide §7: the result's clientTxId must be this session's (5015: 요청 거래ID가 올바르지 않음).
+    // 본인확인-API 가이드 §7: the result's clientTxId must be this session's (5015: 요청 거래ID가 올바르지 않음).
     return new VerifyError(
       409,
       'MOK_RESULT_MISMATCH',

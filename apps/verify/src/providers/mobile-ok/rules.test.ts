@@ -71,7 +71,7 @@ describe('the mobile-ok form rules (shared by the page and the API)', () => {
     expect(validateMokForm('ars', { ...GOOD, gender: '' }, TODAY)).toHaveProperty('gender');
   });
 
-  it('adult checks (01016, 01026) are offered for SMS only (guide §5.1.1)', () => {
+  it('adult checks (01016, 01026) are offered for SMS only (본인확인-API 가이드 §5.1.1)', () => {
     expect(usagesFor('sms').map((u) => u.code)).toContain('01016');
     for (const service of MOK_SERVICE_IDS.filter((s) => s !== 'sms')) {
       expect(usagesFor(service).some((u) => u.adult)).toBe(false);

@@ -231,7 +231,7 @@ export function validateAuthNumber(service: MokServiceId, value: string): string
 /** What the verify API answers, as the page reads it. */
 export interface MokStartResponse {
   service: MokServiceId;
-  /** ISO 8601: the transaction ends 10 minutes after token/get (guide §4). */
+  /** ISO 8601: the transaction ends 10 minutes after token/get (본인확인-API 가이드 §4). */
   expiresAt: string;
 }
 

@@ -1,5 +1,5 @@
 /**
- * The mobile-ok 본인확인-API flow of the verify remote (issue 4): one method per API route, over the
+ * The mobile-ok 본인확인-API flow of the verify remote: one method per API route, over the
  * client of `@mfv/verification/mobile-ok`, the browser-bound transaction store and the hand-off.
  *
  *   start    token/get                 → transaction {clientTxId, publicKey, token, service}
@@ -10,7 +10,7 @@
  *            decrypted, the guide's two mandatory checks (clientTxId, issueDate ≤ 10 min), the
  *            entered data compared, the transaction consumed, handed off → one-time ticket
  *
- * Every provider answer's new `encryptMOKToken` replaces the stored one (guide §4–§7). A failure
+ * Every provider answer's new `encryptMOKToken` replaces the stored one (본인확인-API 가이드 §4–§7). A failure
  * the guide lets the person recover from keeps the transaction (`restart: false`); any other
  * ends it.
  */
@@ -89,7 +89,7 @@ export interface MokTxData {
   token: string;
   phase: 'started' | 'requested' | 'called';
   /**
-   * Name, phone and birthday as entered, sealed: the result must match them (guide §7, "사전에
+   * Name, phone and birthday as entered, sealed: the result must match them (본인확인-API 가이드 §7, "사전에
    * 수집한 개인정보가 있는 경우 … 반드시 일치 여부를 검증"). Redis never holds them readable.
    */
   input?: string;
@@ -105,7 +105,7 @@ interface SealedInput {
   birthday?: string;
 }
 
-/** Provider failures after which the same transaction can go on (guide §5.2, §6, §7). */
+/** Provider failures after which the same transaction can go on (본인확인-API 가이드 §5.2, §6, §7). */
 const PENDING_CODES = new Set([
   '6702', // PASS 인증 미진행: not approved yet
   '4500', // ARS 결과 없음: the call is not over yet
@@ -204,7 +204,7 @@ export class MokService {
       if (Object.keys(errors).length > 0) throw invalidInput(errors);
       const input = normalizeMokForm(service, form);
       const info = MOK_SERVICES[service];
-      // Before the provider sends anything to that number (F4: SMS to an arbitrary number).
+      // Before the provider sends anything to that number (docs/security.md F4: SMS to an arbitrary number).
       await this.deps.limits?.consume('send', { phone: input.phone });
       const authInfo = {
         serviceType: info.serviceType,
@@ -252,7 +252,7 @@ export class MokService {
     });
   }
 
-  /** POST …/mok/resend: auth/resend, while re-sends are left (resendCount, guide §5.2). */
+  /** POST …/mok/resend: auth/resend, while re-sends are left (resendCount, 본인확인-API 가이드 §5.2). */
   async resend(ctx: RouteContext): Promise<Reply<{ resendRemaining: number | null }>> {
     return this.step(ctx, ['requested'], async (locked, { client }) => {
       const { tx } = locked;
@@ -292,7 +292,7 @@ export class MokService {
     });
   }
 
-  /** POST …/mok/call: auth/call, ARS only (guide §6); again after the person did not pick up. */
+  /** POST …/mok/call: auth/call, ARS only (본인확인-API 가이드 §6); again after the person did not pick up. */
   async call(ctx: RouteContext): Promise<Reply<{ status: 'calling' }>> {
     return this.step(ctx, ['requested', 'called'], async (locked, { client }) => {
       const { tx } = locked;
@@ -340,7 +340,7 @@ export class MokService {
         if (outcome instanceof VerifyError) throw outcome;
         return outcome;
       }
-      // Single use (guide §7 "인증결과 재사용 방지"): whoever deletes the transaction owns the result.
+      // Single use (본인확인-API 가이드 §7 "인증결과 재사용 방지"): whoever deletes the transaction owns the result.
       if (!(await locked.consume())) throw txNotFound();
       this.deps.store.clear(ctx.res);
       const record = this.openResult(confirmed.encryptMOKResult, client, tx);
@@ -374,7 +374,7 @@ export class MokService {
       return failure(error, { retryRemaining: error.retryCount });
     }
     if (code === ARS_NO_ANSWER && tx.data.service === 'ars') {
-      // guide §6: not picked up → the call may be requested again.
+      // 본인확인-API 가이드 §6: not picked up → the call may be requested again.
       await keep({ phase: 'requested' });
       return failure(error, { canCall: true });
     }
@@ -471,7 +471,7 @@ export class MokService {
         MOK_PROVIDER,
         mok.settings.timeoutMs + LOCK_MARGIN_MS,
         async (locked) => {
-          // Every step only for whom the transaction was started (F5).
+          // Every step only for whom the transaction was started (docs/security.md F5).
           await assertTransactionOwner(this.deps.auth, ctx.req, ctx.res, locked.tx);
           if (!phases.includes(locked.tx.data.phase)) throw stepInvalid();
           return fn(locked, mok);

@@ -1,5 +1,5 @@
 /**
- * SSAFY Verify in the verify remote (issue 5): what the pages, the hook and the server share.
+ * SSAFY Verify in the verify remote: what the pages, the hook and the server share.
  * Browser-safe: no secrets (the client secret, when there is one, stays in server env).
  */
 
@@ -26,7 +26,7 @@ export interface SsafyStartResponse {
   expiresAt: string;
 }
 
-/** POST /verify/api/ssafy/verify-token: the minimal result (seed 002 backend-success.json). */
+/** POST /verify/api/ssafy/verify-token: the minimal result (the SSAFY Verify guide's backend-success.json). */
 export interface SsafyVerifyTokenResponse {
   ok: true;
   verified: true;
@@ -37,6 +37,6 @@ export interface SsafyVerifyTokenResponse {
   authTime: number;
 }
 
-/** The hook's result (seed 002 `VerifyResult`). */
+/** The hook's result (the SSAFY Verify guide's `VerifyResult`). */
 export type SsafyVerifyResult =
   SsafyVerifyTokenResponse | { ok: false; errorCode: string; requestId: string | null; message: string };

@@ -1,5 +1,5 @@
 /**
- * SSAFY Verify (seed 002, PROVIDERS.md "SSAFY Verify") in the verify remote: the backend half of
+ * SSAFY Verify (its integration guide) in the verify remote: the backend half of
  * the guide's flow, over `@mfv/verification/ssafy`.
  *
  *   start         a transaction bound to this browser holding a fresh `state`, which the page
@@ -125,7 +125,7 @@ const HANDOFF_REFUSALS: Record<string, { status: number; message: string }> = {
   VERIFICATION_PERSON_MISMATCH: { status: 409, message: MESSAGES.SSAFY_PERSON_MISMATCH },
 };
 
-/** A failed hand-off → the seed's failure shape with the issuer's request_id. */
+/** A failed hand-off → the SSAFY Verify guide's failure shape with the issuer's request_id. */
 function fromHandOffError(error: unknown, requestId: string | null): VerifyError {
   const refusal = error instanceof BackendError ? HANDOFF_REFUSALS[error.code] : undefined;
   if (error instanceof BackendError && refusal) {
@@ -145,7 +145,7 @@ function fromHandOffError(error: unknown, requestId: string | null): VerifyError
 }
 
 /**
- * What the api keeps of an SSAFY result (seed 002 "저장 최소화"): the pairwise `sub`, cohort and
+ * What the api keeps of an SSAFY result (SSAFY Verify guide "저장 최소화"): the pairwise `sub`, cohort and
  * campus when sent, when the person verified (`auth_time`), and the Mattermost id only when that
  * scope is configured — no name, no image, no token.
  */
@@ -199,7 +199,7 @@ export function fromSsafyError(error: unknown): VerifyError {
   return withFailureShape(toVerifyError(error));
 }
 
-/** The seed's failure shape (`ok: false`, `requestId`) on an error of the shared routes (login, Redis…). */
+/** The SSAFY Verify guide's failure shape (`ok: false`, `requestId`) on an error of the shared routes (login, Redis…). */
 function withFailureShape(mapped: VerifyError): VerifyError {
   return new VerifyError(
     mapped.status,
@@ -252,12 +252,12 @@ export class SsafyService {
         SsafyTxData,
         Awaited<ReturnType<typeof completeSsafyVerification>>
       >(ctx.req, SSAFY_PROVIDER, lockMs, async (locked) => {
-        // Only whom it was started for (F5); before it is consumed, so its owner can still finish.
+        // Only whom it was started for (docs/security.md F5); before it is consumed, so its owner can still finish.
         await assertTransactionOwner(this.deps.auth, ctx.req, ctx.res, locked.tx);
         // Single use: whatever follows, this transaction's state cannot be presented again.
         if (!(await locked.consume())) throw new TransactionNotFoundError('consumed meanwhile');
         this.deps.store.clear(ctx.res);
-        // seed 002 보안 체크리스트: "authorize 시작 시 만든 state와 callback state를 반드시 비교".
+        // SSAFY Verify guide, 보안 체크리스트: "authorize 시작 시 만든 state와 callback state를 반드시 비교".
         if (!sameState(locked.tx.data.state, body.state)) {
           throw ssafyError(409, 'SSAFY_STATE_MISMATCH', 'VERIFY_RESPONSE_INVALID', null);
         }
@@ -278,7 +278,7 @@ export class SsafyService {
       // The result belongs to someone: the member or the pending signup of this browser.
       const owner = await resolveOwner(this.deps.auth, ctx.req, ctx.res);
       // Stored before the browser hears "verified"; the api refuses a sub another account holds.
-      // The one-time ticket is not answered: the route's answer is the seed's minimal result only.
+      // The one-time ticket is not answered: the route's answer is the guide's minimal result only.
       try {
         await handOff(
           this.deps.auth,

@@ -12,7 +12,7 @@ import type {
   SsafyVerifyTokenResponse,
 } from '../rules';
 
-/** The hosted SDK's surface (seed 002; the sandbox's emulation takes `state` as the guide allows). */
+/** The hosted SDK's surface (the SSAFY Verify guide; the sandbox's emulation takes `state` as the guide allows). */
 export interface SsafySdk {
   verify(options: {
     clientId: string;
