@@ -13,7 +13,8 @@ import { limitTable, RateLimits } from './core/limits';
 import { TransactionStore } from './core/transactions';
 import { bindKcbCallback } from './providers/kcb/routes';
 import { KcbService, lazyKcbAccess, type KcbAccess } from './providers/kcb/service';
-import { lazyMokClient, MokService, type MokClientAccess } from './providers/mobile-ok/service';
+import { lazyMokClient, type MokClientAccess } from './providers/mobile-ok/client';
+import { MokService } from './providers/mobile-ok/service';
 import { lazySsafyAccess, SsafyService, type SsafyAccess } from './providers/ssafy/service';
 
 /** What the verify remote's API routes share in one server process. */

@@ -11,7 +11,7 @@ import {
 } from '@mfv/sandbox/kcb-personas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KcbStartResponse } from '../src/providers/kcb/rules';
-import { KCB_MESSAGES } from '../src/providers/kcb/service';
+import { KCB_MESSAGES } from '../src/providers/kcb/errors';
 import { transactionKeys } from '../src/core/transactions';
 import { signedInBrowser, signingUpBrowser, TestBrowser } from './support/browser';
 import {

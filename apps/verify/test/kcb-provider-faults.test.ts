@@ -12,7 +12,7 @@ import {
 } from '@mfv/sandbox/kcb-personas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KcbStartResponse } from '../src/providers/kcb/rules';
-import { KCB_MESSAGES, type KcbFailureCode } from '../src/providers/kcb/service';
+import { KCB_MESSAGES, type KcbFailureCode } from '../src/providers/kcb/errors';
 import { signedInBrowser, type TestBrowser } from './support/browser';
 import {
   freePortUrl,

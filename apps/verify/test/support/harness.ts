@@ -24,7 +24,7 @@ import type { SsafyClientOptions } from '@mfv/verification/ssafy';
 import type { MokSettings } from '../../src/core/env';
 import { lazyKcbAccess } from '../../src/providers/kcb/service';
 import { RateLimits, type LimitTable } from '../../src/core/limits';
-import { lazyMokClient } from '../../src/providers/mobile-ok/service';
+import { lazyMokClient } from '../../src/providers/mobile-ok/client';
 import { bindRoute } from '../../src/core/http';
 import { bindKcbCallback } from '../../src/providers/kcb/routes';
 import { API_ROUTES, type RouteName } from '../../src/routes';

@@ -2,7 +2,7 @@ import type { GetServerSideProps } from 'next';
 import { useEffect } from 'react';
 import VerifyCard from '../../core/ui/VerifyCard';
 import { KCB_MESSAGE_SOURCE, KCB_POPUP_NAME } from '../../providers/kcb/rules';
-import { kcbFailureMessage } from '../../providers/kcb/service';
+import { kcbFailureMessage } from '../../providers/kcb/errors';
 import { privatePage } from '../../core/pages';
 
 interface Props {

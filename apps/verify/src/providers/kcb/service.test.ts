@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { KCB_FAIL_PATHS, KCB_SUCCESS_PATHS } from './rules';
 import { VerifyError } from '../../core/errors';
-import { allowedReturnPath, KCB_MESSAGES, kcbFailureMessage } from './service';
+import { KCB_MESSAGES, kcbFailureMessage } from './errors';
+import { allowedReturnPath } from './service';
 
 const ORIGIN = 'https://www.mfv.test';
 

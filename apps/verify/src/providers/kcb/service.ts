@@ -15,24 +15,15 @@
  *             hand-off → 303 success path ?ticket= | 303 fail path ?code=
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { AUTH_RETRY_AFTER_SECONDS, seal, unseal, type Auth } from '@mfv/auth';
-import { ConfigError } from '@mfv/config';
+import { seal, unseal, type Auth } from '@mfv/auth';
 import {
   assertKcbCallbackToken,
   createKcbClient,
   createKcbPopupTransaction,
   createKcbTokenSource,
-  KcbAuthError,
-  KcbConfigError,
-  KcbCryptoError,
   KcbFieldKey,
   kcbPopupForm,
-  KCB_RSP_CODES,
   KcbProtocolError,
-  KcbResponseError,
-  KcbResultCheckError,
-  KcbTransportError,
-  KcbValidationError,
   processKcbPopupResultResponse,
   processKcbPopupStartResponse,
   requestKcbPopupResult,
@@ -49,7 +40,8 @@ import {
   KCB_SUCCESS_PATHS,
   type KcbStartResponse,
 } from './rules';
-import { MESSAGES, toVerifyError, VerifyError } from '../../core/errors';
+import type { VerifyError } from '../../core/errors';
+import { fromKcbError, kcbError } from './errors';
 import {
   assertTransactionOwner,
   handOff,
@@ -58,56 +50,13 @@ import {
   type VerificationRecord,
 } from '../../core/handoff';
 import type { Reply, RouteContext } from '../../core/http';
-import {
-  TransactionBusyError,
-  TransactionNotFoundError,
-  VERIFY_TX_TTL_MS,
-  type TransactionStore,
-} from '../../core/transactions';
+import { TransactionNotFoundError, VERIFY_TX_TTL_MS, type TransactionStore } from '../../core/transactions';
 
 export const KCB_PROVIDER = 'kcb';
 /** What the field key is sealed under in Redis (@mfv/auth seal: AES-256-GCM with the site's key). */
 const KEY_PURPOSE = 'verify:kcb:field-key';
 /** The callback's lock outlives its provider calls (token + popup-result, each bounded). */
 const LOCK_MARGIN_MS = 5_000;
-
-/** KCB rsp_cd values with their own message (others are generic). */
-const {
-  CANCELLED: RSP_CANCELLED,
-  NOT_COMPLETED: RSP_NOT_COMPLETED,
-  TOKEN_NOT_FOUND: RSP_TOKEN_NOT_FOUND,
-} = KCB_RSP_CODES;
-
-/**
- * Every KCB failure a person can meet, with the Korean message the fail page shows. The fail
- * page gets the code only (`?code=`); the message comes from here, never from the URL.
- */
-export const KCB_MESSAGES = {
-  KCB_CANCELLED: '본인확인을 취소했습니다. 다시 하려면 처음부터 시작해 주세요.',
-  KCB_NOT_COMPLETED: 'KCB 인증 창에서 본인확인이 끝나지 않았습니다. 처음부터 다시 시도해 주세요.',
-  KCB_RESULT_ERROR: 'KCB 본인확인 처리 중 오류가 발생했습니다. 잠시 후 처음부터 다시 시도해 주세요.',
-  KCB_TIMEOUT: 'KCB 본인확인 서비스의 응답이 늦어지고 있습니다. 잠시 후 다시 시도해 주세요.',
-  KCB_UNAVAILABLE: 'KCB 본인확인 서비스에 연결하지 못했습니다. 잠시 후 다시 시도해 주세요.',
-  KCB_DECRYPT_FAILED: '본인확인 결과를 확인하지 못했습니다(복호화 실패). 처음부터 다시 시도해 주세요.',
-  KCB_BAD_RESPONSE: 'KCB 본인확인 서비스의 응답을 처리하지 못했습니다. 잠시 후 다시 시도해 주세요.',
-  KCB_SVC_TKN_MISMATCH:
-    '이 브라우저에서 시작한 본인확인이 아닙니다. 본인확인을 시작한 브라우저에서 처음부터 다시 시도해 주세요.',
-  KCB_TX_NOT_FOUND:
-    '진행 중인 본인확인이 없거나 이미 처리되었습니다(유효시간 10분). 처음부터 다시 시도해 주세요.',
-  KCB_RETURN_URL_NOT_ALLOWED: '허용되지 않은 이동 경로입니다. 화면의 버튼으로 다시 시작해 주세요.',
-  KCB_NOT_CONFIGURED: 'KCB 본인확인을 지금 사용할 수 없습니다. 잠시 후 다시 시도해 주세요.',
-} as const;
-export type KcbFailureCode = keyof typeof KCB_MESSAGES;
-
-const kcbError = (status: number, code: KcbFailureCode, extra = {}, retry?: number, cause?: unknown) =>
-  new VerifyError(
-    status,
-    code,
-    KCB_MESSAGES[code],
-    extra,
-    retry,
-    cause === undefined ? undefined : { cause },
-  );
 
 export interface KcbAccess {
   client: KcbClient;
@@ -190,51 +139,6 @@ export function allowedReturnPath<P extends string>(
     throw kcbError(400, 'KCB_RETURN_URL_NOT_ALLOWED');
   }
   return path;
-}
-
-/** A KCB client error → the typed error the person sees (a fixed Korean message, no data). */
-export function fromKcbError(error: unknown): VerifyError {
-  if (error instanceof VerifyError) return error;
-  if (error instanceof TransactionNotFoundError) return kcbError(410, 'KCB_TX_NOT_FOUND', { restart: true });
-  if (error instanceof TransactionBusyError) return kcbError(409, 'KCB_TX_NOT_FOUND', { restart: true });
-  if (error instanceof KcbResponseError) {
-    const extra = { resultCode: error.rspCd, restart: true };
-    if (error.rspCd === RSP_CANCELLED) return kcbError(409, 'KCB_CANCELLED', extra, undefined, error);
-    if (error.rspCd === RSP_NOT_COMPLETED) return kcbError(409, 'KCB_NOT_COMPLETED', extra, undefined, error);
-    // B300: the result was fetched already (a replay reaching KCB) or the token expired there.
-    if (error.rspCd === RSP_TOKEN_NOT_FOUND)
-      return kcbError(410, 'KCB_TX_NOT_FOUND', extra, undefined, error);
-    return kcbError(502, 'KCB_RESULT_ERROR', extra, undefined, error);
-  }
-  if (error instanceof KcbTransportError) {
-    const code =
-      error.code === 'KCB_TIMEOUT' || error.code === 'KCB_CONNECT_TIMEOUT'
-        ? 'KCB_TIMEOUT'
-        : 'KCB_UNAVAILABLE';
-    return kcbError(503, code, { restart: true }, AUTH_RETRY_AFTER_SECONDS, error);
-  }
-  if (error instanceof KcbCryptoError)
-    return kcbError(502, 'KCB_DECRYPT_FAILED', { restart: true }, undefined, error);
-  if (error instanceof KcbProtocolError) {
-    if (error.code === 'KCB_UNEXPECTED_STATUS' && Number(error.cause.status) >= 500) {
-      return kcbError(503, 'KCB_UNAVAILABLE', { restart: true }, AUTH_RETRY_AFTER_SECONDS, error);
-    }
-    return kcbError(502, 'KCB_BAD_RESPONSE', { restart: true }, undefined, error);
-  }
-  if (error instanceof KcbResultCheckError) {
-    return error.code === 'KCB_SVC_TKN_MISMATCH'
-      ? kcbError(409, 'KCB_SVC_TKN_MISMATCH', { restart: true }, undefined, error)
-      : kcbError(502, 'KCB_BAD_RESPONSE', { restart: true }, undefined, error);
-  }
-  if (
-    error instanceof KcbAuthError ||
-    error instanceof KcbConfigError ||
-    error instanceof KcbValidationError ||
-    error instanceof ConfigError
-  ) {
-    return kcbError(503, 'KCB_NOT_CONFIGURED', {}, AUTH_RETRY_AFTER_SECONDS, error);
-  }
-  return toVerifyError(error);
 }
 
 export class KcbService {
@@ -379,30 +283,4 @@ export class KcbService {
       return fn(await tokens.get());
     }
   }
-}
-
-/** Codes the shared routes answer (login, hand-off, infrastructure) → the same texts as the API's. */
-const SHARED_FAILURES: Record<string, string> = {
-  VERIFICATION_LOGIN_REQUIRED: MESSAGES.LOGIN_REQUIRED,
-  VERIFICATION_ALREADY_REGISTERED: MESSAGES.ALREADY_REGISTERED,
-  VERIFICATION_PERSON_MISMATCH: MESSAGES.PERSON_MISMATCH,
-  SIGNUP_EXPIRED: MESSAGES.SIGNUP_EXPIRED,
-  REDIS_UNAVAILABLE: MESSAGES.UNAVAILABLE,
-  SERVICE_UNAVAILABLE: MESSAGES.UNAVAILABLE,
-  RESULT_USED: MESSAGES.RESULT_USED,
-  RESULT_EXPIRED: MESSAGES.RESULT_EXPIRED,
-  RESULT_NOT_FOUND: MESSAGES.RESULT_NOT_FOUND,
-};
-
-/**
- * The Korean message of a failure code from our own URL (`?code=`). Only known codes have their
- * own text; anything else gets the generic one — the URL never decides what a person reads.
- */
-export function kcbFailureMessage(code: unknown): { code: string; message: string } {
-  if (typeof code === 'string') {
-    if (Object.hasOwn(KCB_MESSAGES, code)) return { code, message: KCB_MESSAGES[code as KcbFailureCode] };
-    const shared = Object.hasOwn(SHARED_FAILURES, code) ? SHARED_FAILURES[code] : undefined;
-    if (shared !== undefined) return { code, message: shared };
-  }
-  return { code: 'INTERNAL', message: MESSAGES.INTERNAL };
 }

@@ -17,14 +17,8 @@
 import type { KeyObject } from 'node:crypto';
 import { seal, unseal, type Auth } from '@mfv/auth';
 import {
-  checkMokResult,
-  createMokClient,
-  decryptMokResult,
   generateMokClientTxId,
-  loadMokKeyFile,
-  openMokResult,
   parseMokPublicKey,
-  parseMokResult,
   processMokArsCallResponse,
   processMokAuthResponse,
   processMokConfirmResponse,
@@ -37,7 +31,6 @@ import {
   requestMokToken,
   MokResultError,
   type MokAuthInfoInput,
-  type MokClient,
 } from '@mfv/verification/mobile-ok';
 import {
   MOK_SERVICES,
@@ -50,19 +43,14 @@ import {
   type MokServiceId,
   type MokStartResponse,
 } from './rules';
-import type { MokSettings } from '../../core/env';
 import { invalidInput, stepInvalid, txBusy, txNotFound, VerifyError } from '../../core/errors';
-import {
-  assertTransactionOwner,
-  handOff,
-  ownerKey,
-  resolveOwner,
-  type VerificationRecord,
-} from '../../core/handoff';
+import { assertTransactionOwner, handOff, ownerKey, resolveOwner } from '../../core/handoff';
 import type { Reply, RouteContext } from '../../core/http';
 import type { RateLimits } from '../../core/limits';
 import type { VerifyErrorBody } from '../../core/responses';
+import type { MokClientAccess } from './client';
 import { customerMessage, fromMokError, fromMokResult, mokCustomerMessage } from './errors';
+import { MOK_PROVIDER, openMokRecord, type EnteredData } from './result';
 import {
   TransactionBusyError,
   TransactionNotFoundError,
@@ -71,7 +59,6 @@ import {
   type TransactionStore,
 } from '../../core/transactions';
 
-export const MOK_PROVIDER = 'mobile-ok';
 type ErrorExtra = Omit<VerifyErrorBody, 'code' | 'message'>;
 /** A step's lock outlives the longest provider call it guards. */
 const LOCK_MARGIN_MS = 5_000;
@@ -99,11 +86,7 @@ export interface MokTxData {
 
 type LockedMokTx = LockedTransaction<MokTxData>;
 
-interface SealedInput {
-  name: string;
-  phone: string;
-  birthday?: string;
-}
+type SealedInput = EnteredData;
 
 /** Provider failures after which the same transaction can go on (본인확인-API 가이드 §5.2, §6, §7). */
 const PENDING_CODES = new Set([
@@ -115,38 +98,6 @@ const WRONG_CODE_CODES = new Set(['2910', '4013']);
 const ARS_NO_ANSWER = '4612';
 const RESEND_LIMIT = '4302';
 const SMS_NOT_SENT = '4012';
-
-export interface MokClientAccess {
-  client: MokClient;
-  settings: MokSettings;
-}
-
-/**
- * Loads the key file and builds the client on first use, not at boot: the sandbox writes its dev
- * key file on its own first start, and `next build` must not need one. A failure is not cached,
- * so the next request tries again.
- */
-export function lazyMokClient(settings: () => Promise<MokSettings>): () => Promise<MokClientAccess> {
-  let pending: Promise<MokClientAccess> | undefined;
-  return () =>
-    (pending ??= (async () => {
-      const s = await settings();
-      const keyInfo = await loadMokKeyFile(s.keyFile, s.keyPassword);
-      const client = createMokClient({
-        environment: s.environment,
-        ...(s.sandboxBaseUrl !== undefined ? { sandboxBaseUrl: s.sandboxBaseUrl } : {}),
-        siteUrl: s.siteUrl,
-        keyInfo,
-        tokenRequestVersion: s.tokenRequestVersion,
-        connectTimeoutMs: s.connectTimeoutMs,
-        timeoutMs: s.timeoutMs,
-      });
-      return { client, settings: s };
-    })().catch((error: unknown) => {
-      pending = undefined;
-      throw error;
-    }));
-}
 
 export interface MokServiceDeps {
   auth: Auth;
@@ -343,7 +294,11 @@ export class MokService {
       // Single use (본인확인-API 가이드 §7 "인증결과 재사용 방지"): whoever deletes the transaction owns the result.
       if (!(await locked.consume())) throw txNotFound();
       this.deps.store.clear(ctx.res);
-      const record = this.openResult(confirmed.encryptMOKResult, client, tx);
+      const entered =
+        tx.data.input === undefined
+          ? null
+          : unseal<SealedInput>(this.deps.auth.config.keys.seal, INPUT_PURPOSE, tx.data.input);
+      const record = openMokRecord(confirmed.encryptMOKResult, client, tx.data, entered, this.now());
       const owner = await resolveOwner(this.deps.auth, ctx.req, ctx.res);
       const stored = await handOff(this.deps.auth, record, owner, ctx.requestId);
       return { status: 200, body: { status: 'verified' as const, ticket: stored.ticket } };
@@ -392,67 +347,6 @@ export class MokService {
     this.deps.store.clear(ctx.res);
     if (error instanceof MokResultError) return fromMokResult(error, { restart: true, ...extra });
     return fromMokError(error);
-  }
-
-  /**
-   * encryptMOKResult → the record to hand off. The guide's two mandatory checks run in
-   * checkMokResult: the result's clientTxId is this transaction's, and its issueDate is at most
-   * 10 minutes old. Then the person must be the one whose data was entered.
-   */
-  private openResult(encryptMOKResult: string, client: MokClient, tx: LockedMokTx['tx']): VerificationRecord {
-    const info = MOK_SERVICES[tx.data.service];
-    const expect = {
-      expectedClientTxId: tx.data.clientTxId,
-      expectedServiceType: info.serviceType,
-      now: this.now(),
-    };
-    let record: VerificationRecord;
-    let name: string | undefined;
-    let birthday: string | undefined;
-    if (info.serviceType === 'SMSAuth') {
-      // SMS 소유인증 proves the number only: no CI/DI, so no VerificationResult (openMokResult refuses it).
-      const result = parseMokResult(decryptMokResult(encryptMOKResult, client.keyInfo.clientPrivateKey));
-      const { issuedAt } = checkMokResult(result, expect);
-      record = {
-        provider: MOK_PROVIDER,
-        serviceType: result.serviceType,
-        phone: result.userPhone,
-        verifiedAt: issuedAt.toISOString(),
-      };
-    } else {
-      const { verification: v } = openMokResult(encryptMOKResult, {
-        clientPrivateKey: client.keyInfo.clientPrivateKey,
-        ...expect,
-      });
-      record = {
-        provider: MOK_PROVIDER,
-        serviceType: v.serviceType,
-        ci: v.ci,
-        di: v.di,
-        name: v.name,
-        birthday: v.birthday,
-        gender: v.gender,
-        nation: v.nation,
-        phone: v.phone,
-        verifiedAt: v.verifiedAt,
-        ...(v.isAdult !== undefined ? { isAdult: v.isAdult } : {}),
-      };
-      name = v.name;
-      birthday = v.birthday;
-    }
-    const entered =
-      tx.data.input === undefined
-        ? null
-        : unseal<SealedInput>(this.deps.auth.config.keys.seal, INPUT_PURPOSE, tx.data.input);
-    const matches =
-      entered !== null &&
-      entered.phone === record.phone &&
-      (name === undefined || entered.name === name.trim()) &&
-      (entered.birthday === undefined || birthday === undefined || entered.birthday === birthday);
-    if (!matches) {
-      throw new VerifyError(409, 'MOK_RESULT_MISMATCH', customerMessage('2910', 'auth'), { restart: true });
-    }
-    return record;
   }
 
   /**
