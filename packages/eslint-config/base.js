@@ -4,7 +4,8 @@ import tseslint from 'typescript-eslint';
 
 /**
  * Shared rules for every package. `process.env` may only be read in an `env.ts`
- * (CONVENTIONS.md: each package validates its own environment in one place).
+ * (docs/architecture.md "Conventions in the code": each package validates its own environment
+ * in one place).
  */
 export default tseslint.config(
   {

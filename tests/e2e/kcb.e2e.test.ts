@@ -6,7 +6,7 @@ import { launchBrowser, signIn, startTestSite, watchProblems } from './harness.j
 
 /**
  * KCB 휴대폰 본인확인 in the verify remote, through the proxied site in Chromium, with the
- * sandbox's KCB page (apps/sandbox/README.md, KCB personas): the popup variant (postMessage back
+ * sandbox's KCB page (docs/providers/kcb.md, sandbox personas): the popup variant (postMessage back
  * to the opener), the full-page variant, a blocked popup falling back to the full page, and an
  * injected fault. KCB's page is on 127.0.0.1, another site than the proxied localhost, so its way
  * back to our callback is a cross-site top-level navigation, as from KCB's real host: the

@@ -7,7 +7,7 @@ import { launchBrowser, signIn, startTestSite, watchProblems } from './harness.j
 /**
  * mobile-ok in the verify remote, through the proxied site in Chromium: from the shell's
  * /verification page to the masked result, as a person does it with the sandbox's personas
- * (apps/sandbox/README.md, "mobile-ok personas"). Every navigation and request is recorded: no
+ * (docs/providers/mobile-ok.md, sandbox personas). Every navigation and request is recorded: no
  * URL may carry the person's data.
  */
 

@@ -1,5 +1,5 @@
 /**
- * Independent remote deploys (issue 12), in Chromium against `next start` builds:
+ * Independent remote deploys (docs/remotes.md), in Chromium against `next start` builds:
  *
  * - deploy 1 is what a team does: change NoticeList's heading, `next build` the notice app (which
  *   publishes the build as a release) and restart only it, while a bounded load runs and a tab

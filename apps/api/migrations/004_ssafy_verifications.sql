@@ -1,4 +1,4 @@
--- SSAFY Verify results (issue 5, seed 002 "저장 최소화"): the verify remote keeps only that the
+-- SSAFY Verify results (SSAFY Verify SDK 가이드, "저장 최소화"; docs/providers/ssafy.md): the verify remote keeps only that the
 -- person was verified, their pairwise subject (`sub`, stable per client), cohort, campus and when —
 -- plus the Mattermost id only when that scope is configured. No phone, CI, DI, name or birthday:
 -- SSAFY does not send them, and a row of provider 'ssafy' may not carry them.

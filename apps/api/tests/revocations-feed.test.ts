@@ -8,7 +8,7 @@ import {
   TEST_INTERNAL_TOKEN,
 } from './support/harness.js';
 
-/** GET /auth/revocations: what local verifiers poll to refuse revoked sessions at once (issue 13, F3). */
+/** GET /auth/revocations: what local verifiers poll to refuse revoked sessions at once (docs/security.md F3). */
 describeEachDriver('revocations feed', (ctx) => {
   it('lists sessions revoked since `since`, for the service credential only', async () => {
     const app = await ctx.makeApp();

@@ -25,7 +25,7 @@ async function main(): Promise<void> {
       keyFile: keys.keyFile,
       sandboxKeysFile: keys.sandboxKeysFile,
       serviceId: mobileOk.serviceId,
-      password: 'SANDBOX_MOK_KEYFILE_PASSWORD (see apps/sandbox/README.md)',
+      password: 'SANDBOX_MOK_KEYFILE_PASSWORD (see docs/sandbox.md, "Dev keys and password")',
     })}\n`,
   );
 }

@@ -1,11 +1,17 @@
 /**
- * The sandbox's people. Every provider emulator draws its users from this one registry, so one
- * persona can log in with Kakao today and pass mobile-ok or KCB verification later with the same
- * name. Ids (`id`, and each provider's own user id) are stable: other packages' tests may rely on
- * them (`import { EXISTING_MEMBER } from '@mfv/sandbox/personas'`).
+ * The Kakao personas (`@mfv/sandbox/personas`): who can log in on the sandbox's Kakao consent
+ * page. Each is a person of the one registry (`people.ts`, re-exported here), so a persona can log
+ * in with Kakao today and pass mobile-ok, KCB or SSAFY verification later as the same person; this
+ * file adds what is Kakao's own — the account (회원번호, nickname, email and its consent, profile
+ * picture) and faults. The other providers' personas are `providers/<name>/personas.ts`. Ids
+ * (`id`, and each provider's own user id) are stable: other packages' tests may rely on them
+ * (`import { EXISTING_MEMBER } from '@mfv/sandbox/personas'`).
  *
  * Fault specs use the grammar in `faults.ts`; the app refuses to start if one does not parse.
  */
+import { PEOPLE, personIdentity } from './people.js';
+
+export { PEOPLE, PEOPLE_LIST, findPerson, type Person, type PersonId } from './people.js';
 
 /** Which step of the Kakao flow a persona's fault hits. */
 export interface KakaoPersonaFaults {
@@ -48,8 +54,7 @@ export interface Persona {
 
 /** A member the platform already knows (seed it in the platform's dev data with kakao.id). */
 export const EXISTING_MEMBER = {
-  id: 'kim-minjun',
-  name: '김민준',
+  ...personIdentity(PEOPLE['kim-minjun']),
   summary: '기존 회원 — 이미 가입한 사용자, 바로 로그인됩니다',
   kakao: {
     id: 4100000001,
@@ -64,8 +69,7 @@ export const EXISTING_MEMBER = {
 
 /** A person who has never used the platform: login must lead to signup. */
 export const NEW_MEMBER = {
-  id: 'lee-seoyeon',
-  name: '이서연',
+  ...personIdentity(PEOPLE['lee-seoyeon']),
   summary: '신규 사용자 — 처음 방문, 회원 가입으로 이어집니다',
   kakao: {
     id: 4100000002,
@@ -79,8 +83,7 @@ export const NEW_MEMBER = {
 
 /** Has an email on the Kakao account but declines to share it. */
 export const NO_EMAIL_CONSENT = {
-  id: 'park-jiho',
-  name: '박지호',
+  ...personIdentity(PEOPLE['park-jiho']),
   summary: '이메일 제공 미동의 — 이메일 없이 프로필만 제공합니다',
   kakao: {
     id: 4100000003,
@@ -95,8 +98,7 @@ export const NO_EMAIL_CONSENT = {
 
 /** Kakao answers, but slowly (2 s on the token and profile calls). */
 export const KAKAO_SLOW = {
-  id: 'jung-haneul',
-  name: '정하늘',
+  ...personIdentity(PEOPLE['jung-haneul']),
   summary: '느린 응답 — 토큰·프로필 응답이 2초씩 늦습니다',
   kakao: {
     id: 4100000011,
@@ -111,8 +113,7 @@ export const KAKAO_SLOW = {
 
 /** The token exchange works; the profile call fails with 500. */
 export const KAKAO_PROFILE_ERROR = {
-  id: 'han-doyun',
-  name: '한도윤',
+  ...personIdentity(PEOPLE['han-doyun']),
   summary: '프로필 조회 오류 — 사용자 정보 요청이 500으로 실패합니다',
   kakao: {
     id: 4100000012,
@@ -127,8 +128,7 @@ export const KAKAO_PROFILE_ERROR = {
 
 /** The token endpoint answers 200 with a body that is not JSON. */
 export const KAKAO_MALFORMED_TOKEN = {
-  id: 'yoon-chaewon',
-  name: '윤채원',
+  ...personIdentity(PEOPLE['yoon-chaewon']),
   summary: '깨진 응답 — 토큰 응답 본문이 올바른 JSON이 아닙니다',
   kakao: {
     id: 4100000013,
@@ -143,8 +143,7 @@ export const KAKAO_MALFORMED_TOKEN = {
 
 /** The profile call never answers: the platform's timeout must fire. */
 export const KAKAO_PROFILE_HANG = {
-  id: 'kang-siwoo',
-  name: '강시우',
+  ...personIdentity(PEOPLE['kang-siwoo']),
   summary: '응답 없음 — 사용자 정보 요청이 응답하지 않습니다 (타임아웃 확인용)',
   kakao: {
     id: 4100000014,
@@ -159,8 +158,7 @@ export const KAKAO_PROFILE_HANG = {
 
 /** Kakao itself fails while the user is on its consent page: the user never comes back. */
 export const KAKAO_CONSENT_OUTAGE = {
-  id: 'oh-seojun',
-  name: '오서준',
+  ...personIdentity(PEOPLE['oh-seojun']),
   summary: '카카오 장애 — 동의 후 카카오 화면에서 503 오류가 납니다',
   kakao: {
     id: 4100000015,

@@ -2,7 +2,7 @@
  * The member's side of the KCB wire for the emulator's tests, written with node:crypto and
  * iconv-lite directly: it shares no code with the emulator (src/providers/kcb) or with the
  * platform's client, so a mistake made the same way on both sides cannot pass unnoticed
- * (PROVIDERS.md).
+ * (docs/sandbox.md).
  */
 import { createDecipheriv, randomBytes } from 'node:crypto';
 import iconv from 'iconv-lite';

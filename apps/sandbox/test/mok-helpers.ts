@@ -1,7 +1,7 @@
 /**
  * The integrator's side of the mobile-ok wire for the emulator's tests, written with node:crypto
  * directly: it shares no code with the emulator (src/providers/mobile-ok) or with the client package,
- * so a mistake made the same way on both sides cannot pass unnoticed (PROVIDERS.md).
+ * so a mistake made the same way on both sides cannot pass unnoticed (docs/sandbox.md).
  */
 import {
   constants,

@@ -16,7 +16,7 @@ import { SANDBOX_TOSS_DEV_AAD, SANDBOX_TOSS_DEV_DECRYPT_KEY } from './sandbox.js
  *   KAKAO_REDIRECT_URI            default <AUTH_PUBLIC_ORIGIN>/user/login/kakao/callback
  *   KAKAO_TIMEOUT_MS              bound on each call to Kakao (default 5000)
  *
- * Toss login (apps-in-toss; PROVIDERS.md "Toss login and mTLS", seed 004)
+ * Toss login (apps-in-toss; docs/providers/toss.md)
  *   TOSS_LOGIN_ENABLED            true (default) | false — false hides the button, answers 404 on the
  *                                 Toss routes and leaves mTLS out of the health check
  *   TOSS_APP_LOGIN_URL            where "토스로 로그인" sends the browser with `?state=` (the step that

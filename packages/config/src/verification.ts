@@ -6,7 +6,7 @@ import { SANDBOX_TOSS_DEV_AAD, SANDBOX_TOSS_DEV_DECRYPT_KEY } from './sandbox.js
 /**
  * Environment of the identity-verification clients (@mfv/verification kcb / ssafy / toss) and of
  * the mTLS client credentials (@mfv/mtls). Every default points at the local sandbox; production
- * hosts are in PROVIDERS.md and must be configured. Secrets come inline or from a file (`*_FILE`,
+ * hosts are in docs/providers/ (kcb.md, ssafy.md, toss.md) and must be configured. Secrets come inline or from a file (`*_FILE`,
  * e.g. a Docker secret), never both, and are required in production.
  *
  * KCB (ok-name)

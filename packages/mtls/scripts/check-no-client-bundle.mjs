@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
- * Fails when a browser bundle contains @mfv/mtls (ARCHITECTURE.md: mTLS keys "never reach a
- * client bundle"). Scans `*.js` files under the given Next build output folders for
+ * Fails when a browser bundle contains @mfv/mtls (docs/architecture.md "Conventions in the
+ * code": mTLS keys never reach a client bundle). Scans `*.js` files under the given Next build output folders for
  * MFV_MTLS_SERVER_ONLY_MARKER, which packages/mtls/src/marker.ts writes onto globalThis at load
  * (a side effect, so no minifier removes it).
  *
@@ -9,7 +9,7 @@
  *
  * Without DIR it scans `apps/<app>/.next/static` for every app under the repository root.
  * `<static>/ssr/` is skipped by default: nextjs-mf copies SERVER bundles there
- * (TOOLCHAIN-NOTES.md; the public proxy never serves them), and they legitimately contain the
+ * (docs/architecture.md, Workspace; the public proxy never serves them), and they legitimately contain the
  * module. `--include-ssr` scans them too.
  *
  * Exit codes: 0 clean, 1 marker found (the files are listed), 2 usage error or nothing to scan

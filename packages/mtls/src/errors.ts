@@ -1,5 +1,5 @@
 /**
- * Typed errors of @mfv/mtls (CONVENTIONS.md "Protocol clients": exported codes, a `cause` with
+ * Typed errors of @mfv/mtls (docs/architecture.md "Conventions in the code", protocol clients: exported codes, a `cause` with
  * context). Messages name files and variables, never key or certificate bytes.
  */
 

@@ -1,8 +1,8 @@
 /**
  * Loads the mTLS client certificate, its private key and an optional CA bundle, and refuses to
- * go on with anything unsafe or unusable (PROVIDERS.md, Toss: "Keys: file mode 600, never
- * committed, from env, files or Docker secrets"; seed 004: `chmod 600 client-key.pem`,
- * certificates valid 390 days).
+ * go on with anything unsafe or unusable (Toss mTLS 인증서 가이드: `chmod 600 client-key.pem`,
+ * never shared, certificates valid 390 days; keys from env, files or Docker secrets, never
+ * committed — docs/providers/toss.md).
  *
  * Resolution order, the same for each of the three items (certificate, key, CA bundle):
  *
@@ -40,7 +40,7 @@ export const MTLS_DEFAULT_SECRET_NAMES = {
 } as const;
 /**
  * Permission bits a key file must not have: any group or other access. 0600 and 0400 pass,
- * 0640, 0644 and 0604 do not (seed 004: "chmod 600 client-key.pem").
+ * 0640, 0644 and 0604 do not (Toss mTLS 인증서 가이드: "chmod 600 client-key.pem").
  */
 export const MTLS_KEY_FILE_FORBIDDEN_MODE_BITS = 0o077;
 /** PEM files are a few KiB; anything larger is not one. */

@@ -1,6 +1,6 @@
 /**
- * Server-only guard for @mfv/mtls (ARCHITECTURE.md, "Configuration and secrets": mTLS keys never
- * reach a client bundle).
+ * Server-only guard for @mfv/mtls (docs/architecture.md, "Conventions in the code": mTLS keys
+ * never reach a client bundle).
  *
  * Three layers, from build time to run time:
  * 1. `package.json` maps the `browser` (and `react-native`) export conditions to `null`, so a

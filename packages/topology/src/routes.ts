@@ -21,7 +21,7 @@ export function routeTable(): Route[] {
  * nextjs-mf copies each app's *server* bundles into `<basePath>/_next/static/ssr/`, which
  * Next serves as public static files, and each remote release keeps its copy of them under
  * `<basePath>/_mfv/ssr/<release>/` (@mfv/remote-versions). The public origin must never serve
- * them (TOOLCHAIN-NOTES.md). These are the path prefixes refused with 404.
+ * them (docs/architecture.md, Workspace). These are the path prefixes refused with 404.
  */
 export function blockedPrefixes(): string[] {
   return NEXT_APPS.flatMap((name) => [

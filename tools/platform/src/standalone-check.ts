@@ -174,7 +174,7 @@ async function probeShell(shell: RunningServer, stack: ReturnType<typeof prepare
     'a remote that is not running falls back',
     `user/UserMenu ${states['user/UserMenu']}`,
   );
-  // The checks are shown to the service token only (issue 13, F11); anonymous callers get the status.
+  // The checks are shown to the service token only (docs/security.md F11); anonymous callers get the status.
   const serviceToken = readFileSync(stack.env.API_INTERNAL_TOKEN_FILE!, 'utf8').trim();
   const ready = await get(`${shell.url}/api/readyz`, { headers: { 'x-internal-token': serviceToken } });
   const report = JSON.parse(ready.text) as { status: string; checks: { remotes: Record<string, unknown> } };

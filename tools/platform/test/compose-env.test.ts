@@ -11,7 +11,7 @@ import { APPS, NEXT_APPS, readTopologyEnv } from '@mfv/topology';
 import { ENV_EXAMPLE } from '../src/env-example.js';
 
 /**
- * Validation without an engine (issue 7, item 3): what every container would get — docker
+ * Validation without an engine (docs/operations.md, Configure): what every container would get — docker
  * compose's own substitution of `.env.example`, resolved by `docker-compose config` — must
  * satisfy the zod schemas the service's code loads at boot, and the Dockerfile's `ENV`
  * (NODE_ENV=production) is part of it. Secrets must reach the app as files it can read.

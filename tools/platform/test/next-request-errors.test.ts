@@ -7,7 +7,7 @@ import { REPO_ROOT } from '@mfv/site';
 import { prepareStack, startNextApp, topologyEnv, type RunningServer, type Stack } from '../src/servers.js';
 
 /**
- * Issue 7, item 5, for the Next apps: an error Next answers with a 500 (here: a page whose
+ * Observability (docs/operations.md, Observe), for the Next apps: an error Next answers with a 500 (here: a page whose
  * getServerSideProps fails because REDIS_URL names a Sentinel group without its master name)
  * becomes one JSON log line with the proxy's x-request-id, and a Sentry event tagged with it —
  * through instrumentation.ts's onRequestError, with a local stand-in for Sentry's ingest.

@@ -19,7 +19,7 @@ import {
 } from '../src/servers.js';
 
 /**
- * Redis high availability, measured (issue 7, item 6). A real master + replica + 3 Sentinels
+ * Redis high availability, measured (docs/operations.md, same heading). A real master + replica + 3 Sentinels
  * (Debian's redis-server / redis-sentinel on free loopback ports); the api and two `next start`
  * processes of the notice remote use `REDIS_URL=redis-sentinel://…/mymaster`. Under a bounded
  * load of authenticated requests that need refreshes (sessions whose stored access token has

@@ -10,7 +10,7 @@ import { APPS, NEXT_APPS, type NextAppName } from '@mfv/topology';
 import { freePort, prepareStack, topologyEnv, type Env, type Stack } from '../src/servers.js';
 
 /**
- * Issue 7, item 4: every server closes its connections on SIGTERM within 10 s — Docker's
+ * Shutdown (docs/operations.md, Observe): every server closes its connections on SIGTERM within 10 s — Docker's
  * `stop_grace_period` before SIGKILL. Each server runs as in production (`next start` for the
  * Next apps, `node dist/server.js` for the api and the sandbox), one client holds an idle
  * keep-alive connection, SIGTERM goes to the server's PID (what `docker stop` does to the

@@ -11,7 +11,8 @@ import { requireServiceCredential } from '../auth/guards.js';
 import type { Verifications } from '../services/verifications.js';
 
 /**
- * Identity-verification hand-off (issue 4). Server-to-server only: the verify remote has opened
+ * Identity-verification hand-off (the last step of every provider flow,
+ * docs/architecture.md "Identity verification"). Server-to-server only: the verify remote has opened
  * and checked the provider's result, and names the owner itself — the member from the session it
  * verified, or the signup ticket of the browser. Bodies are never logged (Fastify logs no bodies),
  * and the result ticket travels in a body, never in a URL.

@@ -5,7 +5,8 @@ import type { Sessions } from './sessions.js';
 
 /**
  * What happens when a provider tells us a person unlinked our app (Toss: the unlink callback with
- * referrer UNLINK, WITHDRAWAL_TERMS or WITHDRAWAL_TOSS — PROVIDERS.md). The person withdrew the
+ * referrer UNLINK, WITHDRAWAL_TERMS or WITHDRAWAL_TOSS — Toss 로그인 가이드, 연결 끊기 콜백;
+ * docs/providers/toss.md). The person withdrew the
  * consent their sign-in rests on, so:
  *
  * - every session of the member linked to that identity ends (the token families are revoked, so

@@ -103,7 +103,8 @@ function sameHolder(a: Holder, b: Holder): boolean {
 }
 
 /**
- * Verification records (issue 4, hand-off; SSAFY Verify from issue 5): attach a provider's result
+ * Verification records (the hand-off step of every provider flow, SSAFY Verify
+ * included; docs/architecture.md): attach a provider's result
  * to a member or to a pending signup, refuse a person (DI, or SSAFY subject) who already has an
  * account, and hand the browser a one-time ticket that redeems to masked fields.
  */

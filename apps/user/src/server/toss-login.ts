@@ -63,7 +63,7 @@ import { tossRuntime, TossUnavailableError, type TossRuntimeLoader } from './tos
  */
 
 const STATE_PURPOSE = 'oauth:toss';
-/** appLogin's authorization code is valid 10 minutes (PROVIDERS.md); the state cookie no longer. */
+/** appLogin's authorization code is valid 10 minutes (Toss 로그인 가이드); the state cookie no longer. */
 const STATE_TTL_MS = LOGIN_TTL_MS;
 /** The sandbox appLogin page's value when the person closes the sheet. */
 const TOSS_CANCELLED = 'user_cancelled';
@@ -130,7 +130,7 @@ function canonicalUserKey(raw: string): string {
 /** The error a page shows for a Toss client failure: Toss's own code table, our own messages for the rest. */
 function tossFailure(error: TossError): { code: string; message: string; status: number } {
   if (error instanceof TossApiError) {
-    // invalid_grant: the code was used already or is older than 10 minutes (PROVIDERS.md).
+    // invalid_grant: the code was used already or is older than 10 minutes (Toss 로그인 가이드).
     const status = error.isInvalidGrant || error.errorCode === 'INVALID_PARAMETER' ? 400 : 502;
     return { code: error.errorCode, message: error.userMessage, status };
   }

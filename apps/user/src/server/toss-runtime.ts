@@ -11,11 +11,11 @@ type LogFields = NonNullable<Parameters<typeof logEvent>[2]>;
  * The user remote's Toss client, built at first use (never at import: `next build` imports every
  * page): the mTLS client certificate and key loaded and checked by @mfv/mtls (key file mode 0600 or
  * stricter, certificate valid and matching the key, expiry warning 30 days ahead), then the Toss
- * client over the undici dispatcher that presents them (PROVIDERS.md: mTLS is required for the
- * server-side login APIs).
+ * client over the undici dispatcher that presents them (Toss mTLS 인증서 가이드: mTLS is required for
+ * the server-side login APIs).
  *
  * A success is kept for the life of the process, or until the certificate's notAfter passes
- * (rotating the certificate = restarting the app; see README "Toss login and mTLS"). A failure is
+ * (rotating the certificate = restarting the app; see docs/providers/toss.md, "Rotating"). A failure is
  * not kept: it is logged with the reason (the message names the file or variable, never key
  * material) and the next use tries again, so fixing a file's mode heals the app without a
  * restart. Meanwhile the health endpoint answers 503 with the code.

@@ -21,7 +21,7 @@ import { tossSettings } from './env';
 import type { TossSettings } from './toss-config';
 
 /**
- * The unlink callback Toss calls (console "연결 끊기 콜백"; PROVIDERS.md): the person unlinked our
+ * The unlink callback Toss calls (console "연결 끊기 콜백"; Toss 로그인 가이드): the person unlinked our
  * app in Toss (`UNLINK`), withdrew from the login terms (`WITHDRAWAL_TERMS`) or left Toss
  * (`WITHDRAWAL_TOSS`). `{userKey, referrer}` arrives as JSON (POST) or as query parameters (GET),
  * with `Authorization: Basic` credentials registered in the console (TOSS_UNLINK_BASIC_AUTH[_FILE]).

@@ -2,7 +2,7 @@ import { type FastifyInstance, type FastifyReply } from 'fastify';
 import { applyPersonaFault } from '../../faults.js';
 import { firstRepeated, param } from '../../form-body.js';
 import { sendPage } from '../../html.js';
-import { readCookie, safeEqual } from '../../secure.js';
+import { bindBrowser, checkPersonaForm, expectAction, pickPersona, spendForm } from '../../persona-form.js';
 import { findApp } from './apps.js';
 import { grantedScopes, type KakaoContext } from './context.js';
 import { KOE, kauthPageShape, renderErrorPage, type KakaoErrorPage } from './errors.js';
@@ -23,14 +23,12 @@ const AUTHORIZE_PARAMS = [
   'scope',
   'prompt',
 ] as const;
-const CONSENT_PARAMS = ['request_id', 'nonce', 'persona', 'action'] as const;
 
 /** 동의항목 the sandbox app has configured; asking for anything else is Kakao's KOE205. */
 const KNOWN_SCOPES = new Set(['profile_nickname', 'profile_image', 'account_email']);
 /** Kakao's documented `prompt` values. */
 const PROMPTS = new Set(['login', 'none', 'create', 'select_account', 'cert']);
 const MAX_STATE_LENGTH = 2048;
-const BROWSER_ID = /^[A-Za-z0-9_-]{43}$/;
 
 function errorPage(reply: FastifyReply, page: KakaoErrorPage): FastifyReply {
   return sendPage(reply, page.status, renderErrorPage(page));
@@ -181,8 +179,9 @@ export function registerAuthorize(app: FastifyInstance, ctx: KakaoContext): void
       );
     }
 
-    const existing = readCookie(request.headers.cookie, BROWSER_COOKIE);
-    const browser = existing !== undefined && BROWSER_ID.test(existing) ? existing : randomToken();
+    // No Path attribute: the default path is the authorize URL's directory, which also holds the
+    // consent form's target, whatever prefix the sandbox is mounted under (RFC 6265 §5.1.4).
+    const browser = bindBrowser(request, reply, BROWSER_COOKIE, randomToken);
     const requestId = randomToken();
     const nonce = randomToken();
     ctx.state.pending.set(
@@ -197,9 +196,6 @@ export function registerAuthorize(app: FastifyInstance, ctx: KakaoContext): void
       },
       KAKAO_LIFETIMES.pendingAuthorizationMs,
     );
-    // No Path attribute: the default path is the authorize URL's directory, which also holds the
-    // consent form's target, whatever prefix the sandbox is mounted under (RFC 6265 §5.1.4).
-    reply.header('set-cookie', `${BROWSER_COOKIE}=${browser}; HttpOnly; SameSite=Strict`);
     return sendPage(
       reply,
       200,
@@ -222,47 +218,24 @@ export function registerAuthorize(app: FastifyInstance, ctx: KakaoContext): void
    * the cookie decide.
    */
   app.post('/oauth/consent', { config: { errorShape: kauthPageShape } }, async (request, reply) => {
-    const forbidden = (detail: string) =>
-      errorPage(reply, { status: 403, title: '요청을 확인할 수 없습니다', detail });
-    const origin = request.headers.origin;
-    if (origin !== undefined && origin !== 'null' && origin !== `${request.protocol}://${request.host}`) {
-      return forbidden('다른 사이트에서 보낸 동의 요청은 처리하지 않습니다.');
-    }
-    // Only the HTML form's encoding: the page never sends anything else.
-    if (!/^application\/x-www-form-urlencoded\s*(;|$)/i.test(request.headers['content-type'] ?? '')) {
-      return errorPage(reply, {
-        status: 400,
-        title: '잘못된 요청입니다',
-        detail: '동의 화면의 양식으로만 보낼 수 있습니다.',
-      });
-    }
-    const body = request.body;
-    const repeated = firstRepeated(body, CONSENT_PARAMS);
-    if (repeated !== undefined) {
-      return errorPage(reply, {
-        status: 400,
-        title: '잘못된 요청입니다',
-        detail: `${repeated} 값이 두 번 이상 포함되었습니다.`,
-      });
-    }
-    const requestId = param(body, 'request_id');
-    const pending = requestId === undefined ? undefined : ctx.state.pending.get(requestId);
-    if (requestId === undefined || pending === undefined) {
-      return errorPage(reply, {
-        status: 400,
-        title: '요청이 만료되었습니다',
-        detail: '로그인 요청이 만료되었거나 이미 처리되었습니다. 서비스에서 다시 로그인하세요.',
-      });
-    }
-    if (!safeEqual(param(body, 'nonce'), pending.nonce)) {
-      return forbidden('이 화면에서 보낸 요청이 아닙니다 (nonce 불일치).');
-    }
-    if (!safeEqual(readCookie(request.headers.cookie, BROWSER_COOKIE), pending.browser)) {
-      return forbidden('동의 화면을 연 브라우저에서 보낸 요청이 아닙니다.');
-    }
-    const action = param(body, 'action');
-    if (action === 'cancel') {
-      if (!ctx.state.pending.delete(requestId)) return forbidden('이미 처리된 요청입니다.');
+    const page = (status: number, title: string, detail: string) =>
+      errorPage(reply, { status, title, detail });
+    const checked = checkPersonaForm(request, {
+      cookie: BROWSER_COOKIE,
+      lookup: (id) => ctx.state.pending.get(id),
+      errorPage: page,
+      texts: {
+        screen: '동의 화면',
+        expired: '로그인 요청이 만료되었거나 이미 처리되었습니다. 서비스에서 다시 로그인하세요.',
+        foreignOrigin: '다른 사이트에서 보낸 동의 요청은 처리하지 않습니다.',
+        wrongNonce: '이 화면에서 보낸 요청이 아닙니다 (nonce 불일치).',
+      },
+    });
+    if (checked === undefined) return reply;
+    const { pending } = checked;
+    const spend = () => spendForm(checked, (id) => ctx.state.pending.delete(id));
+    if (checked.action === 'cancel') {
+      if (!spend()) return reply;
       // Kakao: "사용자가 동의 화면에서 [취소]를 누른 경우" → error=access_denied.
       return redirect(
         reply,
@@ -273,22 +246,9 @@ export function registerAuthorize(app: FastifyInstance, ctx: KakaoContext): void
         ]),
       );
     }
-    if (action !== 'consent') {
-      return errorPage(reply, {
-        status: 400,
-        title: '잘못된 요청입니다',
-        detail: 'action은 consent 또는 cancel이어야 합니다.',
-      });
-    }
-    const personaId = param(body, 'persona');
-    const entry = personaId === undefined ? undefined : ctx.personas.get(personaId);
-    if (entry === undefined) {
-      return errorPage(reply, {
-        status: 400,
-        title: '사용자를 선택하세요',
-        detail: '목록에 있는 샌드박스 사용자를 선택해야 합니다.',
-      });
-    }
+    if (!expectAction(checked, 'consent', page)) return reply;
+    const entry = pickPersona(checked, ctx.personas, page);
+    if (entry === undefined) return reply;
     if (
       (await applyPersonaFault(ctx.injector, entry.faults.consent, request, reply, kauthPageShape)) ===
       'answered'
@@ -296,7 +256,7 @@ export function registerAuthorize(app: FastifyInstance, ctx: KakaoContext): void
       return reply;
     }
     // Single use: a second submit of the same form (double click, replay) finds nothing.
-    if (!ctx.state.pending.delete(requestId)) return forbidden('이미 처리된 요청입니다.');
+    if (!spend()) return reply;
     const code = randomToken();
     ctx.state.codes.set(
       code,

@@ -3,7 +3,8 @@ import { html, layout } from '../../html.js';
 
 /**
  * Kakao's error codes as the sandbox answers them. One table, so the client side and this side
- * can be checked against it (a shared constant list is allowed by PROVIDERS.md).
+ * can be checked against it (a shared constant list is allowed: docs/sandbox.md,
+ * "Independence from the platform's clients").
  *
  * Sources: developers.kakao.com › 카카오 로그인 › 문제 해결 (KOE001–KOE201 on the authorize page;
  * KOE320 "동일한 인가 코드를 두 번 이상 사용하거나, 이미 만료된 인가 코드를 사용한 경우, 혹은 인가 코드를

@@ -1,4 +1,5 @@
 import { html, layout } from '../../html.js';
+import { formTokens, personaChoices } from '../../persona-form.js';
 import { type Persona } from '../../personas.js';
 import { type KakaoApp } from './apps.js';
 
@@ -33,24 +34,11 @@ export function renderConsentPage(input: ConsentPageInput): string {
     html`<h1>${appName}</h1>
       <p class="muted">카카오계정으로 로그인할 사용자를 고르세요.</p>
       <form method="post" action="consent">
-        <input type="hidden" name="request_id" value="${input.requestId}" />
-        <input type="hidden" name="nonce" value="${input.nonce}" />
-        <fieldset>
-          <legend class="muted">샌드박스 사용자</legend>
-          ${personas.map(
-            (p, i) =>
-              html`<label class="persona"
-                ><input
-                  type="radio"
-                  name="persona"
-                  value="${p.id}"
-                  ${i === 0 ? html` checked` : ''}
-                  required
-                />
-                ${p.name} (${p.kakao?.nickname}) <span>${p.summary} · 회원번호 ${p.kakao?.id}</span></label
-              > `,
-          )}
-        </fieldset>
+        ${formTokens(input.requestId, input.nonce)}
+        ${personaChoices(
+          personas,
+          (p) => html`${p.name} (${p.kakao?.nickname}) <span>${p.summary} · 회원번호 ${p.kakao?.id}</span>`,
+        )}
         <h2>${appName}에 제공할 정보</h2>
         <ul class="scopes">
           <li>${SCOPE_LABELS.profile_nickname} <span class="muted">(필수)</span></li>

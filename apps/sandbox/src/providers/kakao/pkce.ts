@@ -2,8 +2,8 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 
 /**
  * PKCE, the authorization server's half (RFC 7636). Written here independently of the
- * platform's client code (PROVIDERS.md: a mistake made the same way on both sides would pass
- * every test).
+ * platform's client code (docs/sandbox.md: a mistake made the same way on both sides would
+ * pass every test).
  */
 
 /** RFC 7636 §4.2: S256 challenges are BASE64URL(SHA256(verifier)) without padding: 43 characters. */

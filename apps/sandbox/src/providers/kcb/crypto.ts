@@ -3,8 +3,8 @@ import iconv from 'iconv-lite';
 
 /**
  * KCB's side of the ok-name REST encryption, written here independently of the platform's client
- * (PROVIDERS.md). KCB's own guide is not public; the scheme is the one public REST integrations
- * implement (PROVIDERS.md "KCB", kept in this one file):
+ * (docs/sandbox.md). KCB's own guide is not public; the scheme is the one public ok-name REST
+ * integrations implement (docs/providers/kcb.md, kept in this one file):
  *
  * 1. popup-start's `enc_algo_cd` 1331 selects AES-CBC with PKCS#7 padding; `enc_iv` is 32 hex
  *    digits, i.e. the 16-byte IV.

@@ -3,8 +3,8 @@ import { brandedErrorPage, type PageBrand } from '../../provider-page.js';
 
 /**
  * Result codes (`rsp_cd`) of the ok-name REST API as the sandbox answers them. One table, so the
- * client side and this side can be checked against it (a shared constant list is allowed by
- * PROVIDERS.md).
+ * client side and this side can be checked against it (a shared constant list is allowed:
+ * docs/sandbox.md).
  *
  * Sources: "B000" = success is what every public integration checks for. KCB's full code table
  * is in its contract guide, which is not public, so every failure code below is the sandbox's

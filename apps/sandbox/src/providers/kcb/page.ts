@@ -2,8 +2,16 @@ import { type FastifyInstance, type FastifyReply } from 'fastify';
 import { applyPersonaFault } from '../../faults.js';
 import { firstRepeated, param } from '../../form-body.js';
 import { html, sendPage } from '../../html.js';
-import { appendQuery, brandedLayout, isForeignOrigin, isFormPost } from '../../provider-page.js';
-import { readCookie, safeEqual } from '../../secure.js';
+import {
+  bindBrowser,
+  checkPersonaForm,
+  expectAction,
+  formTokens,
+  personaChoices,
+  pickPersona,
+  spendForm,
+} from '../../persona-form.js';
+import { appendQuery, brandedLayout, isFormPost } from '../../provider-page.js';
 import { type KcbContext } from './context.js';
 import { KCB_BRAND, KCB_RSP, kcbErrorPage, kcbPageShape } from './errors.js';
 import { KCB_CARRIERS, type KcbPersona } from './personas.js';
@@ -18,7 +26,6 @@ export const KCB_TC = 'kcb.oknm.online.main.popup.cmd.P941_CertChoiceCmd';
 
 /** Binds a rendered page to the browser it was rendered for (see the confirm POST). */
 export const KCB_BROWSER_COOKIE = 'sandbox_kcb_browser';
-const BROWSER_ID = /^[A-Za-z0-9_-]{43}$/;
 
 function errorPage(reply: FastifyReply, status: number, title: string, detail: string, code?: string) {
   return sendPage(reply, status, kcbErrorPage(title, detail, code));
@@ -40,24 +47,11 @@ function renderPage(input: {
     html`<h1>휴대폰 본인확인</h1>
       <p class="muted">${input.siteName}에서 본인확인을 요청했습니다. 본인확인할 사용자를 고르세요.</p>
       <form method="post" action="CommonSvl/confirm">
-        <input type="hidden" name="request_id" value="${input.requestId}" />
-        <input type="hidden" name="nonce" value="${input.nonce}" />
-        <fieldset>
-          <legend class="muted">샌드박스 사용자</legend>
-          ${input.personas.map(
-            (p, i) =>
-              html`<label class="persona"
-                ><input
-                  type="radio"
-                  name="persona"
-                  value="${p.id}"
-                  ${i === 0 ? html` checked` : ''}
-                  required
-                />
-                ${p.name} · ${KCB_CARRIERS[p.carrier]} ${maskPhone(p.phone)}<span>${p.summary}</span></label
-              > `,
-          )}
-        </fieldset>
+        ${formTokens(input.requestId, input.nonce)}
+        ${personaChoices(
+          input.personas,
+          (p) => html`${p.name} · ${KCB_CARRIERS[p.carrier]} ${maskPhone(p.phone)}<span>${p.summary}</span>`,
+        )}
         <h2>제공되는 정보</h2>
         <ul class="items">
           <li>이름, 생년월일, 성별, 내외국인 구분</li>
@@ -126,13 +120,11 @@ export function registerKcbPage(app: FastifyInstance, ctx: KcbContext): void {
         '이 본인확인 요청은 이미 완료되었거나 취소되었습니다.',
       );
     }
-    const existing = readCookie(request.headers.cookie, KCB_BROWSER_COOKIE);
-    const browser = existing !== undefined && BROWSER_ID.test(existing) ? existing : kcbRandomToken();
+    // Default cookie path: the directory of /…/CommonSvl, which also holds CommonSvl/confirm.
+    const browser = bindBrowser(request, reply, KCB_BROWSER_COOKIE, kcbRandomToken);
     const requestId = kcbRandomToken();
     const nonce = kcbRandomToken();
     state.forms.set(requestId, { svcTkn, nonce, browser }, KCB_LIFETIMES.pageFormMs);
-    // Default cookie path: the directory of /…/CommonSvl, which also holds CommonSvl/confirm.
-    reply.header('set-cookie', `${KCB_BROWSER_COOKIE}=${browser}; HttpOnly; SameSite=Strict`);
     return sendPage(
       reply,
       200,
@@ -152,32 +144,15 @@ export function registerKcbPage(app: FastifyInstance, ctx: KcbContext): void {
    * platform then asks popup-result, which reports the outcome (B000 or B302 취소).
    */
   app.post('/CommonSvl/confirm', { config: { errorShape: kcbPageShape } }, async (request, reply) => {
-    const forbidden = (detail: string) => errorPage(reply, 403, '요청을 확인할 수 없습니다', detail);
-    if (isForeignOrigin(request.headers.origin, `${request.protocol}://${request.host}`)) {
-      return forbidden('다른 사이트에서 보낸 요청은 처리하지 않습니다.');
-    }
-    if (!isFormPost(request.headers['content-type'])) {
-      return errorPage(reply, 400, '잘못된 요청입니다', '본인확인 화면의 양식으로만 보낼 수 있습니다.');
-    }
-    const body = request.body;
-    const repeated = firstRepeated(body, ['request_id', 'nonce', 'persona', 'action']);
-    if (repeated !== undefined) {
-      return errorPage(reply, 400, '잘못된 요청입니다', `${repeated} 값이 두 번 이상 포함되었습니다.`);
-    }
-    const requestId = param(body, 'request_id');
-    const form = requestId === undefined ? undefined : state.forms.get(requestId);
-    if (requestId === undefined || form === undefined) {
-      return errorPage(
-        reply,
-        400,
-        '요청이 만료되었습니다',
-        '본인확인 화면이 만료되었거나 이미 처리되었습니다.',
-      );
-    }
-    if (!safeEqual(param(body, 'nonce'), form.nonce)) return forbidden('이 화면에서 보낸 요청이 아닙니다.');
-    if (!safeEqual(readCookie(request.headers.cookie, KCB_BROWSER_COOKIE), form.browser)) {
-      return forbidden('본인확인 화면을 연 브라우저에서 보낸 요청이 아닙니다.');
-    }
+    const page = (status: number, title: string, detail: string) => errorPage(reply, status, title, detail);
+    const checked = checkPersonaForm(request, {
+      cookie: KCB_BROWSER_COOKIE,
+      lookup: (id) => state.forms.get(id),
+      errorPage: page,
+      texts: { screen: '본인확인 화면', expired: '본인확인 화면이 만료되었거나 이미 처리되었습니다.' },
+    });
+    if (checked === undefined) return reply;
+    const { requestId, pending: form } = checked;
     const tx = state.transactions.get(form.svcTkn);
     if (tx === undefined || tx.status !== 'pending') {
       state.forms.delete(requestId);
@@ -194,28 +169,23 @@ export function registerKcbPage(app: FastifyInstance, ctx: KcbContext): void {
         .header('location', appendQuery(tx.returnUrl, [['svc_tkn', form.svcTkn]]))
         .header('cache-control', 'no-store')
         .send();
-    const action = param(body, 'action');
-    if (action === 'cancel') {
-      if (!state.forms.delete(requestId)) return forbidden('이미 처리된 요청입니다.');
+    const spend = () => spendForm(checked, (id) => state.forms.delete(id));
+    if (checked.action === 'cancel') {
+      if (!spend()) return reply;
       tx.status = 'cancelled';
       tx.completedAt = ctx.clock();
       return back();
     }
-    if (action !== 'confirm') {
-      return errorPage(reply, 400, '잘못된 요청입니다', 'action은 confirm 또는 cancel이어야 합니다.');
-    }
-    const personaId = param(body, 'persona');
-    const entry = personaId === undefined ? undefined : ctx.personas.get(personaId);
-    if (entry === undefined) {
-      return errorPage(reply, 400, '사용자를 선택하세요', '목록에 있는 샌드박스 사용자를 선택해야 합니다.');
-    }
+    if (!expectAction(checked, 'confirm', page)) return reply;
+    const entry = pickPersona(checked, ctx.personas, page);
+    if (entry === undefined) return reply;
     if (
       (await applyPersonaFault(ctx.injector, entry.faults.page, request, reply, kcbPageShape)) === 'answered'
     ) {
       return reply;
     }
     // Single use: a second submit of the same form finds nothing.
-    if (!state.forms.delete(requestId)) return forbidden('이미 처리된 요청입니다.');
+    if (!spend()) return reply;
     tx.status = 'completed';
     tx.personaId = entry.persona.id;
     tx.completedAt = ctx.clock();

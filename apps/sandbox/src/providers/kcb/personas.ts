@@ -4,13 +4,16 @@
  * numbers 010-4100-0xxx). CI and DI are derived from the persona id (`sandbox-identity.ts`), so
  * a person has the same CI here as at mobile-ok and Toss.
  *
- * `kim-minjun` and `lee-seoyeon` are the same invented people as in the Kakao registry and the
- * mobile-ok personas (same name, phone, birthday): one person can sign up with Kakao and verify
- * with KCB.
+ * Each persona is a person of the one registry (`people.ts`): name, birth date, sex, nationality,
+ * phone and carrier come from there, so `kim-minjun` and `lee-seoyeon` are the same people here
+ * as at Kakao, mobile-ok, Toss and SSAFY Verify: one person can sign up with Kakao and verify with
+ * KCB. This file adds what is KCB's own: the carrier code and faults.
  *
  * Fault specs use the grammar of `faults.ts`; the app refuses to start if one does not parse or
- * names a fault the step does not support. Pure data: importing this module pulls in nothing.
+ * names a fault the step does not support. Pure data: importing this module pulls in only the
+ * people registry.
  */
+import { type Carrier, type CarrierPerson, PEOPLE } from '../../people.js';
 
 /**
  * 통신사 코드 (`tel_com_cd`) as public KCB integrations record them: 01 SKT, 02 KT, 03 LG U+,
@@ -53,28 +56,44 @@ export interface KcbPersona {
   readonly faults?: KcbPersonaFaults;
 }
 
+/** The registry's carriers by KCB's code. */
+const KCB_CARRIER_CODES: Readonly<Record<Carrier, KcbCarrierCode>> = {
+  SKT: '01',
+  KT: '02',
+  LGU: '03',
+  SKTMVNO: '04',
+  KTMVNO: '05',
+  LGUMVNO: '06',
+};
+
+type KcbIdentity = Pick<
+  KcbPersona,
+  'id' | 'name' | 'birthdate' | 'sex' | 'nationality' | 'phone' | 'carrier'
+>;
+
+/** A person of the registry as KCB reports them. */
+function kcbIdentity(person: CarrierPerson): KcbIdentity {
+  return {
+    id: person.id,
+    name: person.name,
+    birthdate: person.birthDate,
+    sex: person.sex === 'male' ? '1' : '2',
+    nationality: person.foreigner ? '2' : '1',
+    phone: person.phone,
+    carrier: KCB_CARRIER_CODES[person.carrier],
+  };
+}
+
 /** Already a member of the platform (same person as the Kakao and mobile-ok `kim-minjun`). */
 export const KCB_EXISTING_MEMBER = {
-  id: 'kim-minjun',
-  name: '김민준',
+  ...kcbIdentity(PEOPLE['kim-minjun']),
   summary: '기존 회원 — 본인확인 후 바로 로그인됩니다',
-  birthdate: '19900315',
-  sex: '1',
-  nationality: '1',
-  phone: '01041000001',
-  carrier: '01',
 } as const satisfies KcbPersona;
 
 /** Never used the platform (same person as the Kakao and mobile-ok `lee-seoyeon`). */
 export const KCB_NEW_MEMBER = {
-  id: 'lee-seoyeon',
-  name: '이서연',
+  ...kcbIdentity(PEOPLE['lee-seoyeon']),
   summary: '신규 사용자 — 본인확인 후 회원 가입으로 이어집니다',
-  birthdate: '19950722',
-  sex: '2',
-  nationality: '1',
-  phone: '01041000002',
-  carrier: '02',
 } as const satisfies KcbPersona;
 
 /**
@@ -82,90 +101,48 @@ export const KCB_NEW_MEMBER = {
  * CP949's extension (0x98DE). A client that decodes the fields as strict EUC-KR loses it.
  */
 export const KCB_RARE_SYLLABLE = {
-  id: 'namgung-syap',
-  name: '남궁샾',
+  ...kcbIdentity(PEOPLE['namgung-syap']),
   summary: '희귀 음절 이름 — 완성형(KS X 1001)에 없는 글자, CP949로만 표현됩니다',
-  birthdate: '19870412',
-  sex: '1',
-  nationality: '1',
-  phone: '01041000101',
-  carrier: '03',
 } as const satisfies KcbPersona;
 
 /** A foreign resident on an MVNO line. */
 export const KCB_FOREIGNER = {
-  id: 'wang-wei',
-  name: '왕웨이',
+  ...kcbIdentity(PEOPLE['wang-wei']),
   summary: '외국인 — 내외국인 구분 2, 알뜰폰 회선',
-  birthdate: '19930228',
-  sex: '1',
-  nationality: '2',
-  phone: '01041000102',
-  carrier: '05',
 } as const satisfies KcbPersona;
 
 /** popup-result answers 2 s late. */
 export const KCB_SLOW = {
-  id: 'jang-yerin',
-  name: '장예린',
+  ...kcbIdentity(PEOPLE['jang-yerin']),
   summary: '느린 응답 — 결과 조회가 2초 늦습니다',
-  birthdate: '19981111',
-  sex: '2',
-  nationality: '1',
-  phone: '01041000103',
-  carrier: '04',
   faults: { result: 'delay:2000' },
 } as const satisfies KcbPersona;
 
 /** popup-result answers HTTP 200 with rsp_cd B900 (KCB system error). */
 export const KCB_RESULT_ERROR = {
-  id: 'seo-dohyun',
-  name: '서도현',
+  ...kcbIdentity(PEOPLE['seo-dohyun']),
   summary: '결과 조회 오류 — rsp_cd B900(시스템 오류)을 돌려줍니다',
-  birthdate: '19890606',
-  sex: '1',
-  nationality: '1',
-  phone: '01041000104',
-  carrier: '02',
   faults: { result: 'code:B900' },
 } as const satisfies KcbPersona;
 
 /** popup-result answers 200 with a body that is not JSON. */
 export const KCB_MALFORMED = {
-  id: 'hwang-sua',
-  name: '황수아',
+  ...kcbIdentity(PEOPLE['hwang-sua']),
   summary: '깨진 응답 — 결과 조회 본문이 올바른 JSON이 아닙니다',
-  birthdate: '20000101',
-  sex: '2',
-  nationality: '1',
-  phone: '01041000105',
-  carrier: '01',
   faults: { result: 'malformed' },
 } as const satisfies KcbPersona;
 
 /** popup-result's fields are encrypted with another key than the one enc_key carries. */
 export const KCB_WRONG_KEY = {
-  id: 'ahn-jaemin',
-  name: '안재민',
+  ...kcbIdentity(PEOPLE['ahn-jaemin']),
   summary: '잘못된 키 — 결과 항목이 다른 키로 암호화되어 복호화에 실패합니다',
-  birthdate: '19910919',
-  sex: '1',
-  nationality: '1',
-  phone: '01041000106',
-  carrier: '06',
   faults: { result: 'tamper' },
 } as const satisfies KcbPersona;
 
 /** KCB's page fails (503) when the user confirms: the user never returns to the platform. */
 export const KCB_PAGE_OUTAGE = {
-  id: 'go-eunbi',
-  name: '고은비',
+  ...kcbIdentity(PEOPLE['go-eunbi']),
   summary: 'KCB 장애 — 확인을 누르면 KCB 화면에서 503 오류가 납니다',
-  birthdate: '19970707',
-  sex: '2',
-  nationality: '1',
-  phone: '01041000107',
-  carrier: '03',
   faults: { page: 'status:503' },
 } as const satisfies KcbPersona;
 

@@ -1,10 +1,10 @@
 /**
  * Which result code the emulator answers for which rule. One table, so every rule is decided in
- * one place and the README and tests can point at it. Texts come from the guide's §8 table through
- * `@mfv/verification/mobile-ok/errors` (plain data; PROVIDERS.md allows sharing it), so the
+ * one place and docs/sandbox.md and tests can point at it. Texts come from the guide's §8 table through
+ * `@mfv/verification/mobile-ok/errors` (plain data, which docs/sandbox.md allows sharing), so the
  * sandbox says exactly what the provider's own table says.
  *
- * Guide: 본인확인-API 개발 가이드 v1.0.7.1 (seed 001). "§8" is its error-code table; the quote
+ * Guide: mobile-ok 본인확인-API 개발 가이드 v1.0.7.1 (2025-05-28). "§8" is its error-code table; the quote
  * after each code is the row's description that made it the right one. Where the guide has no row
  * for a situation, the choice is marked "sandbox:" with the reason.
  */

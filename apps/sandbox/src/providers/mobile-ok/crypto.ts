@@ -1,7 +1,9 @@
 /**
  * The provider's side of mobile-ok's message crypto, written here with node:crypto directly and
- * on purpose independent of the client package (PROVIDERS.md: a mistake made the same way on both
- * sides would pass every test). The construction, from PROVIDERS.md ("Key file … and the crypto"):
+ * on purpose independent of the client package (docs/sandbox.md: a mistake made the same way on both
+ * sides would pass every test). The construction is the one public third-party ports of the
+ * provider's library implement (the official library is not public; the guide's §4–§7 name the
+ * fields and RSA-OAEP):
  *
  * - `encryptReqClientInfo`: RSA-OAEP (SHA-256, MGF1-SHA-256) to the server key → we decrypt.
  * - "server encrypt" (`encryptMOKAuthInfo`, `encryptMOKVerifyInfo`, to the transaction key) and

@@ -105,7 +105,8 @@ function spkiDer(key: KeyObject): Buffer {
 }
 
 /**
- * Opens the key file the way the provider's libraries do (PROVIDERS.md): AES-256-CBC, key =
+ * Opens the key file the way the provider's libraries do (as public third-party ports
+ * implement them; the official library is not public): AES-256-CBC, key =
  * SHA-256(password)[0..16] ‖ SHA-256(SHA-256(password))[16..32], IV = SHA-256(SHA-256(password))[0..16].
  * Written here independently of the writer, so a generated file is also checked against a second
  * implementation every time the sandbox starts.

@@ -56,7 +56,7 @@ function readV1(plain: string): ClientInfo {
   return { clientTxId, requestTime };
 }
 
-/** v2 (PROVIDERS.md, a 2026 integration): `{"version":"V2","clientTxId":…,"requestTime":…}`. */
+/** v2 (not in the guide v1.0.7.1; a public 2026 integration calls it): `{"version":"V2","clientTxId":…,"requestTime":…}`. */
 function readV2(plain: string): ClientInfo {
   let json: unknown;
   try {

@@ -2,8 +2,16 @@ import { type FastifyInstance, type FastifyReply } from 'fastify';
 import { applyPersonaFault } from '../../faults.js';
 import { firstRepeated, param } from '../../form-body.js';
 import { html, sendPage } from '../../html.js';
-import { appendQuery, brandedLayout, isForeignOrigin, isFormPost } from '../../provider-page.js';
-import { readCookie, safeEqual } from '../../secure.js';
+import {
+  bindBrowser,
+  checkPersonaForm,
+  expectAction,
+  formTokens,
+  personaChoices,
+  pickPersona,
+  spendForm,
+} from '../../persona-form.js';
+import { appendQuery, brandedLayout } from '../../provider-page.js';
 import { S256_CHALLENGE } from '../kakao/pkce.js';
 import { type SsafyContext, type SsafyClient, SSAFY_SCOPES, findSsafyClient } from './context.js';
 import { SSAFY_BRAND, SSAFY_ERROR_CODES, ssafyErrorPage, ssafyPageShape } from './errors.js';
@@ -24,9 +32,7 @@ const AUTHORIZE_PARAMS = [
   'code_challenge_method',
   'response_type',
 ] as const;
-const DECISION_PARAMS = ['request_id', 'nonce', 'persona', 'action'] as const;
 const STATE = /^[\x21-\x7e]{8,512}$/;
-const BROWSER_ID = /^[A-Za-z0-9_-]{43}$/;
 
 const SCOPE_LABELS: Record<string, string> = {
   'ssafy.verify': 'SSAFY 구성원 여부 (필수)',
@@ -61,24 +67,8 @@ function renderPage(input: {
         입력하는 단계입니다.
       </p>
       <form method="post" action="authorize/decision">
-        <input type="hidden" name="request_id" value="${input.requestId}" />
-        <input type="hidden" name="nonce" value="${input.nonce}" />
-        <fieldset>
-          <legend class="muted">샌드박스 사용자</legend>
-          ${input.personas.map(
-            (p, i) =>
-              html`<label class="persona"
-                ><input
-                  type="radio"
-                  name="persona"
-                  value="${p.id}"
-                  ${i === 0 ? html` checked` : ''}
-                  required
-                />
-                ${p.name}<span>${p.summary}</span></label
-              > `,
-          )}
-        </fieldset>
+        ${formTokens(input.requestId, input.nonce)}
+        ${personaChoices(input.personas, (p) => html`${p.name}<span>${p.summary}</span>`)}
         <h2>${appName}에 제공할 정보</h2>
         <ul class="items">
           ${input.scopes.map((s) => html`<li>${SCOPE_LABELS[s] ?? s}</li>`)}
@@ -159,8 +149,8 @@ export function registerSsafyAuthorize(app: FastifyInstance, ctx: SsafyContext):
     if (!scopes.includes('ssafy.verify') || scopes.some((s) => !known.has(s))) {
       return fail('invalid_scope', SSAFY_ERROR_CODES.INVALID_SCOPE);
     }
-    const existing = readCookie(request.headers.cookie, SSAFY_BROWSER_COOKIE);
-    const browser = existing !== undefined && BROWSER_ID.test(existing) ? existing : ssafyRandomToken();
+    // Default cookie path: /…/verify, which also holds the decision POST.
+    const browser = bindBrowser(request, reply, SSAFY_BROWSER_COOKIE, ssafyRandomToken);
     const requestId = ssafyRandomToken();
     const nonce = ssafyRandomToken();
     store.pending.set(
@@ -168,8 +158,6 @@ export function registerSsafyAuthorize(app: FastifyInstance, ctx: SsafyContext):
       { clientId: client.clientId, redirectUri, state, codeChallenge: challenge, scopes, nonce, browser },
       SSAFY_LIFETIMES.pageMs,
     );
-    // Default cookie path: /…/verify, which also holds the decision POST.
-    reply.header('set-cookie', `${SSAFY_BROWSER_COOKIE}=${browser}; HttpOnly; SameSite=Strict`);
     return sendPage(
       reply,
       200,
@@ -188,39 +176,24 @@ export function registerSsafyAuthorize(app: FastifyInstance, ctx: SsafyContext):
     '/verify/authorize/decision',
     { config: { errorShape: ssafyPageShape } },
     async (request, reply) => {
-      const forbidden = (detail: string) => errorPage(reply, 403, '요청을 확인할 수 없습니다', detail);
-      if (isForeignOrigin(request.headers.origin, `${request.protocol}://${request.host}`)) {
-        return forbidden('다른 사이트에서 보낸 요청은 처리하지 않습니다.');
-      }
-      if (!isFormPost(request.headers['content-type'])) {
-        return errorPage(reply, 400, '잘못된 요청입니다', '인증 화면의 양식으로만 보낼 수 있습니다.');
-      }
-      const body = request.body;
-      const repeated = firstRepeated(body, DECISION_PARAMS);
-      if (repeated !== undefined) {
-        return errorPage(reply, 400, '잘못된 요청입니다', `${repeated} 값이 두 번 이상 포함되었습니다.`);
-      }
-      const requestId = param(body, 'request_id');
-      const pending = requestId === undefined ? undefined : store.pending.get(requestId);
-      if (requestId === undefined || pending === undefined) {
-        return errorPage(
-          reply,
-          400,
-          '요청이 만료되었습니다',
-          '인증 요청이 만료되었거나 이미 처리되었습니다. 서비스에서 다시 시도하세요.',
-        );
-      }
-      if (!safeEqual(param(body, 'nonce'), pending.nonce))
-        return forbidden('이 화면에서 보낸 요청이 아닙니다.');
-      if (!safeEqual(readCookie(request.headers.cookie, SSAFY_BROWSER_COOKIE), pending.browser)) {
-        return forbidden('인증 화면을 연 브라우저에서 보낸 요청이 아닙니다.');
-      }
+      const page = (status: number, title: string, detail: string) => errorPage(reply, status, title, detail);
+      const checked = checkPersonaForm(request, {
+        cookie: SSAFY_BROWSER_COOKIE,
+        lookup: (id) => store.pending.get(id),
+        errorPage: page,
+        texts: {
+          screen: '인증 화면',
+          expired: '인증 요청이 만료되었거나 이미 처리되었습니다. 서비스에서 다시 시도하세요.',
+        },
+      });
+      if (checked === undefined) return reply;
+      const { pending } = checked;
       const issuer = ctx.issuer(request);
       const back = (params: readonly (readonly [string, string | undefined])[]) =>
         redirect(reply, appendQuery(pending.redirectUri, [...params, ['state', pending.state]]));
-      const action = param(body, 'action');
-      if (action === 'cancel') {
-        if (!store.pending.delete(requestId)) return forbidden('이미 처리된 요청입니다.');
+      const spend = () => spendForm(checked, (id) => store.pending.delete(id));
+      if (checked.action === 'cancel') {
+        if (!spend()) return reply;
         return back([
           ['error', 'access_denied'],
           ['error_code', SSAFY_ERROR_CODES.CANCELLED],
@@ -228,21 +201,16 @@ export function registerSsafyAuthorize(app: FastifyInstance, ctx: SsafyContext):
           ['iss', issuer],
         ]);
       }
-      if (action !== 'verify') {
-        return errorPage(reply, 400, '잘못된 요청입니다', 'action은 verify 또는 cancel이어야 합니다.');
-      }
-      const personaId = param(body, 'persona');
-      const entry = personaId === undefined ? undefined : ctx.personas.get(personaId);
-      if (entry === undefined) {
-        return errorPage(reply, 400, '사용자를 선택하세요', '목록에 있는 샌드박스 사용자를 선택해야 합니다.');
-      }
+      if (!expectAction(checked, 'verify', page)) return reply;
+      const entry = pickPersona(checked, ctx.personas, page);
+      if (entry === undefined) return reply;
       if (
         (await applyPersonaFault(ctx.injector, entry.faults.callback, request, reply, ssafyPageShape)) ===
         'answered'
       ) {
         return reply;
       }
-      if (!store.pending.delete(requestId)) return forbidden('이미 처리된 요청입니다.');
+      if (!spend()) return reply;
       const iss = request.sandboxDefect === 'wrong-iss' ? SSAFY_WRONG_ISSUER_URL : issuer;
       if (entry.persona.memberId === undefined) {
         return back([

@@ -3,9 +3,9 @@ import { brandedErrorPage, type PageBrand } from '../../provider-page.js';
 
 /**
  * SSAFY Verify error codes as the sandbox answers them. One table for both sides (a shared
- * constant list is allowed by PROVIDERS.md).
+ * constant list is allowed: docs/sandbox.md).
  *
- * Sources: the guide (seed 002) names the codes the UI knows — SDK_NOT_READY, VERIFY_POPUP_FAILED,
+ * Sources: the SSAFY Verify SDK 가이드 (Vue / Nuxt 연동) names the codes the UI knows — SDK_NOT_READY, VERIFY_POPUP_FAILED,
  * VERIFY_CANCELLED, CALLBACK_ISSUER_MISMATCH, VERIFY_NETWORK_FAILED, VERIFY_RESPONSE_INVALID — and
  * says failures carry `error`, `error_code` and `request_id`. The issuer's own error table
  * (/docs/errors) is not public, so the codes the issuer itself answers below are the sandbox's own

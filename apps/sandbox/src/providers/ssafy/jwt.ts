@@ -2,7 +2,7 @@ import { type KeyObject, createHash, createHmac, generateKeyPairSync, sign } fro
 
 /**
  * The issuer's signing key and JWS, written with node:crypto alone (the platform verifies with its
- * own code; PROVIDERS.md: the sandbox shares none of it).
+ * own code; docs/sandbox.md: the sandbox shares none of it).
  *
  * Algorithm: ES256 (ECDSA P-256 with SHA-256, RFC 7518 §3.4): the JWS signature is R ‖ S, 64
  * bytes, not DER. The key id is the RFC 7638 JWK thumbprint, so a new key (a restarted sandbox

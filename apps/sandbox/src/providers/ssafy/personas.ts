@@ -3,14 +3,18 @@
  * page the user picks one; the verification_token then describes that SSAFY member. Every value is
  * invented.
  *
- * `kim-minjun` and `lee-seoyeon` are the same invented people as in the Kakao, mobile-ok, KCB and
- * Toss personas: one person can sign up with Kakao and prove SSAFY membership here.
+ * Each persona is a person of the one registry (`people.ts`, id and name), so `kim-minjun` and
+ * `lee-seoyeon` are the same people as at Kakao, mobile-ok, KCB and Toss: one person can sign up
+ * with Kakao and prove SSAFY membership here. This file adds what is SSAFY's own: the membership
+ * (member id, cohort, campus, Mattermost id, profile image) and faults.
  *
  * Fault specs use the grammar of `faults.ts`; the app refuses to start if one does not parse or
  * names a fault the step does not support. The token step supports the defects `wrong-iss`,
  * `expired`, `missing-claim.<claim>` and `tamper` (bad signature), besides delay, status,
- * malformed, drop (network error) and hang. Pure data: importing this module pulls in nothing.
+ * malformed, drop (network error) and hang. Pure data: importing this module pulls in only the
+ * people registry.
  */
+import { PEOPLE, personIdentity } from '../../people.js';
 
 /** Per-step fault specs, for the browser flow (nobody can set a header there). */
 export interface SsafyPersonaFaults {
@@ -45,8 +49,7 @@ export interface SsafyPersona {
 
 /** Already a member of the platform (same person as the Kakao `kim-minjun`). */
 export const SSAFY_EXISTING_MEMBER = {
-  id: 'kim-minjun',
-  name: '김민준',
+  ...personIdentity(PEOPLE['kim-minjun']),
   summary: '13기 서울 — 플랫폼 기존 회원',
   memberId: 'ssafy-m-130001',
   cohort: '13',
@@ -57,8 +60,7 @@ export const SSAFY_EXISTING_MEMBER = {
 
 /** Never used the platform (same person as the Kakao `lee-seoyeon`). */
 export const SSAFY_NEW_MEMBER = {
-  id: 'lee-seoyeon',
-  name: '이서연',
+  ...personIdentity(PEOPLE['lee-seoyeon']),
   summary: '14기 대전 — 처음 방문하는 교육생',
   memberId: 'ssafy-m-140002',
   cohort: '14',
@@ -69,8 +71,7 @@ export const SSAFY_NEW_MEMBER = {
 
 /** A member without a profile image. */
 export const SSAFY_NO_IMAGE = {
-  id: 'choi-yujin',
-  name: '최유진',
+  ...personIdentity(PEOPLE['choi-yujin']),
   summary: '15기 구미 — 프로필 이미지 없음',
   memberId: 'ssafy-m-150003',
   cohort: '15',
@@ -81,8 +82,7 @@ export const SSAFY_NO_IMAGE = {
 
 /** Not an SSAFY member: the page answers access_denied / VERIFY_MEMBER_NOT_FOUND. */
 export const SSAFY_NOT_A_MEMBER = {
-  id: 'jeon-minho',
-  name: '전민호',
+  ...personIdentity(PEOPLE['jeon-minho']),
   summary: 'SSAFY 구성원 아님 — 인증이 실패합니다',
   cohort: '',
   campus: '',
@@ -92,8 +92,7 @@ export const SSAFY_NOT_A_MEMBER = {
 
 /** The token's `iss` is another issuer (signature valid): the client must reject it. */
 export const SSAFY_TOKEN_WRONG_ISSUER = {
-  id: 'kang-daeun',
-  name: '강다은',
+  ...personIdentity(PEOPLE['kang-daeun']),
   summary: '잘못된 발급자 — 토큰의 iss가 다른 서버입니다',
   memberId: 'ssafy-m-140011',
   cohort: '14',
@@ -105,8 +104,7 @@ export const SSAFY_TOKEN_WRONG_ISSUER = {
 
 /** The token expired five minutes before it was issued (signature valid). */
 export const SSAFY_TOKEN_EXPIRED = {
-  id: 'nam-hyunwoo',
-  name: '남현우',
+  ...personIdentity(PEOPLE['nam-hyunwoo']),
   summary: '만료된 토큰 — exp가 이미 지났습니다',
   memberId: 'ssafy-m-140012',
   cohort: '14',
@@ -118,8 +116,7 @@ export const SSAFY_TOKEN_EXPIRED = {
 
 /** The token's signature does not verify against the JWKS. */
 export const SSAFY_TOKEN_BAD_SIGNATURE = {
-  id: 'yang-sohee',
-  name: '양소희',
+  ...personIdentity(PEOPLE['yang-sohee']),
   summary: '잘못된 서명 — 서명이 JWKS로 검증되지 않습니다',
   memberId: 'ssafy-m-140013',
   cohort: '14',
@@ -131,8 +128,7 @@ export const SSAFY_TOKEN_BAD_SIGNATURE = {
 
 /** The token lacks `auth_time` (signature valid). */
 export const SSAFY_TOKEN_MISSING_CLAIM = {
-  id: 'baek-seungho',
-  name: '백승호',
+  ...personIdentity(PEOPLE['baek-seungho']),
   summary: '클레임 누락 — auth_time이 없습니다',
   memberId: 'ssafy-m-140014',
   cohort: '14',
@@ -144,8 +140,7 @@ export const SSAFY_TOKEN_MISSING_CLAIM = {
 
 /** The token request's connection is destroyed without an answer. */
 export const SSAFY_TOKEN_NETWORK_ERROR = {
-  id: 'lim-jiseok',
-  name: '임지석',
+  ...personIdentity(PEOPLE['lim-jiseok']),
   summary: '네트워크 오류 — 토큰 교환 연결이 끊깁니다',
   memberId: 'ssafy-m-140015',
   cohort: '14',
@@ -157,8 +152,7 @@ export const SSAFY_TOKEN_NETWORK_ERROR = {
 
 /** The token exchange answers 2 s late. */
 export const SSAFY_TOKEN_SLOW = {
-  id: 'song-minseo',
-  name: '송민서',
+  ...personIdentity(PEOPLE['song-minseo']),
   summary: '느린 응답 — 토큰 교환이 2초 늦습니다',
   memberId: 'ssafy-m-140016',
   cohort: '14',
@@ -170,8 +164,7 @@ export const SSAFY_TOKEN_SLOW = {
 
 /** The callback's `iss` parameter names another issuer (the SDK still delivers it). */
 export const SSAFY_CALLBACK_WRONG_ISSUER = {
-  id: 'cha-eunwoo',
-  name: '차은우',
+  ...personIdentity(PEOPLE['cha-eunwoo']),
   summary: '콜백 발급자 불일치 — 콜백의 iss가 다른 서버입니다',
   memberId: 'ssafy-m-140017',
   cohort: '14',

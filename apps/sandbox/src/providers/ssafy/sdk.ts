@@ -1,6 +1,6 @@
 /**
- * The hosted SDK, `GET <issuer>/sdk/ssafy-verify.js`, as the guide describes it (seed 002 and the
- * issuer's llms.txt): it defines `window.ssafyVerify` with
+ * The hosted SDK, `GET <issuer>/sdk/ssafy-verify.js`, as the SSAFY Verify SDK 가이드 describes it (and
+ * the issuer's llms.txt): it defines `window.ssafyVerify` with
  *
  *   verify({ clientId, redirectUri, scopes, waitForCallback: true })
  *     → Promise<{ code, state, iss, error, error_code, request_id, codeVerifier }>

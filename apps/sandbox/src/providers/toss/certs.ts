@@ -12,8 +12,8 @@ const run = promisify(execFile);
 /**
  * Dev certificates for the Toss mTLS listener, made with the openssl CLI (node:crypto cannot issue
  * X.509 certificates). Everything goes into a git-ignored folder, by default
- * `<repo>/.sandbox-dev/toss-mtls/`; private keys are written with mode 0600 (seed 004: "file mode
- * 600, never committed").
+ * `<repo>/.sandbox-dev/toss-mtls/`; private keys are written with mode 0600 (Toss mTLS 인증서 가이드:
+ * `chmod 600 client-key.pem`, never shared; and never committed).
  *
  *   ca.crt / ca.key           the dev CA (10 years); the listener accepts client certificates it signed
  *   server.crt / server.key   the listener's certificate (825 days) for every name the sandbox is

@@ -2,7 +2,7 @@ import { createCipheriv, randomBytes } from 'node:crypto';
 
 /**
  * Toss login's personal-information encryption, Toss's side, written independently of the
- * platform's client (PROVIDERS.md "Toss", seed 004): each field of login-me is
+ * platform's client (Toss 로그인 가이드; docs/sandbox.md): each field of login-me is
  * base64( IV (12 bytes) ‖ ciphertext ‖ GCM tag (16 bytes) ), AES-256-GCM with the console-issued
  * key (32 bytes) and the console-issued AAD (its UTF-8 bytes). A fresh random IV per field.
  */

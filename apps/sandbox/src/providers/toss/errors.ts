@@ -7,7 +7,7 @@ import { brandedErrorPage, type PageBrand } from '../../provider-page.js';
  * `{"resultType":"FAIL","error":{"errorCode":"…","reason":"…"}}`.
  *
  * Error codes: `INVALID_PARAMETER` is the one Toss's own example shows; `invalid_grant` for a reused
- * or expired authorization code is PROVIDERS.md's (seed 004). The others are the sandbox's own
+ * or expired authorization code is the one public Toss login integrations handle. The others are the sandbox's own
  * choice: Toss does not publish a code table for the login API. HTTP statuses follow the API
  * reference (generate-token/refresh-token answer 200 or 400; login-me 200 or 401).
  */

@@ -9,7 +9,7 @@ import { type TossContext, type TossTlsMaterial } from './context.js';
 /**
  * The partner API of https://apps-in-toss-api.toss.im as its own HTTPS listener, which refuses
  * every TLS handshake without a client certificate signed by the configured CA (Toss requires
- * mTLS for the server-side login API, seed 004): `requestCert: true, rejectUnauthorized: true`.
+ * mTLS for the server-side login API: Toss mTLS 인증서 가이드): `requestCert: true, rejectUnauthorized: true`.
  * A peer without a certificate, or with one from another CA, or an expired one, never reaches
  * HTTP. TLS 1.2 at least.
  */

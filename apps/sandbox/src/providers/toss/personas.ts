@@ -4,11 +4,16 @@
  * (userKeys 4100000xx, phone numbers 010-4100-02xx). CI is derived from the persona id
  * (`sandbox-identity.ts`), so a person has the same CI here as at KCB and mobile-ok.
  *
- * `kim-minjun` and `lee-seoyeon` are the same invented people as in the other providers' personas.
+ * Each persona is a person of the one registry (`people.ts`): name, phone, birthday, gender and
+ * nationality come from there, so `kim-minjun` and `lee-seoyeon` are the same people here as at
+ * the other providers. This file adds what is Toss's own: the userKey, email, consents, terms and
+ * faults.
  *
  * Fault specs use the grammar of `faults.ts`; the app refuses to start if one does not parse or
- * names a fault the step does not support. Pure data: importing this module pulls in nothing.
+ * names a fault the step does not support. Pure data: importing this module pulls in only the
+ * people registry.
  */
+import { PEOPLE, type PhonePerson } from '../../people.js';
 
 /** 사용자 권한 (console "사용자의 권한 목록"); `user_key` is always granted besides these. */
 export const TOSS_USER_SCOPES = [
@@ -53,19 +58,28 @@ export interface TossPersona {
   readonly faults?: TossPersonaFaults;
 }
 
+type TossIdentity = Pick<TossPersona, 'id' | 'name' | 'phone' | 'birthday' | 'gender' | 'nationality'>;
+
+/** A person of the registry as login-me reports them. */
+function tossIdentity(person: PhonePerson): TossIdentity {
+  return {
+    id: person.id,
+    name: person.name,
+    phone: person.phone,
+    birthday: person.birthDate,
+    gender: person.sex === 'male' ? 'MALE' : 'FEMALE',
+    nationality: person.foreigner ? 'FOREIGNER' : 'LOCAL',
+  };
+}
+
 const ALL: readonly TossUserScope[] = TOSS_USER_SCOPES;
 const TERMS = ['terms_service', 'terms_privacy'] as const;
 
 /** Already a member of the platform (same person as the Kakao `kim-minjun`). */
 export const TOSS_EXISTING_MEMBER = {
-  id: 'kim-minjun',
-  name: '김민준',
+  ...tossIdentity(PEOPLE['kim-minjun']),
   summary: '기존 회원 — 모든 정보 제공에 동의',
   userKey: 410000001,
-  phone: '01041000001',
-  birthday: '19900315',
-  gender: 'MALE',
-  nationality: 'LOCAL',
   email: 'minjun.kim@example.com',
   consents: ALL,
   agreedTerms: [...TERMS, 'terms_marketing'],
@@ -73,28 +87,18 @@ export const TOSS_EXISTING_MEMBER = {
 
 /** Never used the platform; no email on the Toss account. */
 export const TOSS_NEW_MEMBER = {
-  id: 'lee-seoyeon',
-  name: '이서연',
+  ...tossIdentity(PEOPLE['lee-seoyeon']),
   summary: '신규 사용자 — 토스 계정에 이메일 없음',
   userKey: 410000002,
-  phone: '01041000002',
-  birthday: '19950722',
-  gender: 'FEMALE',
-  nationality: 'LOCAL',
   consents: ALL,
   agreedTerms: TERMS,
 } as const satisfies TossPersona;
 
 /** Agrees to the name only: every other field is null. */
 export const TOSS_NAME_ONLY = {
-  id: 'oh-jiwon',
-  name: '오지원',
+  ...tossIdentity(PEOPLE['oh-jiwon']),
   summary: '최소 동의 — 이름만 제공, 나머지 항목은 null',
   userKey: 410000003,
-  phone: '01041000201',
-  birthday: '19880808',
-  gender: 'FEMALE',
-  nationality: 'LOCAL',
   email: 'jiwon.oh@example.com',
   consents: ['user_name'],
   agreedTerms: TERMS,
@@ -102,14 +106,9 @@ export const TOSS_NAME_ONLY = {
 
 /** A foreign resident. */
 export const TOSS_FOREIGNER = {
-  id: 'tran-thi-lan',
-  name: '쩐티란',
+  ...tossIdentity(PEOPLE['tran-thi-lan']),
   summary: '외국인 — nationality FOREIGNER',
   userKey: 410000004,
-  phone: '01041000202',
-  birthday: '19940115',
-  gender: 'FEMALE',
-  nationality: 'FOREIGNER',
   email: 'lan.tran@example.com',
   consents: ALL,
   agreedTerms: TERMS,
@@ -117,14 +116,9 @@ export const TOSS_FOREIGNER = {
 
 /** login-me answers 2 s late. */
 export const TOSS_SLOW = {
-  id: 'yoon-seojin',
-  name: '윤서진',
+  ...tossIdentity(PEOPLE['yoon-seojin']),
   summary: '느린 응답 — 사용자 정보 조회가 2초 늦습니다',
   userKey: 410000011,
-  phone: '01041000211',
-  birthday: '19920202',
-  gender: 'MALE',
-  nationality: 'LOCAL',
   email: 'seojin.yoon@example.com',
   consents: ALL,
   agreedTerms: TERMS,
@@ -133,14 +127,9 @@ export const TOSS_SLOW = {
 
 /** login-me answers 500. */
 export const TOSS_LOGIN_ME_ERROR = {
-  id: 'kwak-doha',
-  name: '곽도하',
+  ...tossIdentity(PEOPLE['kwak-doha']),
   summary: '사용자 정보 오류 — login-me가 500으로 실패합니다',
   userKey: 410000012,
-  phone: '01041000212',
-  birthday: '19860606',
-  gender: 'MALE',
-  nationality: 'LOCAL',
   consents: ALL,
   agreedTerms: TERMS,
   faults: { loginMe: 'status:500' },
@@ -148,14 +137,9 @@ export const TOSS_LOGIN_ME_ERROR = {
 
 /** login-me's fields carry a broken GCM tag: decryption must fail, not return garbage. */
 export const TOSS_TAMPERED_FIELDS = {
-  id: 'min-harin',
-  name: '민하린',
+  ...tossIdentity(PEOPLE['min-harin']),
   summary: '변조된 항목 — 암호화 항목의 GCM 태그가 맞지 않습니다',
   userKey: 410000013,
-  phone: '01041000213',
-  birthday: '19990909',
-  gender: 'FEMALE',
-  nationality: 'LOCAL',
   email: 'harin.min@example.com',
   consents: ALL,
   agreedTerms: TERMS,
@@ -164,14 +148,9 @@ export const TOSS_TAMPERED_FIELDS = {
 
 /** generate-token answers 200 with a body that is not JSON. */
 export const TOSS_MALFORMED_TOKEN = {
-  id: 'pyo-jaehyun',
-  name: '표재현',
+  ...tossIdentity(PEOPLE['pyo-jaehyun']),
   summary: '깨진 응답 — 토큰 발급 응답이 올바른 JSON이 아닙니다',
   userKey: 410000014,
-  phone: '01041000214',
-  birthday: '19830303',
-  gender: 'MALE',
-  nationality: 'LOCAL',
   consents: ALL,
   agreedTerms: TERMS,
   faults: { generateToken: 'malformed' },

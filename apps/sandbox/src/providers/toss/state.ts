@@ -4,7 +4,7 @@ import { TtlStore } from '../../store.js';
 
 /**
  * Lifetimes as Toss documents them (developers-apps-in-toss.toss.im › 토스 로그인 › 개발하기):
- * authorization code 10 minutes, access token 1 hour. Refresh token 14 days (PROVIDERS.md). The
+ * authorization code 10 minutes, access token 1 hour. Refresh token 14 days (Toss 로그인 가이드). The
  * appLogin page (the sandbox's own) 10 minutes.
  */
 export const TOSS_LIFETIMES = {

@@ -3,7 +3,7 @@ import { type TossContext } from './context.js';
 import { tossAdminShape } from './errors.js';
 
 /**
- * Why Toss calls the platform's unlink callback (console "연결 끊기 콜백"; PROVIDERS.md): the user
+ * Why Toss calls the platform's unlink callback (console "연결 끊기 콜백"; Toss 로그인 가이드): the user
  * unlinked the app in Toss (UNLINK), withdrew from the login terms (WITHDRAWAL_TERMS), or left
  * Toss altogether (WITHDRAWAL_TOSS).
  */

@@ -16,7 +16,7 @@ const tossMtls: ReadinessCheck = {
 /**
  * Readiness (container healthcheck, load balancer): Redis (sessions) and the api answer, bounded,
  * and — with Toss login on — its mTLS client certificate loads (missing, unsafe or expired files
- * keep the container unhealthy, as README "Toss login and mTLS" says). 503 with Retry-After and
+ * keep the container unhealthy, as docs/providers/toss.md "Storing" says). 503 with Retry-After and
  * the failing check otherwise. Liveness stays ./healthz.
  */
 export default readinessHandler('user', () => [...defaultChecks('user'), tossMtls]);

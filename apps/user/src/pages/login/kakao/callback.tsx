@@ -6,7 +6,7 @@ interface Props {
   message: string;
 }
 
-/** Kakao redirects here; the work happens on the server (seed 003), the page only shows failures. */
+/** Kakao redirects here; the work happens on the server (docs/providers/kakao.md), the page only shows failures. */
 export default function KakaoCallback({ message }: Props) {
   return (
     <Card title="카카오 로그인">

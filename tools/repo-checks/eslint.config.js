@@ -1,0 +1,3 @@
+import base from '@mfv/eslint-config/base';
+
+export default [...base];
