@@ -118,7 +118,7 @@ describe('failure isolation', () => {
     await page.goto(`${site.url}/`, { waitUntil: 'domcontentloaded' });
     const fallback = page.locator('[data-remote-slot="notice/NoticeList"] [data-slot-fallback]');
     await expect.poll(() => fallback.isVisible()).toBe(true);
-    expect(await fallback.textContent()).toContain('공지사항을(를) 잠시 불러올 수 없습니다');
+    expect(await fallback.textContent()).toContain('공지사항을 잠시 불러올 수 없어요');
     expect(await fallback.evaluate((el) => getComputedStyle(el).borderTopStyle)).toBe('dashed');
     await expect
       .poll(() => page.locator('[data-remote-slot="notice/NoticeBell"] [data-slot-fallback]').isVisible())
