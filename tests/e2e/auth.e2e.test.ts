@@ -50,7 +50,7 @@ describe('Kakao login through the proxied site', () => {
     await page.waitForURL(`${site.url}/user/signup`);
     await expect.poll(() => page.locator('#nickname').inputValue()).toBe('서연');
     await page.fill('#nickname', '이서연');
-    await page.check('input[name="agreeTerms"]');
+    await page.check('input[name="agreeAll"]');
     await page.getByRole('button', { name: '가입하고 시작하기' }).click();
 
     await page.waitForURL(`${site.url}/`);

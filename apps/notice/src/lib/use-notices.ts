@@ -43,7 +43,7 @@ export function useNotices(signedIn: boolean, limit: number) {
         else
           setState({
             status: 'error',
-            message: error instanceof ApiCallError ? error.message : '알림을 불러오지 못했습니다.',
+            message: error instanceof ApiCallError ? error.message : '알림을 불러오지 못했어요.',
           });
       });
     return () => abort.abort();
