@@ -44,7 +44,8 @@ export interface Viewer {
 }
 
 export type ViewerState =
-  | { status: 'signed-in'; viewer: Viewer }
+  /** `auth` calls the api as this member (server side only: never put it in page props). */
+  | { status: 'signed-in'; viewer: Viewer; auth: AuthContext }
   | { status: 'anonymous' }
   /** Signed in, but the session could not be refreshed right now (Redis or the api away). */
   | { status: 'unavailable' };
@@ -317,7 +318,7 @@ export function createAuth(deps: AuthDeps) {
   async function getViewer(req: IncomingMessage, res: ServerResponse): Promise<ViewerState> {
     try {
       const auth = await authenticate(req, res, false);
-      return { status: 'signed-in', viewer: { id: auth.sub, nickname: auth.nickname ?? null } };
+      return { status: 'signed-in', viewer: { id: auth.sub, nickname: auth.nickname ?? null }, auth };
     } catch (error) {
       if (error instanceof AuthUnavailableError) return { status: 'unavailable' };
       if (error instanceof AuthError) return { status: 'anonymous' };

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { RemoteSlot } from '../federation/RemoteSlot';
+import type { Notice } from '@mfv/api/contract';
 import type { Viewer } from '@mfv/auth';
 import type { RemoteStatusMap } from '../federation/modules';
 import { BUSINESS_INFO, businessLine, FOOTER_LINKS, SITE_NAME } from '@mfv/ui/site';
@@ -156,6 +157,8 @@ export interface FederatedLayoutProps {
   remoteStatus: RemoteStatusMap;
   viewer: Viewer | null;
   sessionUnavailable: boolean;
+  /** The member's newest notices from the server render (null: the bell fetches them). */
+  notices: Notice[] | null;
   /** The current page, for the login link's way back. */
   path: string;
   children: ReactNode;
@@ -165,6 +168,7 @@ export function FederatedLayout({
   remoteStatus,
   viewer,
   sessionUnavailable,
+  notices,
   path,
   children,
 }: FederatedLayoutProps) {
@@ -175,7 +179,7 @@ export function FederatedLayout({
           <RemoteSlot
             id="notice/NoticeBell"
             status={remoteStatus['notice/NoticeBell']}
-            props={{ signedIn: viewer !== null }}
+            props={{ signedIn: viewer !== null, initialNotices: notices ?? undefined, returnTo: path }}
             label="알림"
             variant="inline"
           />

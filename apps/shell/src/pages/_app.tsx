@@ -30,6 +30,7 @@ export default function ShellApp({ Component, pageProps, router }: ShellAppProps
           remoteStatus={pageProps.remoteStatus ?? {}}
           viewer={pageProps.viewer ?? null}
           sessionUnavailable={pageProps.sessionUnavailable ?? false}
+          notices={pageProps.notices ?? null}
           path={router.asPath}
         >
           {page}

@@ -3,7 +3,7 @@ import { PageHead } from '../components/PageHead';
 import { RemoteSlot } from '../federation/RemoteSlot';
 import { withRemoteSlots, type RemoteSlotPageProps } from '../federation/with-remote-slots';
 
-export default function Home({ remoteStatus, viewer }: RemoteSlotPageProps) {
+export default function Home({ remoteStatus, viewer, notices }: RemoteSlotPageProps) {
   return (
     <>
       <PageHead />
@@ -17,7 +17,7 @@ export default function Home({ remoteStatus, viewer }: RemoteSlotPageProps) {
       <RemoteSlot
         id="notice/NoticeList"
         status={remoteStatus['notice/NoticeList']}
-        props={{ limit: 5, signedIn: viewer !== null }}
+        props={{ limit: 5, signedIn: viewer !== null, initialNotices: notices?.slice(0, 5) }}
         label="공지사항"
         variant="block"
       />
