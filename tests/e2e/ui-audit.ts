@@ -55,8 +55,10 @@ export async function auditPage(page: Page, shots?: { dir: string; name: string 
 export async function smallTapTargets(page: Page, min = 44): Promise<string[]> {
   return page.evaluate((minPx) => {
     const small: string[] = [];
-    for (const el of document.querySelectorAll<HTMLElement>(
-      'a[href], button, input, select, textarea, [role="menuitem"], summary',
+    for (const el of Array.from(
+      document.querySelectorAll<HTMLElement>(
+        'a[href], button, input, select, textarea, [role="menuitem"], summary',
+      ),
     )) {
       const style = getComputedStyle(el);
       if (style.display === 'none' || style.visibility === 'hidden') continue;
