@@ -51,22 +51,18 @@ export default function NoticeBell({ signedIn = false, initialNotices, returnTo 
 
   return (
     <div className="notice-bell" data-slot-component="notice/NoticeBell" data-state={state.status} ref={root}>
-      <button
-        ref={button}
-        type="button"
-        className="bell"
-        aria-label={unread > 0 ? `알림, 안 읽은 알림 ${unread}개` : '알림'}
-        aria-expanded={open}
-        onClick={toggle}
-      >
+      <button ref={button} type="button" className="bell" aria-expanded={open} onClick={toggle}>
         <svg {...ICON_SVG_PROPS}>
           <path d={ICONS.bell} />
         </svg>
+        {/* The name comes from the content (visible count included): "알림, 안 읽은 알림 4개". */}
+        <span className="sr-only">{unread > 0 ? '알림, 안 읽은 알림 ' : '알림'}</span>
         {unread > 0 && (
-          <span className="badge" data-testid="notice-unread" aria-hidden>
+          <span className="badge" data-testid="notice-unread">
             {unread}
           </span>
         )}
+        {unread > 0 && <span className="sr-only">개</span>}
       </button>
       {open && (
         <div

@@ -81,7 +81,9 @@ export function Layout({ actions, children }: { actions: ReactNode; children: Re
         header a {
           display: inline-flex;
           align-items: center;
+          justify-content: center;
           min-height: 44px;
+          min-width: 44px;
           padding: 0 8px;
           color: #111827;
           text-decoration: none;

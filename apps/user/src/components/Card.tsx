@@ -62,6 +62,7 @@ export function Card({
           display: inline-flex;
           align-items: center;
           min-height: 44px;
+          min-width: 44px;
           font-weight: 800;
           letter-spacing: 0.04em;
           color: #111827;
