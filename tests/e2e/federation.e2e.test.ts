@@ -63,22 +63,21 @@ describe('composition through the proxied site', () => {
 
     const badge = page.getByTestId('notice-unread');
     await expect.poll(async () => Number(await badge.textContent())).toBeGreaterThan(1);
-    const unread = Number(await badge.textContent());
-    await page.locator('[data-slot-component="notice/NoticeBell"] button.bell').click();
-    await page
-      .locator('[data-slot-component="notice/NoticeBell"] .panel li')
-      .first()
-      .locator('button')
-      .click();
-    // The list (another slot of the same remote) hears about it too.
-    await expect.poll(async () => Number(await badge.textContent())).toBe(unread - 1);
+    // One header pop-up at a time: opening the bell (another remote) closes the account menu.
+    const bell = page.locator('[data-slot-component="notice/NoticeBell"]');
+    await bell.locator('button.bell').click();
+    await expect.poll(() => menu.getAttribute('aria-expanded')).toBe('false');
+    // 모두 읽음 in the bell: the list (another slot of the same remote) hears about it too.
+    await bell.getByRole('button', { name: '모두 읽음' }).click();
+    await expect.poll(() => badge.count()).toBe(0);
+    await expect
+      .poll(() => page.locator('[data-slot-component="notice/NoticeList"] li.unread').count())
+      .toBe(0);
 
-    const firstNotice = page
-      .locator('[data-slot-component="notice/NoticeList"] li')
-      .first()
-      .locator('button');
-    await firstNotice.click();
-    await expect.poll(() => firstNotice.getAttribute('aria-expanded')).toBe('true');
+    // A notice opens its own page.
+    await page.locator('[data-slot-component="notice/NoticeList"] li a').first().click();
+    await page.waitForURL(/\/notice\/[0-9a-f-]{36}$/);
+    await expect.poll(() => page.locator('article h1').textContent()).not.toBe('');
 
     await page.goto(`${site.url}/verification`, { waitUntil: 'networkidle' });
     await page.getByRole('radio', { name: /문자\(SMS\) 인증/ }).click();
@@ -118,7 +117,7 @@ describe('failure isolation', () => {
     await page.goto(`${site.url}/`, { waitUntil: 'domcontentloaded' });
     const fallback = page.locator('[data-remote-slot="notice/NoticeList"] [data-slot-fallback]');
     await expect.poll(() => fallback.isVisible()).toBe(true);
-    expect(await fallback.textContent()).toContain('공지사항을(를) 잠시 불러올 수 없습니다');
+    expect(await fallback.textContent()).toContain('공지사항을 잠시 불러올 수 없어요');
     expect(await fallback.evaluate((el) => getComputedStyle(el).borderTopStyle)).toBe('dashed');
     await expect
       .poll(() => page.locator('[data-remote-slot="notice/NoticeBell"] [data-slot-fallback]').isVisible())

@@ -99,7 +99,7 @@ export async function signUpFromHome(
   await page.waitForURL(`${siteUrl}/user/signup`);
   await until('the suggested nickname', () => page.locator('#nickname').inputValue(), prefill);
   await page.fill('#nickname', nickname);
-  await page.check('input[name="agreeTerms"]');
+  await page.check('input[name="agreeAll"]');
   await page.getByRole('button', { name: '가입하고 시작하기' }).click();
   await page.waitForURL(`${siteUrl}/`);
   await until('the nickname in the header', () => page.getByTestId('user-nickname').textContent(), nickname);

@@ -109,7 +109,7 @@ describe('Toss login through the proxied site (mTLS to the sandbox’s partner A
     await page.waitForURL(`${site.url}/user/signup`);
     await expect.poll(() => page.locator('#nickname').inputValue()).toBe('이서연');
     await page.fill('#nickname', '토스서연');
-    await page.check('input[name="agreeTerms"]');
+    await page.check('input[name="agreeAll"]');
     await page.getByRole('button', { name: '가입하고 시작하기' }).click();
 
     await page.waitForURL(`${site.url}/`);

@@ -13,7 +13,8 @@ describeEachDriver('notices', (ctx) => {
     expect(res.statusCode).toBe(200);
     const { items } = noticesResponseSchema.parse(res.json());
     expect(items).toHaveLength(SEEDED);
-    expect(items[0]?.title).toBe('토스 본인인증 추가');
+    expect(items[0]?.title).toBe('토스로 로그인할 수 있어요');
+    expect(items.some((n) => n.body.includes('일정 공유'))).toBe(false);
     expect(items.every((n) => n.read === false)).toBe(true);
     const times = items.map((n) => Date.parse(n.publishedAt));
     expect([...times].sort((a, b) => b - a)).toEqual(times);

@@ -207,14 +207,24 @@ describe('Toss login in the user remote (sandbox over mTLS, real api and Redis)'
     ).toMatchObject({ code: 'LOGIN_EXPIRED' });
   });
 
-  it('the person closed the login sheet → "토스 로그인을 취소했습니다."', async () => {
-    const { jar, location } = start();
+  it('the person closed the login sheet → back to the login page, quietly, keeping returnTo', async () => {
+    const { jar, location } = start('/notice?tab=unread');
     const state = new URL(location).searchParams.get('state')!;
     expect(await callback(jar, { error: 'user_cancelled', state })).toEqual({
+      kind: 'redirect',
+      destination: '/user/login?returnTo=%2Fnotice%3Ftab%3Dunread',
+    });
+    // A cancel with another browser's state (or none) keeps nothing of this one: home.
+    const other = start('/notice');
+    expect(await callback(other.jar, { error: 'user_cancelled', state: 'not-mine' })).toEqual({
+      kind: 'redirect',
+      destination: '/user/login?returnTo=%2F',
+    });
+    // Any other error from the sheet is still a failure.
+    const third = start('/notice');
+    expect(await callback(third.jar, { error: 'server_error' })).toMatchObject({
       kind: 'error',
-      code: 'TOSS_CANCELLED',
-      status: 400,
-      message: '토스 로그인을 취소했습니다.',
+      code: 'LOGIN_FAILED',
     });
   });
 

@@ -44,7 +44,8 @@ export interface Viewer {
 }
 
 export type ViewerState =
-  | { status: 'signed-in'; viewer: Viewer }
+  /** `auth` calls the api as this member (server side only: never put it in page props). */
+  | { status: 'signed-in'; viewer: Viewer; auth: AuthContext }
   | { status: 'anonymous' }
   /** Signed in, but the session could not be refreshed right now (Redis or the api away). */
   | { status: 'unavailable' };
@@ -211,7 +212,7 @@ export function createAuth(deps: AuthDeps) {
         .json(
           error instanceof AuthUnavailableError
             ? error.toBody()
-            : { code: error.code, message: '서비스가 잠시 응답하지 않습니다. 잠시 후 다시 시도해 주세요.' },
+            : { code: error.code, message: '서비스가 잠시 응답하지 않아요. 잠시 후 다시 시도해 주세요.' },
         );
       return;
     }
@@ -230,7 +231,7 @@ export function createAuth(deps: AuthDeps) {
       return;
     }
     reportUnexpected(error, requestId, where);
-    res.status(500).json({ code: 'INTERNAL', message: '요청을 처리하지 못했습니다.', requestId });
+    res.status(500).json({ code: 'INTERNAL', message: '요청을 처리하지 못했어요.', requestId });
   }
 
   /** Guards a pages-router API route (issue "Auth" 2). */
@@ -240,7 +241,7 @@ export function createAuth(deps: AuthDeps) {
       try {
         auth = await authenticate(req, res, options.csrf ?? true);
         if (options.scopes && !options.scopes.every((scope) => auth.scopes.includes(scope))) {
-          res.status(403).json({ code: 'INSUFFICIENT_SCOPE', message: '이 작업을 할 권한이 없습니다.' });
+          res.status(403).json({ code: 'INSUFFICIENT_SCOPE', message: '이 작업을 할 권한이 없어요.' });
           return;
         }
       } catch (error) {
@@ -317,7 +318,7 @@ export function createAuth(deps: AuthDeps) {
   async function getViewer(req: IncomingMessage, res: ServerResponse): Promise<ViewerState> {
     try {
       const auth = await authenticate(req, res, false);
-      return { status: 'signed-in', viewer: { id: auth.sub, nickname: auth.nickname ?? null } };
+      return { status: 'signed-in', viewer: { id: auth.sub, nickname: auth.nickname ?? null }, auth };
     } catch (error) {
       if (error instanceof AuthUnavailableError) return { status: 'unavailable' };
       if (error instanceof AuthError) return { status: 'anonymous' };

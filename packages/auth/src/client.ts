@@ -31,7 +31,12 @@ export function createAppClient(basePath: string): AppClient {
   const csrf = (): Promise<string> =>
     (token ??= fetch(`${basePath}/api/auth/csrf`, { credentials: 'same-origin', cache: 'no-store' })
       .then(async (res) => {
-        if (!res.ok) throw new ApiCallError(res.status, 'CSRF_UNAVAILABLE', '보안 토큰을 받지 못했습니다.');
+        if (!res.ok)
+          throw new ApiCallError(
+            res.status,
+            'CSRF_UNAVAILABLE',
+            '보안 토큰을 받지 못했어요. 페이지를 새로 고쳐 주세요.',
+          );
         return ((await res.json()) as { token: string }).token;
       })
       .catch((error: unknown) => {
@@ -64,7 +69,7 @@ export function createAppClient(basePath: string): AppClient {
     throw new ApiCallError(
       res.status,
       body?.code ?? 'ERROR',
-      body?.message ?? '요청을 처리하지 못했습니다.',
+      body?.message ?? '요청을 처리하지 못했어요.',
       body ?? {},
     );
   }

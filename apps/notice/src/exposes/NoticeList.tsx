@@ -1,5 +1,5 @@
-import { useState } from 'react';
-import { formatDate } from '../lib/notices';
+import { UnreadDot } from '../components/UnreadDot';
+import { formatDate, noticeHref, type Notice } from '../lib/notices';
 import { useNotices } from '../lib/use-notices';
 
 export interface NoticeListProps {
@@ -7,60 +7,83 @@ export interface NoticeListProps {
   limit?: number;
   /** Whether the shell's server found a signed-in member. */
   signedIn?: boolean;
+  /** The member's newest notices as the page's server read them (none: fetched in the browser). */
+  initialNotices?: readonly Notice[];
+  /** Whether the list has its own heading (the notice page has one already). */
+  heading?: boolean;
 }
 
-/** The home page's notice list. Exposed to the shell as `notice/NoticeList`. */
-export default function NoticeList({ limit = 5, signedIn = false }: NoticeListProps) {
-  const [expanded, setExpanded] = useState<string | null>(null);
-  const { state, markRead } = useNotices(signedIn, limit);
+/** A list of the member's notices; each opens its page. Exposed to the shell as `notice/NoticeList`. */
+export default function NoticeList({
+  limit = 5,
+  signedIn = false,
+  initialNotices,
+  heading = true,
+}: NoticeListProps) {
+  const { state } = useNotices(signedIn, limit, initialNotices);
   return (
     <section
       className="notice-list"
       data-slot-component="notice/NoticeList"
       data-state={state.status}
-      aria-labelledby="notice-list-title"
+      aria-labelledby={heading ? 'notice-list-title' : undefined}
+      aria-label={heading ? undefined : '알림 목록'}
     >
-      <h2 id="notice-list-title">공지사항</h2>
+      {heading && (
+        <div className="head">
+          <h2 id="notice-list-title">공지사항</h2>
+          {state.status === 'ready' && (
+            <a className="all" href="/notice">
+              전체 보기
+            </a>
+          )}
+        </div>
+      )}
       {state.status === 'signed-out' && (
         <p className="prompt">
-          <a href="/user/login?returnTo=%2F">로그인</a>하면 나에게 온 공지사항을 볼 수 있습니다.
+          <a href="/user/login?returnTo=%2F">로그인</a>하면 나에게 온 공지사항을 볼 수 있어요.
         </p>
       )}
       {state.status === 'loading' && <p className="prompt">불러오는 중…</p>}
       {state.status === 'error' && <p className="prompt">{state.message}</p>}
-      {state.status === 'ready' && (
-        <ul>
-          {state.items.map((notice) => {
-            const isOpen = expanded === notice.id;
-            return (
+      {state.status === 'ready' &&
+        (state.items.length === 0 ? (
+          <p className="prompt">아직 공지사항이 없어요.</p>
+        ) : (
+          <ul>
+            {state.items.slice(0, limit).map((notice) => (
               <li key={notice.id} className={notice.read ? 'read' : 'unread'}>
-                <button
-                  type="button"
-                  aria-expanded={isOpen}
-                  onClick={() => {
-                    setExpanded(isOpen ? null : notice.id);
-                    if (!notice.read) void markRead(notice.id);
-                  }}
-                >
+                <a href={noticeHref(notice.id)}>
+                  <UnreadDot unread={!notice.read} />
                   <span className="title">{notice.title}</span>
                   <time dateTime={notice.publishedAt}>{formatDate(notice.publishedAt)}</time>
-                </button>
-                {isOpen && <p className="body">{notice.body}</p>}
+                </a>
               </li>
-            );
-          })}
-        </ul>
-      )}
+            ))}
+          </ul>
+        ))}
       <style jsx>{`
-        .notice-list h2 {
+        .head {
+          display: flex;
+          align-items: center;
+          justify-content: space-between;
+        }
+        h2 {
           margin: 0 0 8px;
           font-size: 18px;
+        }
+        .all {
+          display: inline-flex;
+          align-items: center;
+          min-height: 44px;
+          padding: 0 4px;
+          font-size: 14px;
         }
         .prompt {
           padding: 16px;
           border: 1px dashed #d0d7de;
           border-radius: 8px;
-          color: #4b5563;
+          color: #374151;
         }
         ul {
           margin: 0;
@@ -71,27 +94,33 @@ export default function NoticeList({ limit = 5, signedIn = false }: NoticeListPr
         li {
           border-bottom: 1px solid #e5e7eb;
         }
+        li a {
+          display: flex;
+          align-items: flex-start;
+          gap: 10px;
+          min-height: 44px;
+          padding: 10px 4px;
+          color: #111827;
+          text-decoration: none;
+        }
+        li a:hover {
+          background: #f3f4f6;
+        }
+        .title {
+          flex: 1;
+          min-width: 0;
+        }
         li.unread .title {
           font-weight: 700;
         }
-        button {
-          display: flex;
-          justify-content: space-between;
-          width: 100%;
-          padding: 10px 4px;
-          border: 0;
-          background: none;
-          font: inherit;
-          text-align: left;
-          cursor: pointer;
+        li.read .title {
+          color: #4b5563;
         }
         time {
-          color: #6b7280;
+          flex: none;
+          color: #4b5563;
           font-size: 13px;
-        }
-        .body {
-          margin: 0 4px 10px;
-          color: #374151;
+          line-height: 24px;
         }
       `}</style>
     </section>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyRead, formatDate, unreadCount, type Notice } from './notices';
+import { applyAllRead, applyRead, formatDate, noticeHref, unreadCount, type Notice } from './notices';
 
 const notice = (id: string, read = false): Notice => ({
   id,
@@ -32,5 +32,19 @@ describe('notice read state', () => {
     expect(formatDate('2026-11-20T09:30:00.000Z')).toBe('2026.11.20');
     // 15:30 UTC is 00:30 the next day in Korea (the UTC date would be a day early).
     expect(formatDate('2026-11-20T15:30:00.000Z')).toBe('2026.11.21');
+  });
+
+  it('모두 읽음 reads every notice; an all-read list comes back the same', () => {
+    const items = [notice('a'), notice('b', true)];
+    const all = applyAllRead(items);
+    expect(unreadCount(all)).toBe(0);
+    expect(items[0]!.read).toBe(false);
+    expect(applyAllRead(all)).toBe(all);
+  });
+
+  it('a notice opens at its own site-wide page', () => {
+    expect(noticeHref('6f1c2a10-0000-4000-8000-000000000001')).toBe(
+      '/notice/6f1c2a10-0000-4000-8000-000000000001',
+    );
   });
 });

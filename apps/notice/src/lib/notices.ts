@@ -9,6 +9,16 @@ export function applyRead(items: readonly Notice[], id: string): readonly Notice
   return items.map((n, i) => (i === index ? { ...n, read: true } : n));
 }
 
+/** Every notice read (after 모두 읽음); the same list when all were read already. */
+export function applyAllRead(items: readonly Notice[]): readonly Notice[] {
+  return items.some((n) => !n.read) ? items.map((n) => (n.read ? n : { ...n, read: true })) : items;
+}
+
+/** The site-wide path of a notice's page. */
+export function noticeHref(id: string): string {
+  return `/notice/${encodeURIComponent(id)}`;
+}
+
 export function unreadCount(items: readonly Notice[]): number {
   return items.reduce((n, notice) => (notice.read ? n : n + 1), 0);
 }

@@ -1,3 +1,6 @@
+import { withObjectParticle } from '@mfv/ui/korean';
+import { Icon } from '../components/Icon';
+
 export interface SlotFallbackProps {
   /** What the slot would show, in the user's words ("알림", "공지사항"). */
   label: string;
@@ -10,13 +13,13 @@ export interface SlotFallbackProps {
 export function SlotFallback({ label, variant, onRetry }: SlotFallbackProps) {
   return (
     <div className={`slot-fallback ${variant}`} role="status" data-slot-fallback>
-      <span className="icon" aria-hidden>
-        ⚠️
+      <span className="icon">
+        <Icon name="alert" size={16} />
       </span>
       <span className="text">
         {variant === 'block'
-          ? `${label}을(를) 잠시 불러올 수 없습니다. 자동으로 다시 시도합니다.`
-          : `${label} 일시 중단`}
+          ? `${withObjectParticle(label)} 잠시 불러올 수 없어요. 자동으로 다시 시도하고 있어요.`
+          : `${withObjectParticle(label)} 잠시 불러올 수 없어요`}
       </span>
       <button type="button" onClick={onRetry} disabled={!onRetry}>
         다시 시도
@@ -33,7 +36,18 @@ export function SlotFallback({ label, variant, onRetry }: SlotFallbackProps) {
           font-size: 13px;
         }
         .inline {
-          padding: 4px 8px;
+          padding: 0 0 0 8px;
+        }
+        .inline .text {
+          position: absolute;
+          width: 1px;
+          height: 1px;
+          overflow: hidden;
+          clip: rect(0, 0, 0, 0);
+          white-space: nowrap;
+        }
+        .icon {
+          display: inline-flex;
         }
         .block {
           display: flex;
@@ -48,7 +62,8 @@ export function SlotFallback({ label, variant, onRetry }: SlotFallbackProps) {
           background: #fff;
           color: #92400e;
           border-radius: 6px;
-          padding: 2px 8px;
+          min-height: 44px;
+          padding: 0 12px;
           font: inherit;
           cursor: pointer;
         }

@@ -1,4 +1,5 @@
-import { getViewer, type Viewer } from '@mfv/auth';
+import { noticesResponseSchema, type Notice } from '@mfv/api/contract';
+import { getViewer, logEvent, type AuthContext, type Viewer } from '@mfv/auth';
 import type { GetServerSideProps, GetServerSidePropsContext, GetServerSidePropsResult } from 'next';
 import { loadedComponent } from './load';
 import { remoteOf, type RemoteModuleId, type RemoteStatusMap } from './modules';
@@ -19,6 +20,33 @@ export interface RemoteSlotPageProps {
   viewer: Viewer | null;
   /** The session could not be checked (Redis or the api away): say so rather than show "log in". */
   sessionUnavailable: boolean;
+  /**
+   * The member's newest notices, read on the server so the bell's count and the list are in the
+   * first HTML; null when signed out or when the api did not answer in time (the notice remote then
+   * fetches them in the browser).
+   */
+  notices: Notice[] | null;
+}
+
+/** How many notices the header bell shows (the home page's list shows the first few of them). */
+export const SSR_NOTICES_LIMIT = 10;
+/** A page never waits longer than this for the notices: past it, the browser fetches them. */
+export const SSR_NOTICES_TIMEOUT_MS = 800;
+
+async function ssrNotices(auth: AuthContext): Promise<Notice[] | null> {
+  try {
+    const { items } = await auth.api(`/notices?limit=${SSR_NOTICES_LIMIT}`, {
+      schema: noticesResponseSchema,
+      timeoutMs: SSR_NOTICES_TIMEOUT_MS,
+    });
+    return items;
+  } catch (error) {
+    logEvent('warn', 'notices not rendered on the server', {
+      requestId: auth.requestId,
+      reason: error instanceof Error ? error.message : String(error),
+    });
+    return null;
+  }
 }
 
 /**
@@ -65,13 +93,17 @@ export function withRemoteSlots<P extends Record<string, unknown> = Record<strin
       gssp ? gssp(ctx) : Promise.resolve({ props: {} as P }),
     ]);
     if (!('props' in result)) return result;
-    const props = await result.props;
+    const [props, notices] = await Promise.all([
+      result.props,
+      viewer.status === 'signed-in' ? ssrNotices(viewer.auth) : Promise.resolve(null),
+    ]);
     return {
       props: {
         ...props,
         remoteStatus,
         viewer: viewer.status === 'signed-in' ? viewer.viewer : null,
         sessionUnavailable: viewer.status === 'unavailable',
+        notices,
       },
     };
   };

@@ -1,6 +1,7 @@
 import type { NextPage } from 'next';
 import type { AppProps } from 'next/app';
 import Head from 'next/head';
+import { pageTitle, SITE_DESCRIPTION } from '@mfv/ui/site';
 import type { ReactElement } from 'react';
 import { FederatedLayout } from '../components/Layout';
 import type { RemoteSlotPageProps } from '../federation/with-remote-slots';
@@ -18,7 +19,8 @@ export default function ShellApp({ Component, pageProps, router }: ShellAppProps
     <>
       <Head>
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>MFV</title>
+        <title key="title">{pageTitle()}</title>
+        <meta key="description" name="description" content={SITE_DESCRIPTION} />
         <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
       </Head>
       {Component.getLayout ? (
@@ -28,6 +30,7 @@ export default function ShellApp({ Component, pageProps, router }: ShellAppProps
           remoteStatus={pageProps.remoteStatus ?? {}}
           viewer={pageProps.viewer ?? null}
           sessionUnavailable={pageProps.sessionUnavailable ?? false}
+          notices={pageProps.notices ?? null}
           path={router.asPath}
         >
           {page}

@@ -1,21 +1,23 @@
 import Link from 'next/link';
+import { PageHead } from '../components/PageHead';
 import { RemoteSlot } from '../federation/RemoteSlot';
 import { withRemoteSlots, type RemoteSlotPageProps } from '../federation/with-remote-slots';
 
-export default function Home({ remoteStatus, viewer }: RemoteSlotPageProps) {
+export default function Home({ remoteStatus, viewer, notices }: RemoteSlotPageProps) {
   return (
     <>
+      <PageHead />
       <section className="hero">
-        <h1>하나의 사이트, 여러 팀</h1>
-        <p>
-          이 페이지의 머리글과 공지사항은 각각 다른 팀의 앱(remote)이 만든 컴포넌트입니다.{' '}
-          <Link href="/verification">본인확인 방법 보기</Link>
-        </p>
+        <h1>간편하게 로그인하고, 안전하게 본인확인해요</h1>
+        <p>카카오·토스 계정으로 로그인하고 휴대폰, KCB, SSAFY 중 편한 방법으로 본인확인을 할 수 있어요.</p>
+        <Link href="/verification" className="cta">
+          본인확인 시작하기
+        </Link>
       </section>
       <RemoteSlot
         id="notice/NoticeList"
         status={remoteStatus['notice/NoticeList']}
-        props={{ limit: 5, signedIn: viewer !== null }}
+        props={{ limit: 5, signedIn: viewer !== null, initialNotices: notices?.slice(0, 5) }}
         label="공지사항"
         variant="block"
       />
@@ -26,6 +28,17 @@ export default function Home({ remoteStatus, viewer }: RemoteSlotPageProps) {
         h1 {
           font-size: 24px;
           margin: 0 0 8px;
+        }
+        .hero :global(.cta) {
+          display: inline-flex;
+          align-items: center;
+          min-height: 44px;
+          padding: 0 18px;
+          border-radius: 10px;
+          background: #1d4ed8;
+          color: #fff;
+          font-weight: 700;
+          text-decoration: none;
         }
       `}</style>
     </>

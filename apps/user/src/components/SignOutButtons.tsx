@@ -14,7 +14,7 @@ export function useSignOut() {
       await client.json(everywhere ? '/api/logout-all' : '/api/logout', { method: 'POST' });
       window.location.assign('/');
     } catch {
-      setError('로그아웃하지 못했습니다. 잠시 후 다시 시도해 주세요.');
+      setError('로그아웃하지 못했어요. 잠시 후 다시 시도해 주세요.');
       setBusy(false);
     }
   }

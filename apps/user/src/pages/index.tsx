@@ -10,19 +10,21 @@ export default function Me(props: Props) {
   const { busy, error, signOut } = useSignOut();
   if (props.auth.status === 'unavailable') {
     return (
-      <Card title="내 정보">
+      <Card title="내 정보" description="내 계정 정보를 보고 로그아웃할 수 있어요.">
         <Notice tone="error">{props.auth.message}</Notice>
       </Card>
     );
   }
   const { viewer } = props.auth;
   return (
-    <Card title="내 정보">
+    <Card title="내 정보" description="내 계정 정보를 보고 로그아웃할 수 있어요.">
       <p>
-        <strong data-testid="me-nickname">{viewer.nickname ?? '회원'}</strong>님, 환영합니다.
+        <strong data-testid="me-nickname">{viewer.nickname ?? '회원'}</strong>님, 반가워요.
       </p>
       <div className="actions">
-        <a href="/">홈으로</a>
+        <a className="home" href="/">
+          홈으로
+        </a>
         <button type="button" disabled={busy} onClick={() => signOut(false)}>
           로그아웃
         </button>
@@ -38,8 +40,14 @@ export default function Me(props: Props) {
           align-items: center;
           flex-wrap: wrap;
         }
-        button {
-          padding: 8px 12px;
+        button,
+        .home {
+          display: inline-flex;
+          align-items: center;
+          min-height: 44px;
+          padding: 0 14px;
+          color: #111827;
+          text-decoration: none;
           border: 1px solid #d0d7de;
           border-radius: 8px;
           background: #fff;

@@ -13,7 +13,7 @@ interface Props {
 
 export default function Login({ returnTo, error, toss }: Props) {
   return (
-    <Card title="로그인">
+    <Card title="로그인" description="카카오나 토스 계정으로 MFV에 로그인해요.">
       {error && <Notice tone="error">{LOGIN_MESSAGES[error]}</Notice>}
       <a
         className="kakao"
@@ -31,11 +31,14 @@ export default function Login({ returnTo, error, toss }: Props) {
           토스로 로그인
         </a>
       )}
-      <p className="hint">처음이라면 로그인 후 간단한 가입 절차를 거칩니다.</p>
+      <p className="hint">처음이면 로그인한 뒤 닉네임만 정하면 가입돼요.</p>
       <style jsx>{`
         .kakao,
         .toss {
-          display: block;
+          display: flex;
+          align-items: center;
+          justify-content: center;
+          min-height: 48px;
           margin-bottom: 10px;
           padding: 12px;
           border-radius: 10px;
@@ -50,8 +53,8 @@ export default function Login({ returnTo, error, toss }: Props) {
           color: #fff;
         }
         .hint {
-          color: #6b7280;
-          font-size: 13px;
+          color: #4b5563;
+          font-size: 14px;
         }
       `}</style>
     </Card>

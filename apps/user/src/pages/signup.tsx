@@ -4,6 +4,7 @@ import { defaultAuth, readCookie, unseal } from '@mfv/auth';
 import type { GetServerSideProps } from 'next';
 import { useState, type FormEvent } from 'react';
 import { Card, Notice } from '../components/Card';
+import { requiredConsentsGiven, SIGNUP_CONSENTS, type ConsentName } from '../server/consents';
 import { SIGNUP_PURPOSE, type SignupState } from '../server/signup-state';
 
 interface Props {
@@ -14,7 +15,11 @@ const client = createAppClient('/user');
 
 export default function Signup({ nickname: suggested }: Props) {
   const [nickname, setNickname] = useState(suggested);
-  const [agreed, setAgreed] = useState(false);
+  const [checked, setChecked] = useState<Partial<Record<ConsentName, boolean>>>({});
+  const agreed = requiredConsentsGiven(checked);
+  const allChecked = SIGNUP_CONSENTS.every((item) => checked[item.name]);
+  const setAll = (value: boolean) =>
+    setChecked(Object.fromEntries(SIGNUP_CONSENTS.map((item) => [item.name, value])));
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const trimmed = nickname.trim();
@@ -33,17 +38,17 @@ export default function Signup({ nickname: suggested }: Props) {
     try {
       const { redirectTo } = await client.json<{ redirectTo: string }>('/api/signup', {
         method: 'POST',
-        body: { nickname: trimmed, agreeTerms: true },
+        body: { nickname: trimmed, ...checked },
       });
       window.location.assign(redirectTo);
     } catch (e) {
-      setError(e instanceof ApiCallError ? e.message : '가입하지 못했습니다. 다시 시도해 주세요.');
+      setError(e instanceof ApiCallError ? e.message : '가입하지 못했어요. 다시 시도해 주세요.');
       setBusy(false);
     }
   }
 
   return (
-    <Card title="회원 가입">
+    <Card title="회원 가입" description="닉네임을 정하고 약관에 동의하면 가입이 끝나요.">
       <form onSubmit={submit} noValidate>
         <label htmlFor="nickname">닉네임</label>
         <input
@@ -60,15 +65,43 @@ export default function Signup({ nickname: suggested }: Props) {
             {nicknameError}
           </p>
         )}
-        <label className="check">
-          <input
-            type="checkbox"
-            checked={agreed}
-            onChange={(e) => setAgreed(e.target.checked)}
-            name="agreeTerms"
-          />
-          이용약관과 개인정보 처리방침에 동의합니다.
-        </label>
+        <fieldset className="consents">
+          <legend>약관 동의</legend>
+          <label className="check all">
+            <input
+              type="checkbox"
+              name="agreeAll"
+              checked={allChecked}
+              onChange={(e) => setAll(e.target.checked)}
+            />
+            모두 동의해요
+          </label>
+          <ul>
+            {SIGNUP_CONSENTS.map((item) => (
+              <li key={item.name}>
+                <label className="check">
+                  <input
+                    type="checkbox"
+                    name={item.name}
+                    checked={checked[item.name] === true}
+                    onChange={(e) => setChecked((c) => ({ ...c, [item.name]: e.target.checked }))}
+                  />
+                  <span>
+                    <span className={item.required ? 'tag required' : 'tag'}>
+                      {item.required ? '[필수]' : '[선택]'}
+                    </span>{' '}
+                    {item.label}
+                  </span>
+                </label>
+                {'href' in item && (
+                  <a className="view" href={item.href} target="_blank" rel="noopener">
+                    보기<span className="sr-only"> ({item.label.replace(/에 동의해요$/, '')}, 새 창)</span>
+                  </a>
+                )}
+              </li>
+            ))}
+          </ul>
+        </fieldset>
         {error && <Notice tone="error">{error}</Notice>}
         <button type="submit" disabled={busy || nicknameError !== null || !agreed}>
           {busy ? '가입 중…' : '가입하고 시작하기'}
@@ -81,6 +114,7 @@ export default function Signup({ nickname: suggested }: Props) {
         }
         input[type='text'],
         input:not([type]) {
+          min-height: 44px;
           padding: 10px 12px;
           border: 1px solid #d0d7de;
           border-radius: 8px;
@@ -91,13 +125,62 @@ export default function Signup({ nickname: suggested }: Props) {
           color: #b91c1c;
           font-size: 13px;
         }
+        .consents {
+          margin: 8px 0 0;
+          padding: 0;
+          border: 0;
+        }
+        legend {
+          margin-bottom: 4px;
+          font-weight: 700;
+        }
+        ul {
+          margin: 0;
+          padding: 0;
+          list-style: none;
+        }
+        li {
+          display: flex;
+          align-items: center;
+          justify-content: space-between;
+          gap: 8px;
+        }
         .check {
           display: flex;
-          gap: 8px;
+          flex: 1;
+          gap: 10px;
           align-items: center;
+          min-height: 44px;
+          font-size: 15px;
+          cursor: pointer;
+        }
+        .check input {
+          width: 20px;
+          height: 20px;
+          flex: none;
+        }
+        .check.all {
+          border-bottom: 1px solid #e5e7eb;
+          font-weight: 700;
+        }
+        .tag {
+          color: #4b5563;
+        }
+        .tag.required {
+          color: #1d4ed8;
+          font-weight: 700;
+        }
+        .view {
+          display: inline-flex;
+          align-items: center;
+          min-height: 44px;
+          min-width: 44px;
+          padding: 0 8px;
+          color: #374151;
           font-size: 14px;
         }
         button {
+          min-height: 48px;
           padding: 12px;
           border: 0;
           border-radius: 10px;

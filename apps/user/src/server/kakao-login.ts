@@ -19,7 +19,6 @@ import {
   createPkcePair,
   kakaoAuthorizeUrl,
   KakaoError,
-  KAKAO_USER_MESSAGES,
   processKakaoTokenResponse,
   processKakaoUserMeResponse,
   requestKakaoToken,
@@ -27,7 +26,8 @@ import {
 } from '@mfv/verification/kakao';
 import { timingSafeEqual } from 'node:crypto';
 import { kakaoConfig } from './env';
-import { LOGIN_MESSAGES, type LoginMessageCode } from './messages';
+import { loginPageAfterCancel } from './login-cancel';
+import { KAKAO_LOGIN_MESSAGES, LOGIN_MESSAGES, type LoginMessageCode } from './messages';
 import { LOGIN_TTL_MS, SIGNUP_PURPOSE, type SignupState } from './signup-state';
 
 export { SIGNUP_PURPOSE, type SignupState } from './signup-state';
@@ -97,13 +97,19 @@ export async function completeKakaoLogin(
     message:
       code in LOGIN_MESSAGES
         ? LOGIN_MESSAGES[code as LoginMessageCode]
-        : KAKAO_USER_MESSAGES[code as KakaoError['code']],
+        : KAKAO_LOGIN_MESSAGES[code as KakaoError['code']],
   });
 
-  if (query.error === 'access_denied') return fail('KAKAO_ACCESS_DENIED');
   const saved = sealed ? unseal<OAuthState>(config.keys.seal, OAUTH_PURPOSE, sealed) : null;
-  if (!saved) return fail('LOGIN_EXPIRED');
   const state = typeof query.state === 'string' ? query.state : '';
+  if (query.error === 'access_denied') {
+    const mine = saved !== null && state !== '' && sameString(state, saved.state);
+    return {
+      kind: 'redirect',
+      destination: loginPageAfterCancel(config.loginPath, mine ? saved.returnTo : '/'),
+    };
+  }
+  if (!saved) return fail('LOGIN_EXPIRED');
   const code = typeof query.code === 'string' ? query.code : '';
   if (!state || !sameString(state, saved.state)) return fail('LOGIN_STATE_MISMATCH');
   if (!code) return fail('LOGIN_FAILED');

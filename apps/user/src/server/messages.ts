@@ -1,20 +1,21 @@
+import type { KakaoError } from '@mfv/verification/kakao';
+
 /**
  * Login outcomes the pages can show, by code. Pages only ever render these strings, never text
- * taken from the URL.
+ * taken from the URL. A cancelled login (Kakao `error=access_denied`, Toss `user_cancelled`) is
+ * not here: it goes back to the login page without a message (./login-cancel.ts).
  */
 export const LOGIN_MESSAGES = {
-  KAKAO_ACCESS_DENIED: '카카오 로그인을 취소했습니다.',
-  TOSS_CANCELLED: '토스 로그인을 취소했습니다.',
   /** The Toss client (mTLS credentials, secrets) cannot be used right now: an operator must act. */
   TOSS_UNAVAILABLE: '지금은 토스로 로그인할 수 없어요. 잠시 후 다시 시도하거나 카카오로 로그인해 주세요.',
   /** login-me's fields did not decrypt (wrong key or AAD, or a broken GCM tag): never partial data. */
   TOSS_DATA_INVALID:
     '토스에서 받은 정보를 확인하지 못해 로그인하지 않았어요. 잠시 후 다시 시도하고, 계속되면 고객센터로 문의해 주세요.',
-  LOGIN_EXPIRED: '로그인 요청이 만료되었습니다. 다시 시도해 주세요.',
-  LOGIN_STATE_MISMATCH: '다른 창에서 시작한 로그인입니다. 이 창에서 다시 시도해 주세요.',
-  SIGNUP_EXPIRED: '가입 시간이 지났습니다. 다시 로그인해 주세요.',
-  SERVICE_UNAVAILABLE: '로그인 서비스가 잠시 응답하지 않습니다. 잠시 후 다시 시도해 주세요.',
-  LOGIN_FAILED: '로그인에 실패했습니다. 다시 시도해 주세요.',
+  LOGIN_EXPIRED: '로그인 요청이 만료됐어요. 다시 시도해 주세요.',
+  LOGIN_STATE_MISMATCH: '다른 창에서 시작한 로그인이에요. 이 창에서 다시 시도해 주세요.',
+  SIGNUP_EXPIRED: '가입 시간이 지났어요. 다시 로그인해 주세요.',
+  SERVICE_UNAVAILABLE: '로그인 서비스가 잠시 응답하지 않아요. 잠시 후 다시 시도해 주세요.',
+  LOGIN_FAILED: '로그인하지 못했어요. 다시 시도해 주세요.',
 } as const;
 
 export type LoginMessageCode = keyof typeof LOGIN_MESSAGES;
@@ -22,3 +23,16 @@ export type LoginMessageCode = keyof typeof LOGIN_MESSAGES;
 export function isLoginMessageCode(value: unknown): value is LoginMessageCode {
   return typeof value === 'string' && value in LOGIN_MESSAGES;
 }
+
+/**
+ * Kakao failures in this site's tone (~요). The Kakao client's own table speaks the formal tone
+ * of the verification package; what members read on the login pages is decided here.
+ */
+export const KAKAO_LOGIN_MESSAGES: Record<KakaoError['code'], string> = {
+  KAKAO_ACCESS_DENIED: '카카오 로그인을 취소했어요.',
+  KAKAO_INVALID_GRANT: '로그인 요청이 만료됐거나 이미 사용됐어요. 다시 로그인해 주세요.',
+  KAKAO_OAUTH_ERROR: '카카오로 로그인하지 못했어요. 다시 시도해 주세요.',
+  KAKAO_UNAUTHORIZED: '카카오 인증 정보가 맞지 않아요. 다시 로그인해 주세요.',
+  KAKAO_UNAVAILABLE: '카카오가 잠시 응답하지 않아요. 잠시 후 다시 시도해 주세요.',
+  KAKAO_INVALID_RESPONSE: '카카오 응답을 처리하지 못했어요. 잠시 후 다시 시도해 주세요.',
+};

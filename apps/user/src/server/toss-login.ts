@@ -30,6 +30,7 @@ import {
 } from '@mfv/verification/toss';
 import { timingSafeEqual } from 'node:crypto';
 import { tossSettings } from './env';
+import { loginPageAfterCancel } from './login-cancel';
 import { LOGIN_MESSAGES, type LoginMessageCode } from './messages';
 import { LOGIN_TTL_MS, SIGNUP_PURPOSE, type SignupState } from './signup-state';
 import type { TossSettings } from './toss-config';
@@ -185,11 +186,17 @@ export async function completeTossLogin(
     return fail('TOSS_UNAVAILABLE', 503);
   }
   if (!enabled) return fail('TOSS_UNAVAILABLE', 404);
-  if (query.error !== undefined)
-    return fail(query.error === TOSS_CANCELLED ? 'TOSS_CANCELLED' : 'LOGIN_FAILED');
   const saved = sealed ? unseal<TossState>(config.keys.seal, STATE_PURPOSE, sealed) : null;
-  if (!saved) return fail('LOGIN_EXPIRED');
   const state = single(query.state);
+  if (query.error === TOSS_CANCELLED) {
+    const mine = saved !== null && state !== undefined && sameString(state, saved.state);
+    return {
+      kind: 'redirect',
+      destination: loginPageAfterCancel(config.loginPath, mine ? saved.returnTo : '/'),
+    };
+  }
+  if (query.error !== undefined) return fail('LOGIN_FAILED');
+  if (!saved) return fail('LOGIN_EXPIRED');
   if (state === undefined || !sameString(state, saved.state)) return fail('LOGIN_STATE_MISMATCH');
   const authorizationCode = single(query.authorizationCode);
   const referrer = single(query.referrer);

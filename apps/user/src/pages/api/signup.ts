@@ -14,10 +14,18 @@ import {
 import { z } from 'zod';
 import { SIGNUP_PURPOSE, type SignupState } from '../../server/signup-state';
 
-const bodySchema = z.object({ nickname: nicknameSchema, agreeTerms: z.literal(true) });
+const mustAgree = (message: string) => z.literal(true, { message });
+
+/** Every required item of the form (../../server/consents.ts), each checked. */
+const bodySchema = z.object({
+  nickname: nicknameSchema,
+  ageOver14: mustAgree('만 14세 이상만 가입할 수 있어요.'),
+  agreeTerms: mustAgree('이용약관에 동의해 주세요.'),
+  agreePrivacy: mustAgree('개인정보 수집·이용에 동의해 주세요.'),
+});
 
 /**
- * POST /user/api/signup {nickname, agreeTerms} — consumes the sealed signup ticket the Kakao or Toss
+ * POST /user/api/signup {nickname, ageOver14, agreeTerms, agreePrivacy} — consumes the sealed signup ticket the Kakao or Toss
  * callback left in this browser, creates the member at the api, opens the session.
  */
 export default handleErrors(async (req, res) => {
@@ -38,9 +46,7 @@ export default handleErrors(async (req, res) => {
   const sealed = readCookie(req, auth.config.cookie, 'signup');
   const signup = sealed ? unseal<SignupState>(auth.config.keys.seal, SIGNUP_PURPOSE, sealed) : null;
   if (!signup) {
-    res
-      .status(410)
-      .json({ code: 'SIGNUP_EXPIRED', message: '가입 시간이 지났습니다. 다시 로그인해 주세요.' });
+    res.status(410).json({ code: 'SIGNUP_EXPIRED', message: '가입 시간이 지났어요. 다시 로그인해 주세요.' });
     return;
   }
   const tokens = await callApi(auth.config, '/users', {

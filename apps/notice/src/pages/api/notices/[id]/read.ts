@@ -10,7 +10,7 @@ export default withAuth(async (req, res) => {
   }
   const params = noticeIdParamsSchema.safeParse({ id: req.query.id });
   if (!params.success) {
-    res.status(400).json({ code: 'INVALID_NOTICE_ID', message: '알림 번호가 올바르지 않습니다.' });
+    res.status(400).json({ code: 'INVALID_NOTICE_ID', message: '알림 번호가 올바르지 않아요.' });
     return;
   }
   await req.auth.api(`/notices/${params.data.id}/read`, { method: 'POST' });

@@ -1,0 +1,5 @@
+import { ErrorCard } from '../components/ErrorCard';
+
+export default function NotFound() {
+  return <ErrorCard kind="not-found" />;
+}

@@ -1,0 +1,81 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+
+/** Phone widths the site must fit without sideways scrolling (small Android, iPhone 12–15, Pro Max). */
+export const PHONE_WIDTHS = [360, 390, 430] as const;
+
+export interface PageAudit {
+  url: string;
+  /** Document width minus viewport width, in CSS px (0 = no sideways scrolling). */
+  overflow: number;
+  /** axe-core violations of impact serious or critical: rule id → number of nodes. */
+  serious: Record<string, number>;
+  seriousCount: number;
+}
+
+/** How far the page is wider than the viewport (scrollWidth of the document vs its client width). */
+export async function horizontalOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const root = document.documentElement;
+    return Math.max(root.scrollWidth, document.body.scrollWidth) - root.clientWidth;
+  });
+}
+
+/** axe-core (WCAG 2.x A/AA rules) on the current page: only serious and critical violations. */
+export async function seriousViolations(page: Page): Promise<Record<string, number>> {
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+    .analyze();
+  const out: Record<string, number> = {};
+  for (const v of result.violations) {
+    if (v.impact === 'serious' || v.impact === 'critical') out[v.id] = v.nodes.length;
+  }
+  return out;
+}
+
+/** Overflow and axe figures of the page now shown; a full-page screenshot to `shots` when given. */
+export async function auditPage(page: Page, shots?: { dir: string; name: string }): Promise<PageAudit> {
+  const overflow = await horizontalOverflow(page);
+  const serious = await seriousViolations(page);
+  if (shots) {
+    mkdirSync(shots.dir, { recursive: true });
+    await page.screenshot({ path: path.join(shots.dir, `${shots.name}.png`), fullPage: true });
+  }
+  return {
+    url: new URL(page.url()).pathname,
+    overflow,
+    serious,
+    seriousCount: Object.values(serious).reduce((a, b) => a + b, 0),
+  };
+}
+
+/** Interactive elements smaller than `min` px in either dimension (links inside running text excepted). */
+export async function smallTapTargets(page: Page, min = 44): Promise<string[]> {
+  return page.evaluate((minPx) => {
+    const small: string[] = [];
+    for (const el of Array.from(
+      document.querySelectorAll<HTMLElement>(
+        'a[href], button, input, select, textarea, [role="menuitem"], summary',
+      ),
+    )) {
+      const style = getComputedStyle(el);
+      if (style.display === 'none' || style.visibility === 'hidden') continue;
+      const box = el.getBoundingClientRect();
+      if (box.width === 0 && box.height === 0) continue;
+      // WCAG 2.5.8 exception: a link in a sentence.
+      if (el.tagName === 'A' && style.display === 'inline' && el.closest('p, li:not([role])')) continue;
+      // A checkbox or radio inside its label: the label is the target.
+      if (el instanceof HTMLInputElement && el.closest('label')) {
+        const label = el.closest('label')!.getBoundingClientRect();
+        if (label.height >= minPx) continue;
+      }
+      if (box.width < minPx - 0.5 || box.height < minPx - 0.5)
+        small.push(
+          `${el.tagName.toLowerCase()} "${(el.textContent || el.getAttribute('aria-label') || '').trim().slice(0, 20)}" ${Math.round(box.width)}×${Math.round(box.height)}`,
+        );
+    }
+    return small;
+  }, min);
+}
