@@ -25,6 +25,7 @@ export function loginLimit(): RateLimit {
   if (!instance) {
     const { config } = defaultAuth();
     const redis = createRedis(config.redisUrl, {
+      ...config.redisFiles,
       connectionName: `mfv-user-limits-${process.pid}`,
     });
     // Until the first connection, wait (bounded by waitForRedis) instead of counting in memory.
