@@ -4,11 +4,18 @@ export declare const PLATFORM_SECRET_FILES: {
   readonly sealSecret: string;
   readonly internalToken: string;
   readonly cookieSecret: string;
+  readonly redisPassword: string;
 };
 export declare function ensurePlatformSecrets(
   dir: string,
   owner?: { uid: number; gid: number },
 ): {
-  files: { jwtPrivateKey: string; sealSecret: string; internalToken: string; cookieSecret: string };
+  files: {
+    jwtPrivateKey: string;
+    sealSecret: string;
+    internalToken: string;
+    cookieSecret: string;
+    redisPassword: string;
+  };
   created: string[];
 };

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The platform's own secrets — the api's JWT signing key, its refresh-token seal secret, the
-// internal token between the Next apps and the api, the cookie secret every Next app shares —
+// internal token between the Next apps and the api, the cookie secret every Next app shares, the
+// compose Redis's password (deploy/redis/start.sh) —
 // generated once into a folder (mode 0700, files 0600) and never overwritten. Node's standard
 // library only, so it runs anywhere Node does:
 //
@@ -21,6 +22,7 @@ export const PLATFORM_SECRET_FILES = {
   sealSecret: 'api_refresh_seal_secret',
   internalToken: 'api_internal_token',
   cookieSecret: 'auth_cookie_secret',
+  redisPassword: 'redis_password',
 };
 
 const randomSecret = () => randomBytes(32).toString('base64url');
@@ -32,6 +34,8 @@ const GENERATORS = {
   sealSecret: randomSecret,
   internalToken: randomSecret,
   cookieSecret: randomSecret,
+  // base64url: nothing a redis.conf line would need to quote.
+  redisPassword: randomSecret,
 };
 
 /**

@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -12,6 +12,8 @@ import { NGINX_BIN } from './helpers.js';
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 interface ComposeService {
+  entrypoint?: string[];
+  command?: string[];
   environment?: Record<string, string>;
   volumes?: string[];
   healthcheck?: { test: string[] };
@@ -79,6 +81,7 @@ describe('docker-compose.yml and deploy/nginx/nginx.conf', () => {
         REDIS_URL: 'redis://redis:6379',
         AUTH_COOKIE_SECRET_FILE: '/run/platform-secrets/auth_cookie_secret',
         API_INTERNAL_TOKEN_FILE: '/run/platform-secrets/api_internal_token',
+        REDIS_PASSWORD_FILE: '/run/platform-secrets/redis_password',
       });
       // Written once per `up` by the one-shot `secrets` service (deploy/platform-secrets.mjs).
       expect(service.volumes).toContain('platform-secrets:/run/platform-secrets:ro');
@@ -91,6 +94,89 @@ describe('docker-compose.yml and deploy/nginx/nginx.conf', () => {
       secrets: { condition: 'service_completed_successfully' },
     });
     expect(JSON.stringify(compose.services)).not.toMatch(/SECRET":\s*"[^$/]|TOKEN":\s*"[^$/]/);
+  });
+
+  it('Redis requires the generated password, read from the secrets volume and never in argv or env', () => {
+    const redis = compose.services.redis!;
+    expect(redis.depends_on).toMatchObject({ secrets: { condition: 'service_completed_successfully' } });
+    expect(redis.volumes).toContain('platform-secrets:/run/platform-secrets:ro');
+    expect(redis.volumes).toContain('./deploy/redis/start.sh:/usr/local/lib/mfv/redis-start.sh:ro');
+    expect(redis.entrypoint).toEqual(['sh', '/usr/local/lib/mfv/redis-start.sh']);
+    expect(redis.environment ?? {}).toEqual({});
+    expect(JSON.stringify([redis.command, redis.healthcheck])).not.toMatch(/requirepass|\s-a\s/);
+  });
+
+  // The script for real, as the container runs it: root reads the 0600 file, redis-server runs as
+  // `redis` with the password from stdin (Debian's setpriv path, as in local/redis).
+  const canRunAsRedis =
+    process.getuid?.() === 0 &&
+    spawnSync('id', ['-u', 'redis']).status === 0 &&
+    spawnSync('sh', ['-c', 'command -v redis-server && command -v setpriv']).status === 0;
+  it.skipIf(!canRunAsRedis)(
+    'deploy/redis/start.sh: requirepass works, and the password is in neither argv nor environ',
+    async () => {
+      const dir = mkdtempSync(path.join(tmpdir(), 'mfv-redis-start-'));
+      execFileSync('chmod', ['0777', dir]);
+      const password = `pw-${Date.now().toString(36)}-start`;
+      const file = path.join(dir, 'redis_password');
+      writeFileSync(file, password, { mode: 0o600 });
+      const port = 20_000 + Math.floor(Math.random() * 20_000);
+      const server = spawn(
+        'sh',
+        [
+          path.join(REPO, 'deploy/redis/start.sh'),
+          '--port',
+          String(port),
+          '--bind',
+          '127.0.0.1',
+          '--dir',
+          dir,
+          '--save',
+          '',
+          '--appendonly',
+          'no',
+        ],
+        { env: { PATH: process.env.PATH, REDIS_PASSWORD_FILE: file }, stdio: 'ignore' },
+      );
+      const cli = (auth: string | undefined, ...args: string[]) =>
+        spawnSync('redis-cli', ['-p', String(port), ...args], {
+          env: { PATH: process.env.PATH, ...(auth ? { REDISCLI_AUTH: auth } : {}) },
+          encoding: 'utf8',
+          timeout: 2_000,
+        });
+      const answer = (auth: string | undefined, ...args: string[]) => {
+        const run = cli(auth, ...args);
+        return `${run.stdout.trim()} ${run.stderr.trim()}`.trim();
+      };
+      try {
+        for (let i = 0; i < 50 && !/NOAUTH|PONG/.test(answer(undefined, 'ping')); i++) {
+          await new Promise((r) => setTimeout(r, 100));
+        }
+        expect(answer(undefined, 'ping')).toMatch(/^NOAUTH/);
+        expect(answer('wrong', 'ping')).toMatch(/WRONGPASS/);
+        expect(answer(password, 'ping')).toBe('PONG');
+        // exec all the way down: the process we started is redis-server itself, as `redis`.
+        const pid = String(server.pid);
+        expect(readFileSync(`/proc/${pid}/comm`, 'utf8').trim()).toMatch(/^redis-server/);
+        expect(spawnSync('ps', ['-o', 'user=', '-p', pid], { encoding: 'utf8' }).stdout.trim()).toBe('redis');
+        expect(readFileSync(`/proc/${pid}/cmdline`, 'utf8')).not.toContain(password);
+        expect(readFileSync(`/proc/${pid}/environ`, 'utf8')).not.toContain(password);
+      } finally {
+        server.kill('SIGTERM');
+        await new Promise((r) => server.once('exit', r));
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  );
+
+  it('a missing password file stops Redis at once, naming REDIS_PASSWORD_FILE', () => {
+    const run = spawnSync('sh', [path.join(REPO, 'deploy/redis/start.sh')], {
+      env: { PATH: process.env.PATH, REDIS_PASSWORD_FILE: '/nonexistent/redis_password' },
+      encoding: 'utf8',
+      timeout: 5_000,
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/REDIS_PASSWORD_FILE \(\/nonexistent\/redis_password\) is missing or empty/);
   });
 
   it('with the real providers, the user app gets the Toss mTLS material and login secrets as compose secrets, and no other app does', () => {

@@ -3,7 +3,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { authConfigFromEnv, createAuth, SessionStore } from '@mfv/auth';
-import { RATE_LIMIT_DEFAULTS } from '@mfv/config';
+import { RATE_LIMIT_DEFAULTS, USER_RATE_LIMIT_DEFAULTS } from '@mfv/config';
 import { closeRedis, createRedis, waitForRedis } from '@mfv/redis';
 import { REPO_ROOT, startSite, type Site } from '@mfv/site';
 import { NEXT_APPS } from '@mfv/topology';
@@ -23,7 +23,10 @@ export function freePort(): Promise<number> {
 }
 
 const LIFTED_RATE_LIMITS = Object.fromEntries(
-  Object.keys(RATE_LIMIT_DEFAULTS).map((name) => [name, '999999/60']),
+  [...Object.keys(RATE_LIMIT_DEFAULTS), ...Object.keys(USER_RATE_LIMIT_DEFAULTS)].map((name) => [
+    name,
+    '999999/60',
+  ]),
 );
 
 /** Starts the built site on free ports, logging each app to tests/e2e/.artifacts/<run>/<app>.log. */

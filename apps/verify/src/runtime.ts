@@ -61,7 +61,10 @@ export function verifyRuntime(): VerifyRuntime {
   if (!instance) {
     const auth = defaultAuth();
     const env = verifyEnv();
-    const redis = createRedis(auth.config.redisUrl, { connectionName: `mfv-verify-${process.pid}` });
+    const redis = createRedis(auth.config.redisUrl, {
+      ...auth.config.redisFiles,
+      connectionName: `mfv-verify-${process.pid}`,
+    });
     // Commands before the first connection would fail at once (no offline queue); wait, bounded.
     const ready = waitForRedis(redis).catch(() => undefined);
     // Read once, on the first KCB or SSAFY request (the client secrets from their files).

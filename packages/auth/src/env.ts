@@ -6,6 +6,7 @@ import {
   DEV_AUTH_COOKIE_SECRET,
   loadConfig,
 } from '@mfv/config';
+import { redisFileOptions, type RedisFileOptions } from '@mfv/redis';
 import { cookiePolicyFor, type CookiePolicy } from './cookies.js';
 import { deriveCookieKeys, type CookieKeys } from './crypto.js';
 
@@ -20,6 +21,8 @@ export interface AuthConfig {
   keys: CookieKeys;
   internalToken: string;
   redisUrl: string;
+  /** REDIS_PASSWORD_FILE, REDIS_SENTINEL_PASSWORD_FILE, REDIS_TLS_CA_FILE (read by createRedis). */
+  redisFiles?: RedisFileOptions;
   refreshTimeoutMs: number;
   lockTtlMs: number;
   backendTimeoutMs: number;
@@ -65,6 +68,7 @@ export function authConfigFromEnv(
     keys: deriveCookieKeys(cookieSecret),
     internalToken,
     redisUrl: parsed.REDIS_URL,
+    redisFiles: redisFileOptions(parsed),
     refreshTimeoutMs: parsed.AUTH_REFRESH_TIMEOUT_MS,
     lockTtlMs: parsed.AUTH_LOCK_TTL_MS,
     backendTimeoutMs: parsed.AUTH_BACKEND_TIMEOUT_MS,

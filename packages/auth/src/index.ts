@@ -35,6 +35,7 @@ export { createPreflight, type Preflight, type PreflightResult, type AccessClaim
 export { refreshSession, type RefreshOutcome } from './refresh.js';
 export { SessionStore, sessionKey, type SessionRecord } from './session-store.js';
 export { safeReturnTo } from './redirect.js';
+export { clientIp, RateLimit, RATE_LIMITED_MESSAGE } from './rate-limit.js';
 export { logEvent, reportUnexpected } from './log.js';
 export {
   readJsonBody,

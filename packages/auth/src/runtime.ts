@@ -12,7 +12,10 @@ let instance: Auth | undefined;
 export function defaultAuth(): Auth {
   if (!instance) {
     const config = authConfigFromEnv();
-    const redis = createRedis(config.redisUrl, { connectionName: `mfv-auth-${process.pid}` });
+    const redis = createRedis(config.redisUrl, {
+      ...config.redisFiles,
+      connectionName: `mfv-auth-${process.pid}`,
+    });
     // Commands before the first connection would fail at once (no offline queue); wait, bounded.
     const ready = waitForRedis(redis).catch(() => undefined);
     instance = createAuth({ config, store: new SessionStore(redis, ready) });

@@ -17,4 +17,4 @@ export {
 } from './verify.js';
 export { sentryEnvSchema, type SentryEnv } from './sentry.js';
 export { nextBuildEnvSchema, type NextBuildEnv } from './next-build.js';
-export { RATE_LIMIT_DEFAULTS, type RateLimitSetting } from './rate-limits.js';
+export { RATE_LIMIT_DEFAULTS, USER_RATE_LIMIT_DEFAULTS, type RateLimitSetting } from './rate-limits.js';

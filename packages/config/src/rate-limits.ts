@@ -25,6 +25,18 @@ export const RATE_LIMIT_DEFAULTS = {
   VERIFY_LIMIT_REDEEM_IP: '60/600',
 } as const;
 
+/**
+ * Rate limits of the user remote. Starting a login (GET /user/api/login/kakao and /toss) keeps
+ * no server state, but each start signs a cookie and sends the browser on to the provider, so a
+ * script could make us send anyone's traffic there. Counted per client IP, both providers
+ * together, in Redis. Generous: carriers and offices put many people behind one address.
+ *
+ *   USER_LIMIT_LOGIN_IP                  login starts (Kakao and Toss together)
+ */
+export const USER_RATE_LIMIT_DEFAULTS = {
+  USER_LIMIT_LOGIN_IP: '30/60',
+} as const;
+
 export interface RateLimitSetting {
   points: number;
   durationSeconds: number;
@@ -32,7 +44,7 @@ export interface RateLimitSetting {
 
 const MAX_WINDOW_SECONDS = 86_400;
 
-function rateLimit(name: string, fallback: string) {
+function rateLimit(app: string, name: string, fallback: string) {
   return z
     .string()
     .default(fallback)
@@ -49,9 +61,14 @@ function rateLimit(name: string, fallback: string) {
       }
       return { points, durationSeconds };
     })
-    .describe(`verify: rate limit ${name} as <points>/<seconds> (default ${fallback})`);
+    .describe(`${app}: rate limit ${name} as <points>/<seconds> (default ${fallback})`);
 }
 
-export const rateLimitFields = Object.fromEntries(
-  Object.entries(RATE_LIMIT_DEFAULTS).map(([name, fallback]) => [name, rateLimit(name, fallback)]),
-) as { [K in keyof typeof RATE_LIMIT_DEFAULTS]: ReturnType<typeof rateLimit> };
+function fieldsOf<T extends Record<string, string>>(app: string, defaults: T) {
+  return Object.fromEntries(
+    Object.entries(defaults).map(([name, fallback]) => [name, rateLimit(app, name, fallback)]),
+  ) as { [K in keyof T]: ReturnType<typeof rateLimit> };
+}
+
+export const rateLimitFields = fieldsOf('verify', RATE_LIMIT_DEFAULTS);
+export const userRateLimitFields = fieldsOf('user', USER_RATE_LIMIT_DEFAULTS);

@@ -174,3 +174,15 @@ describe('user schema: Toss login', () => {
     );
   });
 });
+
+describe('user rate limits', () => {
+  it('login starts: 30 per minute per client IP unless set, <points>/<seconds> only', () => {
+    expect(load({}).USER_LIMIT_LOGIN_IP).toEqual({ points: 30, durationSeconds: 60 });
+    expect(load({ USER_LIMIT_LOGIN_IP: '100/300' }).USER_LIMIT_LOGIN_IP).toEqual({
+      points: 100,
+      durationSeconds: 300,
+    });
+    for (const bad of ['0/60', '30', '30/0', 'x/60', '30/100000'])
+      expect(problems({ USER_LIMIT_LOGIN_IP: bad }), bad).toHaveProperty('USER_LIMIT_LOGIN_IP');
+  });
+});

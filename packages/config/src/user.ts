@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { fields } from './load.js';
 import { providersMode, providersModeField } from './providers.js';
+import { userRateLimitFields } from './rate-limits.js';
 import { SANDBOX_TOSS_DEV_AAD, SANDBOX_TOSS_DEV_DECRYPT_KEY } from './sandbox.js';
 
 /**
@@ -46,6 +47,8 @@ import { SANDBOX_TOSS_DEV_AAD, SANDBOX_TOSS_DEV_DECRYPT_KEY } from './sandbox.js
  *   MTLS_CERT_SECRET, MTLS_KEY_SECRET, MTLS_CA_SECRET
  *                                 secret names (default mtls_client_cert, mtls_client_key, mtls_ca)
  *   MTLS_EXPIRY_WARNING_DAYS      warn this many days before notAfter (default 30)
+ *
+ *   USER_LIMIT_*                  rate limits, `<points>/<seconds>` (rate-limits.ts)
  */
 
 /**
@@ -143,6 +146,9 @@ export const userEnvSchema = z
     MTLS_KEY_SECRET: secretName('mtls_client_key'),
     MTLS_CA_SECRET: secretName('mtls_ca'),
     MTLS_EXPIRY_WARNING_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+
+    // Rate limits (rate-limits.ts).
+    ...userRateLimitFields,
   })
   .superRefine((env, ctx) => {
     for (const [inline, file] of PAIRS) {

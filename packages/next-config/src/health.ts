@@ -2,7 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { authEnvSchema, loadConfig } from '@mfv/config';
-import { createRedis, redisHealth, type RedisClient } from '@mfv/redis';
+import { createRedis, redisFileOptions, redisHealth, type RedisClient } from '@mfv/redis';
 import { APPS, REMOTES, readTopologyEnv, type NextAppName, type RemoteName } from '@mfv/topology';
 
 /**
@@ -96,7 +96,9 @@ export function redisCheck(): ReadinessCheck {
     name: 'redis',
     kind: 'required',
     async run() {
-      redis ??= createRedis(loadConfig('auth', authEnvSchema).REDIS_URL, {
+      const redisEnv = loadConfig('auth', authEnvSchema);
+      redis ??= createRedis(redisEnv.REDIS_URL, {
+        ...redisFileOptions(redisEnv),
         connectionName: `mfv-readyz-${process.pid}`,
         logger: null,
         // The first probe connects (redisHealth waits for it, bounded) instead of failing at once.

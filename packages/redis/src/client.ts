@@ -2,6 +2,7 @@ import { type ConnectionOptions } from 'node:tls';
 import { Cluster, Redis, type ClusterOptions, type RedisOptions } from 'ioredis';
 import { REDIS_DEFAULTS, backoffDelay, type RedisTimeouts } from './defaults.js';
 import { RedisUnavailableError } from './errors.js';
+import { authHint, readRedisFile, RedisConfigError, type RedisFileOptions } from './secrets.js';
 import { describeRedisTarget, parseRedisUrl, type RedisTarget } from './url.js';
 
 /**
@@ -29,7 +30,7 @@ export interface RedisLogger {
   info(message: string): void;
 }
 
-export interface CreateRedisOptions extends Partial<RedisTimeouts> {
+export interface CreateRedisOptions extends Partial<RedisTimeouts>, RedisFileOptions {
   /**
    * Do not connect until `waitForRedis(client)` (or `client.connect()`). Commands sent before
    * the connection is ready fail at once (there is no offline queue), so a lazy client must
@@ -38,7 +39,10 @@ export interface CreateRedisOptions extends Partial<RedisTimeouts> {
   lazyConnect?: boolean;
   /** CLIENT SETNAME, so `CLIENT LIST` tells which app holds a connection. */
   connectionName?: string;
-  /** Extra TLS options for `rediss://` (for example `ca` for a private CA). Ignored otherwise. */
+  /**
+   * Extra TLS options for `rediss://` (for example `ca` for a private CA). Ignored otherwise.
+   * `tlsCaFile` (REDIS_TLS_CA_FILE) fills `ca` from a file.
+   */
   tls?: ConnectionOptions;
   /**
    * Where connection trouble is reported: one line per distinct error until the connection is
@@ -83,7 +87,7 @@ export function redisClientInfo(client: RedisClient): Readonly<ClientMeta> | und
  * All of these errors satisfy `isRedisUnavailable()`.
  */
 export function createRedis(url: string, options: CreateRedisOptions = {}): RedisClient {
-  const target = parseRedisUrl(url);
+  const target = withFiles(parseRedisUrl(url), options);
   const timeouts: RedisTimeouts = { ...REDIS_DEFAULTS, ...definedOnly(options) };
   const description = describeRedisTarget(target);
 
@@ -120,7 +124,7 @@ export function createRedis(url: string, options: CreateRedisOptions = {}): Redi
         host: target.host,
         port: target.port,
         db: target.db,
-        tls: target.tls ? { ...options.tls } : undefined,
+        tls: target.tls ? { ...options.tls, ...tlsCa(options) } : undefined,
         enableOfflineQueue: false,
         lazyConnect: options.lazyConnect ?? false,
         retryStrategy,
@@ -182,6 +186,29 @@ export function createRedis(url: string, options: CreateRedisOptions = {}): Redi
 }
 
 /**
+ * The URL's target with the passwords read from REDIS_PASSWORD_FILE / REDIS_SENTINEL_PASSWORD_FILE
+ * (a file wins over a password written in the URL). Throws RedisConfigError.
+ */
+function withFiles(target: RedisTarget, files: RedisFileOptions): RedisTarget {
+  if (files.tlsCaFile !== undefined && !(target.mode === 'standalone' && target.tls)) {
+    throw new RedisConfigError('REDIS_TLS_CA_FILE', 'applies to rediss:// URLs only');
+  }
+  if (files.sentinelPasswordFile !== undefined && target.mode !== 'sentinel') {
+    throw new RedisConfigError('REDIS_SENTINEL_PASSWORD_FILE', 'applies to redis-sentinel:// URLs only');
+  }
+  const out = { ...target };
+  if (files.passwordFile !== undefined) out.password = readRedisFile('passwordFile', files.passwordFile);
+  if (out.mode === 'sentinel' && files.sentinelPasswordFile !== undefined) {
+    out.sentinelPassword = readRedisFile('sentinelPasswordFile', files.sentinelPasswordFile);
+  }
+  return out;
+}
+
+function tlsCa(files: RedisFileOptions): ConnectionOptions {
+  return files.tlsCaFile === undefined ? {} : { ca: readRedisFile('tlsCaFile', files.tlsCaFile) };
+}
+
+/**
  * Explains outages without flooding: one line when a ready connection is lost, one per
  * distinct error while it is down (ioredis emits one per reconnect attempt), and one when it
  * is ready again, with how long it was down. Also keeps ioredis from printing
@@ -195,7 +222,8 @@ function attachLogger(client: RedisClient, description: string, logger: RedisLog
     if (message === lastMessage) return;
     lastMessage = message;
     downSince ??= performance.now();
-    logger?.warn(`[redis] ${description}: ${message}`);
+    const hint = authHint(message);
+    logger?.warn(`[redis] ${description}: ${message}${hint ? ` — ${hint}` : ''}`);
   };
   client.on('error', onError);
   if (isCluster(client)) client.on('node error', onError);
@@ -291,7 +319,8 @@ export function waitForRedis(
     };
     const timer = setTimeout(() => {
       cleanup();
-      const why = lastError instanceof Error ? `: ${lastError.message}` : '';
+      const hint = lastError instanceof Error ? authHint(lastError.message) : undefined;
+      const why = lastError instanceof Error ? `: ${lastError.message}${hint ? ` — ${hint}` : ''}` : '';
       reject(
         new RedisUnavailableError(
           `Redis ${description} not ready within ${timeoutMs} ms (status ${client.status})${why}`,

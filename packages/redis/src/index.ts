@@ -35,3 +35,10 @@ export {
   type HostPort,
   type RedisUrlScheme,
 } from './url.js';
+export {
+  redisFileOptions,
+  RedisConfigError,
+  REDIS_CONFIG_ERROR_CODE,
+  REDIS_FILE_VARIABLES,
+  type RedisFileOptions,
+} from './secrets.js';

@@ -1,5 +1,6 @@
 import { ConfigError, loadConfig, redisEnvSchema, REDIS_URL_DEFAULT } from '@mfv/config';
 import { describe, expect, it } from 'vitest';
+import { redisFileOptions } from './secrets.js';
 import { parseRedisUrl } from './url.js';
 
 // REDIS_URL's schema lives in @mfv/config (every app's env in one place); this package parses
@@ -40,4 +41,18 @@ describe('REDIS_URL in @mfv/config', () => {
       expect((caught as Error).message).not.toContain('Secret-77');
     },
   );
+
+  it('REDIS_PASSWORD_FILE, REDIS_SENTINEL_PASSWORD_FILE, REDIS_TLS_CA_FILE reach createRedis as file options', () => {
+    const env = loadConfig('test', redisEnvSchema, {
+      REDIS_PASSWORD_FILE: '/run/platform-secrets/redis_password',
+      REDIS_SENTINEL_PASSWORD_FILE: '/run/secrets/sentinel_password',
+      REDIS_TLS_CA_FILE: '/run/secrets/redis_ca.pem',
+    });
+    expect(redisFileOptions(env)).toEqual({
+      passwordFile: '/run/platform-secrets/redis_password',
+      sentinelPasswordFile: '/run/secrets/sentinel_password',
+      tlsCaFile: '/run/secrets/redis_ca.pem',
+    });
+    expect(redisFileOptions(loadConfig('test', redisEnvSchema, {}))).toEqual({});
+  });
 });

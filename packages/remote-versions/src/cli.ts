@@ -65,6 +65,7 @@ async function main(argv: string[]): Promise<void> {
   const topology = readTopologyEnv();
   const redisUrl = env.redisUrl ?? `redis://127.0.0.1:${topology.redisPort}`;
   const redis: RedisClient = createRedis(redisUrl, {
+    ...env.redisFiles,
     connectionName: 'mfv-remote-cli',
     logger: null,
     lazyConnect: true,

@@ -1,26 +1,53 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CONTROL_SOCKET_NAME, requestRestart } from './control.js';
 import { watchForOrphaning } from './orphan.js';
 import { PortBusyError } from './ports.js';
 
 /**
  *   site start [--no-build]   build (turbo, cached) and run every app with `next start` behind the proxy
  *   site dev                  run every app with `next dev` (HMR) behind the proxy
+ *   site restart <app> [--socket <path>]
+ *                             restart one app of the running site (control.ts); the socket defaults
+ *                             to the one `site start` opens, .site/control.sock
  *
  * This module must not import anything that only exists after a build (`@mfv/proxy` and
  * `@mfv/topology` resolve to their dist/): on a fresh clone the build below produces them, and
  * only then is the site module loaded. tools/site/src/cli-fresh-clone.test.ts keeps it that way.
  */
 type SiteMode = 'start' | 'dev';
-const mode = (process.argv[2] ?? 'start') as SiteMode;
+const command = process.argv[2] ?? 'start';
+const mode = command as SiteMode;
 const skipBuild = process.argv.includes('--no-build');
-if (mode !== 'start' && mode !== 'dev') {
-  process.stderr.write('usage: site start | site dev\n');
+const USAGE = 'usage: site start [--no-build] | site dev | site restart <app>\n';
+if (command !== 'start' && command !== 'dev' && command !== 'restart') {
+  process.stderr.write(USAGE);
   process.exit(2);
 }
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+/** `site restart <app>`: ask the running runner, print the outcome, exit 0 only when it restarted. */
+async function restart(args: string[]): Promise<never> {
+  const socketAt = args.indexOf('--socket');
+  const socketPath = socketAt >= 0 ? args[socketAt + 1] : path.join(REPO_ROOT, '.site', CONTROL_SOCKET_NAME);
+  const app = args.find((a, i) => !a.startsWith('--') && (socketAt < 0 || i !== socketAt + 1));
+  if (!app || !socketPath) {
+    process.stderr.write(`${USAGE}   e.g. pnpm site:restart notice\n`);
+    process.exit(2);
+  }
+  process.stdout.write(`Restarting ${app} …\n`);
+  const result = await requestRestart(socketPath, app);
+  if (!result.ok) {
+    process.stderr.write(`✗ ${result.message}\n`);
+    process.exit(1);
+  }
+  process.stdout.write(
+    `✓ ${app} restarted in ${result.restartMs} ms (pid ${result.pid}); the others kept running\n`,
+  );
+  process.exit(0);
+}
 let building: ChildProcess | null = null;
 
 /** `turbo run build` (cached); in dev mode only the packages the apps import (not the apps). */
@@ -118,7 +145,7 @@ async function main() {
   );
 }
 
-main().catch((error: unknown) => {
+(command === 'restart' ? restart(process.argv.slice(3)) : main()).catch((error: unknown) => {
   process.stderr.write(`\n✗ ${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);
 });

@@ -13,6 +13,7 @@ import {
   type NextAppName,
   type TopologyEnv,
 } from '@mfv/topology';
+import { CONTROL_SOCKET_NAME, startControlServer, type ControlServer } from './control.js';
 import { inheritedEnv, type Env } from './env.js';
 import { assertPortsFree } from './ports.js';
 import { Service, type ServiceOutput } from './process.js';
@@ -34,6 +35,8 @@ export interface SiteOptions {
   stateDir?: string;
   /** Start from this process's environment (default) or from `env` alone (tests). */
   inheritEnv?: boolean;
+  /** Where the runner's own messages go (app restarts through the control socket); default stdout. */
+  log?: (line: string) => void;
 }
 
 export interface Site {
@@ -44,6 +47,8 @@ export interface Site {
   readonly redis: LocalRedis;
   /** The environment every process got (URLs of api, sandbox, Redis; secrets as files). */
   readonly env: Env;
+  /** The control socket `pnpm site:restart <app>` talks to (<state dir>/control.sock). */
+  readonly controlSocket: string;
   stop(): Promise<void>;
 }
 
@@ -282,8 +287,11 @@ export async function startSite(options: SiteOptions): Promise<Site> {
   const proxy = createDevProxy({ upstreams: upstreamsFromTopology(topology) });
   const started: Service[] = [];
   let stopped = false;
+  let control: ControlServer | undefined;
+  const controlSocket = path.join(stateDir, CONTROL_SOCKET_NAME);
   const stop = async () => {
     stopped = true;
+    await control?.close();
     proxy.closeAllConnections();
     await Promise.all([new Promise<void>((r) => proxy.close(() => r())), ...started.map((s) => s.stop())]);
     await redis.stop();
@@ -305,11 +313,18 @@ export async function startSite(options: SiteOptions): Promise<Site> {
     await startAll([apps.shell]);
     if (stopped) throw new Error('site start aborted');
     await listen(proxy, topology.proxyPort);
+    // `pnpm site:restart <app>` (control.ts): one app restarted, the others untouched.
+    mkdirSync(stateDir, { recursive: true });
+    control = await startControlServer(
+      controlSocket,
+      { ...apps, ...backends },
+      options.log ?? ((line) => process.stdout.write(`site   │ ${line}\n`)),
+    );
   } catch (error) {
     await stop();
     throw error;
   } finally {
     options.signal?.removeEventListener('abort', onAbort);
   }
-  return { topology, url: publicOrigin, apps, backends, redis, env, stop };
+  return { topology, url: publicOrigin, apps, backends, redis, env, controlSocket, stop };
 }

@@ -13,7 +13,7 @@
 import { version as reactDomVersion } from 'react-dom';
 import { version as reactVersion } from 'react';
 import { authEnvSchema, loadConfig } from '@mfv/config';
-import { createRedis, type RedisClient } from '@mfv/redis';
+import { createRedis, redisFileOptions, type RedisClient } from '@mfv/redis';
 import {
   checkCompatibility,
   parseReleaseIndex,
@@ -72,7 +72,9 @@ function pinStore(): PinStore {
   if (!store) {
     let redis: RedisClient | null = null;
     try {
-      redis = createRedis(loadConfig('auth', authEnvSchema).REDIS_URL, {
+      const redisEnv = loadConfig('auth', authEnvSchema);
+      redis = createRedis(redisEnv.REDIS_URL, {
+        ...redisFileOptions(redisEnv),
         connectionName: `mfv-shell-releases-${process.pid}`,
         logger: null,
       });

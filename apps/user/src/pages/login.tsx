@@ -1,20 +1,28 @@
-import { getViewer, safeReturnTo } from '@mfv/auth';
+import { getViewer, RATE_LIMITED_MESSAGE, safeReturnTo } from '@mfv/auth';
 import type { GetServerSideProps } from 'next';
 import { Card, Notice } from '../components/Card';
 import { userEnv } from '../server/env';
+import { parseWait, RATE_LIMITED } from '../server/login-limit';
 import { isLoginMessageCode, LOGIN_MESSAGES, type LoginMessageCode } from '../server/messages';
 
 interface Props {
   returnTo: string;
   error: LoginMessageCode | null;
+  /** Set when a login start was refused by the rate limit (made on the server from a checked number). */
+  limited: string | null;
   /** TOSS_LOGIN_ENABLED */
   toss: boolean;
 }
 
-export default function Login({ returnTo, error, toss }: Props) {
+export default function Login({ returnTo, error, limited, toss }: Props) {
   return (
     <Card title="로그인" description="카카오나 토스 계정으로 MFV에 로그인해요.">
       {error && <Notice tone="error">{LOGIN_MESSAGES[error]}</Notice>}
+      {limited && (
+        <Notice tone="error">
+          <span data-testid="login-rate-limited">{limited}</span>
+        </Notice>
+      )}
       <a
         className="kakao"
         href={`/user/api/login/kakao?returnTo=${encodeURIComponent(returnTo)}`}
@@ -61,6 +69,11 @@ export default function Login({ returnTo, error, toss }: Props) {
   );
 }
 
+function limitedNotice(error: unknown, wait: unknown): string | null {
+  const seconds = error === RATE_LIMITED ? parseWait(wait) : null;
+  return seconds === null ? null : RATE_LIMITED_MESSAGE(seconds);
+}
+
 export const getServerSideProps: GetServerSideProps<Props> = async (ctx) => {
   const returnTo = safeReturnTo(ctx.query.returnTo);
   const viewer = await getViewer(ctx.req, ctx.res);
@@ -70,6 +83,7 @@ export const getServerSideProps: GetServerSideProps<Props> = async (ctx) => {
     props: {
       returnTo,
       error: isLoginMessageCode(ctx.query.error) ? ctx.query.error : null,
+      limited: limitedNotice(ctx.query.error, ctx.query.wait),
       toss: userEnv().TOSS_LOGIN_ENABLED,
     },
   };

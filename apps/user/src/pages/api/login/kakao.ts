@@ -1,14 +1,19 @@
 import { handleErrors } from '@mfv/auth';
 import { startKakaoLogin } from '../../../server/kakao-login';
+import { admitLoginStart } from '../../../server/login-limit';
 
-/** GET /user/api/login/kakao?returnTo=… — starts a Kakao login (state + PKCE) and redirects to Kakao. */
-export default handleErrors((req, res) => {
+/**
+ * GET /user/api/login/kakao?returnTo=… — starts a Kakao login (state + PKCE) and redirects to Kakao.
+ * Rate-limited per client IP (login-limit.ts).
+ */
+export default handleErrors(async (req, res) => {
   if (req.method !== 'GET') {
     res.setHeader('Allow', 'GET');
     res.status(405).json({ code: 'METHOD_NOT_ALLOWED', message: 'GET only' });
     return;
   }
   res.setHeader('Cache-Control', 'no-store');
+  if (!(await admitLoginStart(req, res))) return;
   res.redirect(302, startKakaoLogin(req, res));
 });
 

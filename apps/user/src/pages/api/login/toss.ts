@@ -1,18 +1,20 @@
 import { handleErrors } from '@mfv/auth';
+import { admitLoginStart } from '../../../server/login-limit';
 import { defaultTossLoginDeps, startTossLogin } from '../../../server/toss-login';
 import { TossUnavailableError } from '../../../server/toss-runtime';
 
 /**
  * GET /user/api/login/toss?returnTo=… — starts a Toss login (state sealed in a cookie) and sends
- * the browser to the appLogin step (TOSS_APP_LOGIN_URL).
+ * the browser to the appLogin step (TOSS_APP_LOGIN_URL). Rate-limited per client IP (login-limit.ts).
  */
-export default handleErrors((req, res) => {
+export default handleErrors(async (req, res) => {
   if (req.method !== 'GET') {
     res.setHeader('Allow', 'GET');
     res.status(405).json({ code: 'METHOD_NOT_ALLOWED', message: 'GET only' });
     return;
   }
   res.setHeader('Cache-Control', 'no-store');
+  if (!(await admitLoginStart(req, res))) return;
   try {
     res.redirect(302, startTossLogin(defaultTossLoginDeps(), req, res));
   } catch (error) {

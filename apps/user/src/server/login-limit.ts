@@ -1,0 +1,81 @@
+/**
+ * Rate limit on login starts (GET /user/api/login/kakao and /toss): per client IP, both
+ * providers together, counted in Redis so every user process shares it (USER_LIMIT_LOGIN_IP,
+ * @mfv/config rate-limits.ts). A start keeps no server state, but each one signs a cookie and
+ * sends the browser on to the provider: without a limit a script could hammer both.
+ *
+ * Over the limit, what the caller gets depends on who asks:
+ * - a top-level navigation (the person clicked "카카오로 로그인"): 303 back to the login page with a
+ *   notice saying how long to wait — a page, not raw JSON;
+ * - anything else (fetch, Accept: application/json, scripts): 429 + Retry-After + {code, message}.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { clientIp, defaultAuth, RATE_LIMITED_MESSAGE, RateLimit, safeReturnTo } from '@mfv/auth';
+import { createRedis, waitForRedis } from '@mfv/redis';
+import { userEnv } from './env';
+
+export const RATE_LIMITED = 'RATE_LIMITED';
+/** The longest wait the login page shows (a window can be at most a day, see rate-limits.ts). */
+export const MAX_WAIT_SECONDS = 86_400;
+
+let instance: RateLimit | undefined;
+
+/** The process's limiter, built on first use (never at import: `next build` imports every route). */
+export function loginLimit(): RateLimit {
+  if (!instance) {
+    const { config } = defaultAuth();
+    const redis = createRedis(config.redisUrl, {
+      ...config.redisFiles,
+      connectionName: `mfv-user-limits-${process.pid}`,
+    });
+    // Until the first connection, wait (bounded by waitForRedis) instead of counting in memory.
+    const ready = waitForRedis(redis).catch(() => undefined);
+    instance = new RateLimit(redis, userEnv().USER_LIMIT_LOGIN_IP, 'mfv:rl:user:login:ip', ready);
+  }
+  return instance;
+}
+
+/** A browser navigating the whole page (not a fetch, not an API client). */
+export function isNavigation(req: IncomingMessage): boolean {
+  const mode = req.headers['sec-fetch-mode'];
+  if (mode !== undefined) return mode === 'navigate';
+  const accept = req.headers.accept ?? '';
+  return accept.includes('text/html') && !accept.includes('application/json');
+}
+
+/**
+ * Counts this start; true when it may go on. Otherwise the answer has been sent (see above) and
+ * the caller must stop.
+ */
+export async function admitLoginStart(
+  req: IncomingMessage & { query: Record<string, unknown> },
+  res: ServerResponse,
+  limit: RateLimit = loginLimit(),
+): Promise<boolean> {
+  const wait = await limit.consume(clientIp(req));
+  if (wait === 0) return true;
+  res.setHeader('Retry-After', String(wait));
+  res.setHeader('Cache-Control', 'no-store');
+  if (isNavigation(req)) {
+    const query = new URLSearchParams({
+      error: RATE_LIMITED,
+      wait: String(wait),
+      returnTo: safeReturnTo(req.query.returnTo),
+    });
+    res.statusCode = 303;
+    res.setHeader('Location', `/user/login?${query}`);
+    res.end();
+    return false;
+  }
+  res.statusCode = 429;
+  res.setHeader('Content-Type', 'application/json; charset=utf-8');
+  res.end(JSON.stringify({ code: RATE_LIMITED, message: RATE_LIMITED_MESSAGE(wait) }));
+  return false;
+}
+
+/** The `wait` of the login page's query: whole seconds in 1..MAX_WAIT_SECONDS, else null. */
+export function parseWait(value: unknown): number | null {
+  if (typeof value !== 'string' || !/^\d{1,5}$/.test(value)) return null;
+  const seconds = Number(value);
+  return seconds >= 1 && seconds <= MAX_WAIT_SECONDS ? seconds : null;
+}
