@@ -10,8 +10,6 @@ import { REPO_ROOT, repoFiles } from '../src/repo.js';
  * citations. TEMPORARY: the lead empties this list after merging those branches.
  */
 const ALLOWED_FOR_NOW = [
-  'apps/verify/', // moved and cleaned by the verify restructuring
-  'packages/verification/', // moved and cleaned by the verify restructuring
   'packages/auth/', // owned by the auth work
   'apps/api/src/contract.ts', // owned by the api contract work
 ];
