@@ -197,9 +197,11 @@ describe('notices', () => {
     await page.goto(`${site.url}/`);
     await page.locator('[data-slot-component="notice/NoticeBell"] button.bell').click();
     const first = page.getByTestId('notice-panel').locator('a.item').first();
-    expect(await first.locator('[data-unread="true"]').count()).toBe(1);
+    await expect.poll(() => first.locator('[data-unread="true"]').count()).toBe(1);
+    const marked = page.waitForResponse((r) => r.url().endsWith(`/notice/api/notices/${SEED_NOTICE}/read`));
     await first.click();
     await page.waitForURL(new RegExp(`/notice/${SEED_NOTICE}$`));
+    expect((await marked).status()).toBe(204);
     expect(await page.locator('article h1').textContent()).toBe('토스로 로그인할 수 있어요');
     expect(await page.locator('article .body').textContent()).toContain('토스 앱으로도 로그인');
 
@@ -223,7 +225,7 @@ describe('login', () => {
     await page.getByRole('button', { name: '취소' }).click();
     await page.waitForURL(`${site.url}/user/login?returnTo=%2Fverification`);
     // No error card (Next's route announcer is the page's only live region).
-    expect(await page.locator('p[role="alert"]').count()).toBe(0);
+    expect(await page.locator('p[role="alert"]:not(#__next-route-announcer__)').count()).toBe(0);
     expect(await page.getByTestId('login-kakao').getAttribute('href')).toContain('returnTo=%2Fverification');
     await context.close();
   });
