@@ -135,6 +135,9 @@ describe('header pop-ups at phone size', () => {
     expect(box.x).toBeGreaterThanOrEqual(0);
     expect(box.x + box.width).toBeLessThanOrEqual(390);
     expect(await horizontalOverflow(page)).toBe(0);
+    // The panel's items start at its left edge (the header's own link styles stay in the header).
+    const title = (await panel.locator('a.item .title').first().boundingBox())!;
+    expect(title.x - box.x).toBeLessThan(48);
 
     // Opening the menu closes the panel.
     await trigger.click();
