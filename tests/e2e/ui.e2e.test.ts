@@ -146,6 +146,15 @@ describe('header pop-ups at phone size', () => {
     const menuBox = (await menu.boundingBox())!;
     expect(menuBox.x).toBeGreaterThanOrEqual(0);
     expect(menuBox.x + menuBox.width).toBeLessThanOrEqual(390);
+    const firstItem = await menu
+      .getByRole('menuitem')
+      .first()
+      .evaluate((el) => {
+        const range = document.createRange();
+        range.selectNodeContents(el);
+        return range.getBoundingClientRect().x;
+      });
+    expect(firstItem - menuBox.x).toBeLessThan(40);
 
     // A tap outside closes it.
     // (the page's left margin: nothing there to activate)
