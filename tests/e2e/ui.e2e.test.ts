@@ -242,7 +242,7 @@ describe('login', () => {
     await context.close();
   });
 
-  it('모든 기기에서 로그아웃 leaves the other browser signed out on its next page load', async () => {
+  it('모든 기기에서 로그아웃 signs the other browser out within the revocation poll bound, for good', async () => {
     const persona = KAKAO_PERSONAS.leeSeoyeon;
     const [a, b] = [await phone(), await phone()];
     const [pa, pb] = [await a.newPage(), await b.newPage()];
