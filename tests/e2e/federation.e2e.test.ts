@@ -44,7 +44,7 @@ describe('composition through the proxied site', () => {
     for (const id of HOME_SLOTS) expect(home.html).toContain(`data-slot-component="${id}"`);
     expect(home.html).toContain('공지사항');
     // Scoped remote styles are in the server HTML, not fetched later.
-    expect(home.html).toMatch(/<style id="__jsx-[^"]+">\.notice-list\.jsx-/);
+    expect(home.html).toMatch(/<style id="__jsx-[^"]+">[^<]*li\.unread\.jsx-/);
 
     const verification = await timedGet(`${site.url}/verification`);
     expect(slotStates(verification.html)['verify/VerifyLauncher']).toBe('ok');

@@ -5,6 +5,7 @@ import {
   type Notice,
 } from '@mfv/api/contract';
 import { withAuthSSR, type AuthPageProps } from '@mfv/auth';
+import type { GetServerSideProps } from 'next';
 import { useEffect } from 'react';
 import { Frame } from '../components/Frame';
 import { formatDate } from '../lib/notices';
@@ -70,18 +71,21 @@ export default function NoticeDetail(props: Props) {
   );
 }
 
-export const getServerSideProps = withAuthSSR<{ notice: Notice }>(
+const withNotice = withAuthSSR<{ notice: Notice }>(
   async (ctx, auth) => {
-    const params = noticeIdParamsSchema.safeParse({ id: ctx.params?.id });
-    if (!params.success) return { notFound: true };
+    const id = String(ctx.params?.id);
     // The api lists notices (newest first); one is found among the newest it keeps listing.
     const { items } = await auth.api(`/notices?limit=${NOTICES_MAX_LIMIT}`, {
       schema: noticesResponseSchema,
     });
-    const notice = items.find((n) => n.id === params.data.id);
+    const notice = items.find((n) => n.id === id);
     if (!notice) return { notFound: true };
     ctx.res.setHeader('Cache-Control', 'private, no-store');
     return { props: { notice } };
   },
   { app: 'notice' },
 );
+
+/** A path that cannot be a notice (not a UUID) is a 404 for everyone, signed in or not. */
+export const getServerSideProps: GetServerSideProps<Props> = async (ctx) =>
+  noticeIdParamsSchema.safeParse({ id: ctx.params?.id }).success ? withNotice(ctx) : { notFound: true };

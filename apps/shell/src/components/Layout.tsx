@@ -78,7 +78,8 @@ export function Layout({ actions, children }: { actions: ReactNode; children: Re
         }
       `}</style>
       <style jsx global>{`
-        header a {
+        header > a,
+        header > nav a {
           display: inline-flex;
           align-items: center;
           justify-content: center;
@@ -89,10 +90,10 @@ export function Layout({ actions, children }: { actions: ReactNode; children: Re
           text-decoration: none;
           border-radius: 8px;
         }
-        header nav a:hover {
+        header > nav a:hover {
           background: #f3f4f6;
         }
-        header a.brand {
+        header > a.brand {
           font-weight: 800;
           letter-spacing: 0.04em;
           padding-left: 0;
