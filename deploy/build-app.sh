@@ -56,6 +56,9 @@ if [ "$kind" = next ]; then
   cp -a "$dir/.next/standalone/." "$out/"
   cp -a "$dir/.next/static" "$out/$dir/.next/static"
   if [ -d "$dir/public" ]; then cp -a "$dir/public" "$out/$dir/public"; fi
+  # The remote releases (public/_mfv) repeat .next/static's chunks: one copy of those bytes in the
+  # image (hard links; BuildKit keeps them through COPY).
+  sh deploy/link-release-twins.sh "$out/$dir"
   # A remote is useless to the shell without its server remote entry.
   if [ "$app" != shell ] && [ ! -f "$out/$dir/.next/static/ssr/remoteEntry.js" ]; then
     echo "build-app.sh: $dir has no .next/static/ssr/remoteEntry.js (nextjs-mf server entry)" >&2

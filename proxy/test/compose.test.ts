@@ -18,7 +18,7 @@ interface ComposeService {
   volumes?: string[];
   healthcheck?: { test: string[] };
   depends_on?: Record<string, { condition: string }>;
-  build?: { args?: { APP?: string } };
+  build?: { args?: { APP?: string; BUILD_FROM?: string } };
   secrets?: (string | { source: string })[];
 }
 
@@ -94,6 +94,16 @@ describe('docker-compose.yml and deploy/nginx/nginx.conf', () => {
       secrets: { condition: 'service_completed_successfully' },
     });
     expect(JSON.stringify(compose.services)).not.toMatch(/SECRET":\s*"[^$/]|TOKEN":\s*"[^$/]/);
+  });
+
+  it('every image build takes BUILD_FROM from MFV_BUILD_FROM (compose:smoke --prebuilt packages its own build)', () => {
+    const built = Object.entries(compose.services).filter(([, s]) => s.build);
+    expect(built.length).toBeGreaterThanOrEqual(7);
+    for (const [name, service] of built) {
+      expect(service.build?.args?.BUILD_FROM, name).toBe('${MFV_BUILD_FROM:-source}');
+    }
+    const smoke = readFileSync(path.join(REPO, 'tests/e2e/compose/smoke.ts'), 'utf8');
+    expect(smoke).toMatch(/prebuilt \? \{ MFV_BUILD_FROM: 'prebuilt' \}/);
   });
 
   it('Redis requires the generated password, read from the secrets volume and never in argv or env', () => {

@@ -143,6 +143,8 @@ async function main() {
     MFV_SANDBOX_PORT: String(sandboxPort),
     AUTH_PUBLIC_ORIGIN: origin,
     MFV_BUILD_CA_CERTS: buildCaCerts(),
+    // Without it the images would build the workspace again from source (Dockerfile, BUILD_FROM).
+    ...(prebuilt ? { MFV_BUILD_FROM: 'prebuilt' } : {}),
   };
   const run = (a: string[], log?: (line: string) => void) => compose(c, a, { cwd: REPO_ROOT, env, log });
   say(

@@ -27,6 +27,8 @@ export const COMPOSE_ONLY_DOCS: Readonly<Record<string, string>> = {
     'image build: the Node.js 20 base image (default node:20-bookworm-slim; offline: local/node:20, deploy/compose.offline.yml)',
   MFV_BUILD_CA_CERTS:
     'image build: extra PEM CA certificates the build trusts (a TLS-inspecting proxy to the npm registry); never in the final image',
+  MFV_BUILD_FROM:
+    'image build: source (default) builds the workspace in the image; prebuilt packages deploy/.prebuilt/<app> (deploy/build-app.sh --built)',
 };
 
 /** Image build settings (docker build --build-arg / --secret), never read at run time. */
