@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { buildApp, type ApiApp } from './app.js';
-import type { SignedInResponse } from './contract.js';
+import type { SignedInResponse } from '@mfv/api-contract';
 import { migrate, openPglite, type Queryable } from './db/index.js';
 import { generateSigningKeyPem, loadKeySet, type KeySet } from './tokens/keys.js';
 

@@ -1,4 +1,4 @@
-import { meResponseSchema } from '@mfv/api/contract';
+import { meResponseSchema } from '@mfv/api-contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Auth } from '../src/auth.js';
 import { sessionKey } from '../src/session-store.js';

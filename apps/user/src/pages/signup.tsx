@@ -1,4 +1,4 @@
-import { NICKNAME_MAX_LENGTH } from '@mfv/api/contract';
+import { NICKNAME_MAX_LENGTH } from '@mfv/api-contract';
 import { createAppClient, ApiCallError } from '@mfv/auth/client';
 import { defaultAuth, readCookie, unseal } from '@mfv/auth';
 import type { GetServerSideProps } from 'next';
