@@ -263,7 +263,7 @@ describe('Redis unavailable', () => {
     } finally {
       // Same port: the client reconnects by itself.
       env.redisServer = await (
-        await import('@mfv/redis/testing')
+        await import('@mfv/testkit/redis')
       ).startRedisServer({ port: env.redisServer.port });
     }
     // Redis restarted empty (no persistence in tests): re-store the session as a durable Redis
