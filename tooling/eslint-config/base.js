@@ -1,6 +1,27 @@
+import path from 'node:path';
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+
+/**
+ * apps/verify is being restructured on another branch: the two type-aware promise rules are off
+ * there until that lands (6 no-misused-promises reports, all in src/components/mok/MokFlow.tsx,
+ * when this was written), then this exception goes. Keyed on the package being linted (`eslint .`
+ * runs in the package's folder).
+ */
+function typeAwareRulesPendingFor(packageDirs) {
+  const here = process.cwd().split(path.sep).join('/');
+  if (!packageDirs.some((dir) => here.endsWith(`/${dir}`))) return [];
+  return [
+    {
+      files: ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts'],
+      rules: {
+        '@typescript-eslint/no-floating-promises': 'off',
+        '@typescript-eslint/no-misused-promises': 'off',
+      },
+    },
+  ];
+}
 
 /**
  * Shared rules for every package. `process.env` may only be read in an `env.ts`
@@ -36,6 +57,20 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Type-aware rules: a promise nobody awaits or handles fails silently (an unhandled rejection
+    // that kills the process, or a step that runs after the response); a promise where a void
+    // callback is expected (an event handler, a `forEach`) is never awaited by its caller.
+    files: ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts'],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: process.cwd() },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+    },
+  },
+  ...typeAwareRulesPendingFor(['apps/verify']),
   {
     files: [
       '**/env.ts',

@@ -239,7 +239,7 @@ async function probeSigterm(notice: RunningServer) {
   agent.destroy();
 }
 
-main()
+void main()
   .then(
     () => 0,
     (error: unknown) => {

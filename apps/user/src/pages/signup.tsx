@@ -44,7 +44,7 @@ export default function Signup({ nickname: suggested }: Props) {
 
   return (
     <Card title="회원 가입">
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={(event) => void submit(event)} noValidate>
         <label htmlFor="nickname">닉네임</label>
         <input
           id="nickname"
