@@ -1,11 +1,12 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { BENCH_ONLY_MODULES, benchStubFor } from './bench-only.js';
+import { BENCH_ONLY_MODULES, BENCH_STUB_LOADER, benchStubFor, benchStubRules } from './bench-only.js';
 import { nextConfigFor } from './next-config.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -13,12 +14,6 @@ const at = (rel: string) => path.join(ROOT, rel);
 
 class FakeFederationPlugin {
   constructor(readonly options: Record<string, unknown>) {}
-}
-class FakeReplacement {
-  constructor(
-    readonly pattern: RegExp,
-    readonly replacement: string,
-  ) {}
 }
 
 describe('bench-only pages', () => {
@@ -42,26 +37,35 @@ describe('bench-only pages', () => {
   });
 
   it('a standalone build (the images) compiles the stubs in their place; the build `next start` serves keeps them', () => {
-    const webpackOf = (env: Record<string, string>, phase = 'phase-production-build') => {
+    const rulesOf = (env: Record<string, string>, phase = 'phase-production-build') => {
       const appDir = mkdtempSync(path.join(tmpdir(), 'mfv-next-config-'));
       try {
         const config = nextConfigFor('shell', { appDir, NextFederationPlugin: FakeFederationPlugin, env })(
           phase,
         );
-        const built = config.webpack(
-          { plugins: [] },
-          { isServer: true, webpack: { NormalModuleReplacementPlugin: FakeReplacement } },
-        );
-        return built.plugins.filter((p): p is FakeReplacement => p instanceof FakeReplacement);
+        return config.webpack({ plugins: [], module: { rules: ['next-rule'] } }, { isServer: true }).module
+          ?.rules;
       } finally {
         rmSync(appDir, { recursive: true, force: true });
       }
     };
-    expect(webpackOf({ MFV_NEXT_OUTPUT: 'standalone' }).map((p) => [p.pattern, p.replacement])).toEqual(
-      BENCH_ONLY_MODULES,
-    );
-    expect(webpackOf({})).toEqual([]);
-    expect(webpackOf({ MFV_NEXT_OUTPUT: 'standalone' }, 'phase-development-server')).toEqual([]);
+    expect(rulesOf({ MFV_NEXT_OUTPUT: 'standalone' })).toEqual(['next-rule', ...benchStubRules()]);
+    expect(rulesOf({})).toEqual(['next-rule']);
+    expect(rulesOf({ MFV_NEXT_OUTPUT: 'standalone' }, 'phase-development-server')).toEqual(['next-rule']);
+  });
+
+  it('the pre-loader hands on the stub source and watches the stub', () => {
+    const require = createRequire(import.meta.url);
+    const loader = require(BENCH_STUB_LOADER) as (this: unknown) => string;
+    const [rule] = benchStubRules();
+    const stub = rule!.use[0]!.options.stub;
+    const dependencies: string[] = [];
+    const source = loader.call({
+      getOptions: () => ({ stub }),
+      addDependency: (f: string) => dependencies.push(f),
+    });
+    expect(source).toBe(readFileSync(stub, 'utf8'));
+    expect(dependencies).toEqual([stub]);
   });
 
   it('the API stub answers 404 with the JSON error body; the page stub is not found', async () => {

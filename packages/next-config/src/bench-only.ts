@@ -4,6 +4,8 @@
  * build `next start` serves — what the benchmarks run — keeps them, still behind MFV_BENCH_ROUTES /
  * MFV_BENCH_BASELINE. A standalone build (MFV_NEXT_OUTPUT=standalone: the images) compiles a stub
  * in their place that answers 404, so neither their code nor what they import ships in production.
+ * The stub's source goes through a pre-loader (bench-stubs/loader.cjs): the module keeps the page's
+ * path, so Next still treats it as a page.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,6 +23,18 @@ export const BENCH_ONLY_MODULES: ReadonlyArray<readonly [RegExp, string]> = [
   [/[\\/]src[\\/]pages[\\/]api[\\/]bench[\\/][^\\/]+\.ts$/, stub('api')],
   [/[\\/]src[\\/]pages[\\/]baseline\.tsx$/, stub('page')],
 ];
+
+/** The pre-loader that swaps a bench-only page's source for its stub's. */
+export const BENCH_STUB_LOADER = path.join(STUBS_DIR, 'loader.cjs');
+
+/** The webpack rules a standalone build adds: one pre-loader rule per bench-only pattern. */
+export function benchStubRules() {
+  return BENCH_ONLY_MODULES.map(([test, stub]) => ({
+    test,
+    enforce: 'pre' as const,
+    use: [{ loader: BENCH_STUB_LOADER, options: { stub } }],
+  }));
+}
 
 /** The stub a standalone build compiles instead of `resource`, if `resource` is bench-only. */
 export function benchStubFor(resource: string): string | undefined {

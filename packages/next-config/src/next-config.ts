@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { APPS, type NextAppName } from '@mfv/topology';
-import { BENCH_ONLY_MODULES } from './bench-only.js';
+import { benchStubRules } from './bench-only.js';
 import { nextBuildEnv } from './env.js';
 import {
   federationOptions,
@@ -21,12 +21,11 @@ const WORKSPACE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url))
 interface WebpackConfigLike {
   plugins: unknown[];
   output?: { publicPath?: unknown };
+  module?: { rules?: unknown[] };
 }
 
 interface WebpackContextLike {
   isServer: boolean;
-  /** The webpack Next compiles with. */
-  webpack?: { NormalModuleReplacementPlugin: new (pattern: RegExp, replacement: string) => unknown };
 }
 
 export interface NextConfigOptions {
@@ -76,9 +75,8 @@ export function nextConfigFor(app: NextAppName, options: NextConfigOptions) {
         config.plugins.push(new Plugin(federationOptions(app, remotes, options.runtimePlugins ?? [])));
         // Images ship no bench-only page (bench-only.ts): a 404 stub is compiled in its place.
         if (standalone) {
-          if (!context.webpack) throw new Error('next-config: Next did not pass its webpack to the config');
-          for (const [pattern, stub] of BENCH_ONLY_MODULES)
-            config.plugins.push(new context.webpack.NormalModuleReplacementPlugin(pattern, stub));
+          config.module ??= {};
+          config.module.rules = [...(config.module.rules ?? []), ...benchStubRules()];
         }
         return config;
       },
