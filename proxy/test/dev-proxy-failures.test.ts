@@ -3,7 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { NEXT_APPS, type NextAppName } from '@mfv/topology';
 import { createDevProxy } from '../src/dev-proxy.js';
 import type { Upstreams } from '../src/upstreams.js';
-import { freePort, listen, rawGet } from './helpers.js';
+import { listen, rawGet } from './helpers.js';
+import { freePort } from '@mfv/testkit/ports';
 
 const servers: http.Server[] = [];
 afterEach(async () => {

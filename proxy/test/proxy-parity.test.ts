@@ -9,7 +9,8 @@ import { decideRoute } from '@mfv/topology';
 import { createDevProxy } from '../src/dev-proxy.js';
 import { HSTS_HEADER, SECURITY_HEADERS } from '../src/security-headers.js';
 import { renderNginxConfig } from '../src/nginx.js';
-import { freePort, listen, rawGet, startFakeUpstreams, startNginx } from './helpers.js';
+import { listen, rawGet, startFakeUpstreams, startNginx } from './helpers.js';
+import { freePort } from '@mfv/testkit/ports';
 
 /**
  * The request table both public proxies must agree on. `expect` is the upstream that must

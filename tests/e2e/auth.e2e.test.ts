@@ -6,7 +6,8 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Service, type Site } from '@mfv/site';
 import { kakaoLogin } from './flows.js';
-import { ARTIFACTS, freePort, launchBrowser, startTestSite, watchProblems } from './harness.js';
+import { ARTIFACTS, launchBrowser, startTestSite, watchProblems } from './harness.js';
+import { freePort } from '@mfv/testkit/ports';
 
 let site: Site;
 let browser: Browser;

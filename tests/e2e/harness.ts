@@ -1,5 +1,4 @@
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { authConfigFromEnv, createAuth, SessionStore } from '@mfv/auth';
@@ -7,20 +6,10 @@ import { RATE_LIMIT_DEFAULTS, USER_RATE_LIMIT_DEFAULTS } from '@mfv/config';
 import { closeRedis, createRedis, waitForRedis } from '@mfv/redis';
 import { REPO_ROOT, startSite, type Site } from '@mfv/site';
 import { NEXT_APPS } from '@mfv/topology';
+import { freePort } from '@mfv/testkit/ports';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const ARTIFACTS = path.join(REPO_ROOT, 'tests/e2e/.artifacts');
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address() as net.AddressInfo;
-      server.close(() => resolve(address.port));
-    });
-  });
-}
 
 const LIFTED_RATE_LIMITS = Object.fromEntries(
   [...Object.keys(RATE_LIMIT_DEFAULTS), ...Object.keys(USER_RATE_LIMIT_DEFAULTS)].map((name) => [

@@ -4,7 +4,8 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Service, type Site } from '@mfv/site';
 import { tossLogin } from './flows.js';
-import { ARTIFACTS, freePort, launchBrowser, startTestSite, watchProblems } from './harness.js';
+import { ARTIFACTS, launchBrowser, startTestSite, watchProblems } from './harness.js';
+import { freePort } from '@mfv/testkit/ports';
 
 /**
  * Toss login over mTLS through the proxied site: the user remote's start route, the sandbox's

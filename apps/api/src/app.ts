@@ -12,7 +12,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import type { ErrorBody, ErrorCode } from './contract.js';
+import type { ErrorBody, ErrorCode } from '@mfv/api-contract';
 import { systemClock, type Clock } from './clock.js';
 import type { Db } from './db/types.js';
 import { isApiError } from './errors.js';

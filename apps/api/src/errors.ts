@@ -1,4 +1,4 @@
-import { ERROR_STATUS, type ErrorCode } from './contract.js';
+import { ERROR_STATUS, type ErrorCode } from '@mfv/api-contract';
 
 /**
  * A failure the api knows how to explain: it maps to `ERROR_STATUS[code]` and `{ code, message }`.

@@ -7,7 +7,7 @@ import {
   ACCESS_TOKEN_CLIENT_ID,
   ACCESS_TOKEN_TYPE,
   DEFAULT_SCOPE,
-} from '../src/contract.js';
+} from '@mfv/api-contract';
 import { bearer, describeEachDriver, FakeClock, signUp } from './support/harness.js';
 
 describeEachDriver('access token (RFC 9068 JWT)', (ctx) => {

@@ -1,6 +1,6 @@
 import { decodeProtectedHeader } from 'jose';
 import { expect, it } from 'vitest';
-import { jwksSchema } from '../src/contract.js';
+import { jwksSchema } from '@mfv/api-contract';
 import { generateSigningKeyPem, KeyConfigError, loadKeySet, publicPemOf } from '../src/tokens/keys.js';
 import { bearer, describeEachDriver, signUp } from './support/harness.js';
 

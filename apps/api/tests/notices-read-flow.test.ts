@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
-import { noticesResponseSchema } from '../src/contract.js';
+import { noticesResponseSchema } from '@mfv/api-contract';
 import { bearer, describeEachDriver, FakeClock, signUp } from './support/harness.js';
 
 const SEEDED = 4;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { decodeJwt } from 'jose';
 import { expect, it } from 'vitest';
-import { refreshResponseSchema } from '../src/contract.js';
+import { refreshResponseSchema } from '@mfv/api-contract';
 import { describeEachDriver, FakeClock, refresh, signUp } from './support/harness.js';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');

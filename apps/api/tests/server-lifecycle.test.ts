@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { NeedsSignupResponse, SignedInResponse } from '../src/contract.js';
+import type { NeedsSignupResponse, SignedInResponse } from '@mfv/api-contract';
 
 const API_DIR = fileURLToPath(new URL('..', import.meta.url));
 const INTERNAL = 'lifecycle-internal-token-0123456789abcdef';

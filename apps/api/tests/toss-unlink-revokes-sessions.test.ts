@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { expect, it } from 'vitest';
-import type { SignedInResponse } from '../src/contract.js';
+import type { SignedInResponse } from '@mfv/api-contract';
 import { bearer, describeEachDriver, FakeClock, refresh, service, signUp } from './support/harness.js';
 
 const freshUserKey = (): string => String(randomInt(10 ** 9, 2 ** 47));

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { expect, it } from 'vitest';
 import type { ApiApp } from '../src/app.js';
-import { VERIFICATION_TICKET_TTL_SECONDS } from '../src/contract.js';
+import { VERIFICATION_TICKET_TTL_SECONDS } from '@mfv/api-contract';
 import {
   describeEachDriver,
   FakeClock,

@@ -10,7 +10,7 @@ import type { NextApiHandler } from 'next';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RateLimit } from '@mfv/auth';
 import { closeRedis, createRedis, type RedisClient } from '@mfv/redis';
-import { freePort, startRedisServer, type RedisServerProcess } from '@mfv/redis/testing';
+import { freePort, startRedisServer, type RedisServerProcess } from '@mfv/testkit';
 import { parseWait } from '../src/server/login-limit';
 
 const API_CONTEXT = { previewModeId: '', previewModeEncryptionKey: '', previewModeSigningKey: '' };

@@ -10,11 +10,11 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { NextApiRequest, NextApiResponse } from 'next';
-import { startTestApi, type TestApi } from '@mfv/api/testing';
+import { startTestApi, type TestApi } from '@mfv/testkit-api';
 import { authConfigFromEnv, createAuth, SessionStore, type Auth } from '@mfv/auth';
 import { loadConfig, userEnvSchema } from '@mfv/config';
 import { closeRedis, createRedis, waitForRedis, type RedisClient } from '@mfv/redis';
-import { startRedisServer, type RedisServerProcess } from '@mfv/redis/testing';
+import { startRedisServer, type RedisServerProcess } from '@mfv/testkit/redis';
 import {
   createCa,
   ensureDevCerts,

@@ -14,7 +14,7 @@ import {
   MOK_TAMPERED_RESULT,
   type MokPersona,
 } from '@mfv/sandbox/mok-personas';
-import { startRedisServer } from '@mfv/redis/testing';
+import { startRedisServer } from '@mfv/testkit/redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedInBrowser, type Answer } from './support/browser';
 import { startAndRequest } from './support/flows';

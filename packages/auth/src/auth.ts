@@ -7,7 +7,7 @@ import type {
   NextApiRequest,
   NextApiResponse,
 } from 'next';
-import type { TokenSet } from '@mfv/api/contract';
+import type { TokenSet } from '@mfv/api-contract';
 import { APPS, type NextAppName } from '@mfv/topology';
 import type { z } from 'zod';
 import { BackendError, BackendUnavailableError, callApi, type BackendCall } from './backend.js';

@@ -1,5 +1,5 @@
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
-import { ACCESS_TOKEN_ALG, ACCESS_TOKEN_TYPE, verifyResponseSchema } from '@mfv/api/contract';
+import { ACCESS_TOKEN_ALG, ACCESS_TOKEN_TYPE, verifyResponseSchema } from '@mfv/api-contract';
 import { BackendError, BackendUnavailableError, callApi } from './backend.js';
 import type { AuthConfig } from './env.js';
 import { AuthUnavailableError } from './errors.js';

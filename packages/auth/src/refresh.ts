@@ -1,4 +1,4 @@
-import { refreshResponseSchema, type TokenSet } from '@mfv/api/contract';
+import { refreshResponseSchema, type TokenSet } from '@mfv/api-contract';
 import { BackendError, BackendUnavailableError, callApi } from './backend.js';
 import type { AuthConfig } from './env.js';
 import { AuthUnavailableError } from './errors.js';

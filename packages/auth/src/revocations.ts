@@ -1,4 +1,4 @@
-import { API_PATHS, revocationsResponseSchema } from '@mfv/api/contract';
+import { API_PATHS, revocationsResponseSchema } from '@mfv/api-contract';
 import { callApi } from './backend.js';
 import type { AuthConfig } from './env.js';
 import { logEvent } from './log.js';

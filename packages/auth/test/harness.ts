@@ -1,9 +1,9 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { NextApiRequest, NextApiResponse } from 'next';
-import { startTestApi, type TestApi } from '@mfv/api/testing';
+import { startTestApi, type TestApi } from '@mfv/testkit-api';
 import { createRedis, closeRedis, waitForRedis, type RedisClient } from '@mfv/redis';
-import { startRedisServer, type RedisServerProcess } from '@mfv/redis/testing';
+import { startRedisServer, type RedisServerProcess } from '@mfv/testkit/redis';
 import { createAuth, type Auth } from '../src/auth.js';
 import { cookiePolicyFor } from '../src/cookies.js';
 import { deriveCookieKeys } from '../src/crypto.js';

@@ -4,7 +4,7 @@
  * are moved on first read.
  */
 import { createRedis, waitForRedis, type RedisClient } from '@mfv/redis';
-import { startRedisServer, type RedisServerProcess } from '@mfv/redis/testing';
+import { startRedisServer, type RedisServerProcess } from '@mfv/testkit/redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomId } from '../src/crypto.js';
 import { SessionStore, sessionKey, type SessionRecord } from '../src/session-store.js';

@@ -1,4 +1,4 @@
-import { meResponseSchema } from '@mfv/api/contract';
+import { meResponseSchema } from '@mfv/api-contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Auth } from '../src/auth.js';
 import { sessionKey } from '../src/session-store.js';
@@ -263,7 +263,7 @@ describe('Redis unavailable', () => {
     } finally {
       // Same port: the client reconnects by itself.
       env.redisServer = await (
-        await import('@mfv/redis/testing')
+        await import('@mfv/testkit/redis')
       ).startRedisServer({ port: env.redisServer.port });
     }
     // Redis restarted empty (no persistence in tests): re-store the session as a durable Redis

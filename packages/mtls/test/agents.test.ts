@@ -19,7 +19,7 @@ import {
   loadMtlsCredentials,
   type MtlsCredentials,
 } from '../src/index.js';
-import { issue, makeCa, type Issued } from '../src/testing.js';
+import { issue, makeCa, type Issued } from '@mfv/testkit/tls';
 
 let dir: string;
 let clientCa: Issued;

@@ -17,7 +17,7 @@ import {
   type MtlsLoadOptions,
   type MtlsLogger,
 } from '../src/index.js';
-import { issue, makeCa, type Issued } from '../src/testing.js';
+import { issue, makeCa, type Issued } from '@mfv/testkit/tls';
 
 let dir: string;
 let emptySecrets: string;

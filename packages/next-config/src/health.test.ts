@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startRedisServer, type RedisServerProcess } from '@mfv/redis/testing';
+import { startRedisServer, type RedisServerProcess } from '@mfv/testkit/redis';
 import { READINESS_DEADLINE_MS, readinessHandler, type ReadinessReport } from './health.js';
 
 /** A stand-in for the api and the remotes: answers per path as `routes` says (or never). */

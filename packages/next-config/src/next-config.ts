@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { APPS, type NextAppName } from '@mfv/topology';
+import { benchStubRules } from './bench-only.js';
 import { nextBuildEnv } from './env.js';
 import {
   federationOptions,
@@ -20,6 +21,11 @@ const WORKSPACE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url))
 interface WebpackConfigLike {
   plugins: unknown[];
   output?: { publicPath?: unknown };
+  module?: { rules?: unknown[] };
+}
+
+interface WebpackContextLike {
+  isServer: boolean;
 }
 
 export interface NextConfigOptions {
@@ -46,27 +52,36 @@ export function nextConfigFor(app: NextAppName, options: NextConfigOptions) {
   if (role === 'remote') installStandaloneRuntime(options.appDir);
   const Plugin = withSharedBrowserRuntime(options.NextFederationPlugin as NextFederationPluginClass, role);
   // `next dev` writes its own output folder, so running `pnpm dev` never clobbers the build `pnpm start` serves.
-  return (phase: string) => ({
-    distDir: phase === 'phase-development-server' ? '.next-dev' : '.next',
-    ...buildOutput(phase, options.env),
-    basePath: APPS[app].basePath,
-    reactStrictMode: true,
-    poweredByHeader: false,
-    // A constant of the build, not of the server's file system (see standalone-runtime.ts).
-    env: { [STANDALONE_RUNTIME_PATH_ENV]: STANDALONE_RUNTIME_PATH },
-    transpilePackages: options.transpilePackages ?? [],
-    eslint: { ignoreDuringBuilds: true },
-    typescript: { ignoreBuildErrors: true },
-    webpack(config: WebpackConfigLike, context: { isServer: boolean }) {
-      const remotes = options.remotes?.(context.isServer ? 'server' : 'client') ?? {};
-      // A remote's browser chunks load relative to the entry that loaded them, so a release's
-      // entry under its versioned URL (`<basePath>/_mfv/client/<release>/…`, @mfv/remote-versions)
-      // loads that release's chunks. Next sets its own pages' public path at run time.
-      if (role === 'remote' && !context.isServer && config.output) config.output.publicPath = 'auto';
-      config.plugins.push(new Plugin(federationOptions(app, remotes, options.runtimePlugins ?? [])));
-      return config;
-    },
-  });
+  return (phase: string) => {
+    const standalone =
+      phase !== 'phase-development-server' && nextBuildEnv(options.env).MFV_NEXT_OUTPUT === 'standalone';
+    return {
+      distDir: phase === 'phase-development-server' ? '.next-dev' : '.next',
+      ...buildOutput(phase, options.env),
+      basePath: APPS[app].basePath,
+      reactStrictMode: true,
+      poweredByHeader: false,
+      // A constant of the build, not of the server's file system (see standalone-runtime.ts).
+      env: { [STANDALONE_RUNTIME_PATH_ENV]: STANDALONE_RUNTIME_PATH },
+      transpilePackages: options.transpilePackages ?? [],
+      eslint: { ignoreDuringBuilds: true },
+      typescript: { ignoreBuildErrors: true },
+      webpack(config: WebpackConfigLike, context: WebpackContextLike) {
+        const remotes = options.remotes?.(context.isServer ? 'server' : 'client') ?? {};
+        // A remote's browser chunks load relative to the entry that loaded them, so a release's
+        // entry under its versioned URL (`<basePath>/_mfv/client/<release>/…`, @mfv/remote-versions)
+        // loads that release's chunks. Next sets its own pages' public path at run time.
+        if (role === 'remote' && !context.isServer && config.output) config.output.publicPath = 'auto';
+        config.plugins.push(new Plugin(federationOptions(app, remotes, options.runtimePlugins ?? [])));
+        // Images ship no bench-only page (bench-only.ts): a 404 stub is compiled in its place.
+        if (standalone) {
+          config.module ??= {};
+          config.module.rules = [...(config.module.rules ?? []), ...benchStubRules()];
+        }
+        return config;
+      },
+    };
+  };
 }
 
 /**

@@ -3,7 +3,8 @@ import { closeRedis, createRedis, isCluster, waitForRedis, type RedisClient } fr
 import { isRedisUnavailable, RedisUnavailableError, withRedis } from './errors.js';
 import { redisHealth } from './health.js';
 import { hashTag } from './keyspace.js';
-import { runCli, startCluster, uniqueKeyspace, type ClusterGroup } from './testing/index.js';
+import { runCli, startCluster, type ClusterGroup } from '@mfv/testkit/redis';
+import { uniqueKeyspace } from './testing/index.js';
 
 const FAILURE_BOUND_MS = 2_000;
 

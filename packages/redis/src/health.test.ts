@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeRedis, createRedis, waitForRedis, type RedisClient } from './client.js';
 import { redisHealth } from './health.js';
-import { freePort, startRedisServer, type RedisServerProcess } from './testing/index.js';
+import { freePort } from '@mfv/testkit/ports';
+import { startRedisServer, type RedisServerProcess } from '@mfv/testkit/redis';
 
 describe('redisHealth', () => {
   let server: RedisServerProcess;

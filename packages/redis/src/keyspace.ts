@@ -6,7 +6,7 @@
  *   auth(hashTag(sessionId), 'lock') // 'mfv:auth:{<sessionId>}:lock' — same cluster slot as
  *   auth(hashTag(sessionId), 'rt')   // 'mfv:auth:{<sessionId>}:rt', so one Lua script may touch both
  *
- * Tests pass a prefix unique to the run (see `@mfv/redis/testing` `uniqueKeyspace`) and
+ * Tests pass a prefix unique to the run (see `uniqueKeyspace` in `@mfv/redis/testing`) and
  * delete only their own keys, never FLUSHALL a shared server.
  */
 export type KeyPart = string | number;

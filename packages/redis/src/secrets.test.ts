@@ -16,7 +16,7 @@ import {
   startTlsRedisServer,
   type RedisServerProcess,
   type TlsRedisServerProcess,
-} from './testing/index.js';
+} from '@mfv/testkit/redis';
 
 const PASSWORD = 'file-Pw_9c1d-4b7e';
 const BOUND_MS = 1_000;

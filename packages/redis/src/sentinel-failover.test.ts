@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeRedis, createRedis, waitForRedis, type RedisClient } from './client.js';
 import { isRedisUnavailable, RedisUnavailableError, withRedis } from './errors.js';
 import { redisHealth } from './health.js';
-import { runCli, sleep, startSentinelGroup, uniqueKeyspace, type SentinelGroup } from './testing/index.js';
+import { sleep } from '@mfv/testkit';
+import { runCli, startSentinelGroup, type SentinelGroup } from '@mfv/testkit/redis';
+import { uniqueKeyspace } from './testing/index.js';
 
 /** Each failed write must be answered within this (brief: bounded, "< ~2 s"). */
 const FAILURE_BOUND_MS = 2_000;

@@ -8,10 +8,10 @@ import {
   sleep,
   startRedisServer,
   startTlsRedisServer,
-  uniqueKeyspace,
   type RedisServerProcess,
   type TlsRedisServerProcess,
-} from './testing/index.js';
+} from '@mfv/testkit';
+import { uniqueKeyspace } from './testing/index.js';
 
 const PASSWORD = 'pw-Standalone-7f3a';
 /** "Bounded": a failed command must be answered well within this (brief: elapsed < ~2 s). */

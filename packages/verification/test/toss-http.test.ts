@@ -23,7 +23,7 @@ import {
   toTossIdentity,
   type TossClient,
 } from '../src/toss/index.js';
-import { issue, makeCa, type Issued } from '@mfv/mtls/testing';
+import { issue, makeCa, type Issued } from '@mfv/testkit/tls';
 import { TOSS_AAD, TOSS_KEY, tossEncrypt } from './toss-helpers.js';
 
 interface Seen {

@@ -93,7 +93,7 @@ export async function detectCompose(files: readonly string[], project: string): 
 export function compose(
   c: Compose,
   args: readonly string[],
-  options: { env?: NodeJS.ProcessEnv; log?: (line: string) => void; cwd: string },
+  options: { env?: Readonly<Record<string, string | undefined>>; log?: (line: string) => void; cwd: string },
 ): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn(c.command, [...c.baseArgs, ...args], {

@@ -37,8 +37,9 @@ import {
   ssafyVerification,
   tossLogin,
 } from '../flows.js';
-import { freePort, launchBrowser, slotStates, watchProblems } from '../harness.js';
+import { launchBrowser, slotStates, watchProblems } from '../harness.js';
 import { compose, containers, detectCompose, docker } from './docker.js';
+import { freePort } from '@mfv/testkit/ports';
 
 const argv = process.argv.slice(2);
 const args = new Set(argv);

@@ -18,7 +18,8 @@ import { sessionKey } from '@mfv/auth';
 import { createRedis, closeRedis, waitForRedis } from '@mfv/redis';
 import { REPO_ROOT, Service, localSecrets, resolveRedis } from '@mfv/site';
 import { percentile, runLoad, type LoadResult } from './load.js';
-import { apiService, freePort, memberSession } from './stack.js';
+import { apiService, memberSession } from './stack.js';
+import { freePort } from '@mfv/testkit/ports';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 5);

@@ -30,7 +30,8 @@ import {
   mokServerEncrypt,
 } from '@mfv/verification/mobile-ok';
 import { percentile } from './load.js';
-import { apiService, freePort, memberSession } from './stack.js';
+import { apiService, memberSession } from './stack.js';
+import { freePort } from '@mfv/testkit/ports';
 
 const WORKERS = Number(process.env.BENCH_WORKERS ?? 8);
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);

@@ -12,10 +12,10 @@
 import autocannon from 'autocannon';
 import { chromium, type Response } from 'playwright-core';
 import path from 'node:path';
-import net from 'node:net';
 import { mkdirSync } from 'node:fs';
 import { REPO_ROOT, startSite } from '@mfv/site';
 import { NEXT_APPS } from '@mfv/topology';
+import { freePort } from '@mfv/testkit/ports';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 8);
@@ -28,17 +28,6 @@ interface LoadResult {
   p99: number;
   non2xx: number;
   errors: number;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 async function load(url: string, durationS: number): Promise<LoadResult> {

@@ -1,23 +1,12 @@
 /**
- * What every benchmark starts the same way: a free loopback port, the built api with production
+ * What every benchmark starts the same way: the built api with production
  * settings and secrets as files (as `pnpm start` runs it), and one member whose session is stored
  * the way the login route stores it.
  */
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { authConfigFromEnv, createAuth, SessionStore } from '@mfv/auth';
 import type { RedisClient } from '@mfv/redis';
 import { REPO_ROOT, Service, type localSecrets } from '@mfv/site';
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = http.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 type Secrets = ReturnType<typeof localSecrets>;
 type LogTarget = ConstructorParameters<typeof Service>[1];

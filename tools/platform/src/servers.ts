@@ -1,10 +1,10 @@
 import { mkdirSync, readFileSync } from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { authConfigFromEnv, createAuth, SessionStore, sessionKey } from '@mfv/auth';
 import { closeRedis, createRedis, waitForRedis, type RedisClient } from '@mfv/redis';
 import { localSecrets, REPO_ROOT, Service } from '@mfv/site';
 import { APPS, NEXT_APPS, type NextAppName } from '@mfv/topology';
+import { freePort } from '@mfv/testkit/ports';
 
 /**
  * Real servers for the platform checks: the api and the Next apps as production runs them
@@ -13,18 +13,6 @@ import { APPS, NEXT_APPS, type NextAppName } from '@mfv/topology';
  */
 
 export type Env = Record<string, string | undefined>;
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address() as net.AddressInfo;
-      server.close(() => resolve(address.port));
-    });
-  });
-}
 
 export interface Stack {
   /** Where logs, secrets and state of this run live. */

@@ -21,13 +21,13 @@ import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { closeRedis, createRedis, waitForRedis } from '@mfv/redis';
-import { startRedisServer } from '@mfv/redis/testing';
+import { freePort } from '@mfv/testkit/ports';
+import { startRedisServer } from '@mfv/testkit/redis';
 import { REPO_ROOT } from '@mfv/site';
 import { isIgnored, loadDockerignore } from './dockerignore.js';
 import {
   createSessions,
   expireStoredAccessToken,
-  freePort,
   prepareStack,
   startApi,
   startNextApp,
@@ -239,7 +239,7 @@ async function probeSigterm(notice: RunningServer) {
   agent.destroy();
 }
 
-main()
+void main()
   .then(
     () => 0,
     (error: unknown) => {

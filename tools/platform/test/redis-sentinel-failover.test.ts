@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeRedis, createRedis, waitForRedis, type RedisClient } from '@mfv/redis';
-import { sleep, startSentinelGroup, type SentinelGroup } from '@mfv/redis/testing';
+import { sleep, startSentinelGroup, type SentinelGroup } from '@mfv/testkit';
 import { REPO_ROOT } from '@mfv/site';
 import {
   createSessions,

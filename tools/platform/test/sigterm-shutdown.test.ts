@@ -4,10 +4,11 @@ import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startRedisServer, type RedisServerProcess } from '@mfv/redis/testing';
+import { startRedisServer, type RedisServerProcess } from '@mfv/testkit/redis';
 import { REPO_ROOT } from '@mfv/site';
 import { APPS, NEXT_APPS, type NextAppName } from '@mfv/topology';
-import { freePort, prepareStack, topologyEnv, type Env, type Stack } from '../src/servers.js';
+import { prepareStack, topologyEnv, type Env, type Stack } from '../src/servers.js';
+import { freePort } from '@mfv/testkit/ports';
 
 /**
  * Shutdown (docs/operations.md, Observe): every server closes its connections on SIGTERM within 10 s — Docker's

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { assertPortsFree, isPortFree, PortBusyError } from './ports.js';
 import { Service } from './process.js';
+import { freePort } from '@mfv/testkit/ports';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 let dir: string;
@@ -14,15 +15,6 @@ beforeEach(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'mfv-site-'));
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 function alive(pid: number): boolean {
   try {

@@ -1,24 +1,16 @@
-import net from 'node:net';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SessionStore } from '@mfv/auth';
-import { startRedisServer, type RedisServerProcess } from '@mfv/redis/testing';
+import { startRedisServer, type RedisServerProcess } from '@mfv/testkit/redis';
 import { startRedisStandin, type RedisStandin } from '../src/redis-standin.js';
+import { freePort } from '@mfv/testkit/ports';
 
-/**
+/*
  * The stand-in against a real redis-server, side by side: the same commands, the same Lua, the
  * same answers — for what the platform sends (sessions, locks, transactions, ioredis's own
  * connection handshake). Differences would make `pnpm start` on a machine without Redis behave
  * unlike every other machine.
  */
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 let real: RedisServerProcess;
 let standin: RedisStandin;

@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import type { AccessTokenClaims } from '../contract.js';
+import type { AccessTokenClaims } from '@mfv/api-contract';
 import { ApiError } from '../errors.js';
 import type { Sessions } from '../services/sessions.js';
 import { secretsEqual } from '../tokens/secrets.js';

@@ -10,7 +10,7 @@ import {
   revocationsQuerySchema,
   revocationsResponseSchema,
   verifyResponseSchema,
-} from '../contract.js';
+} from '@mfv/api-contract';
 import { claimsOf, requireAccessToken, requireServiceCredential } from '../auth/guards.js';
 import type { ApiServices } from '../services/index.js';
 

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { API_PATHS, errorBodySchema, healthResponseSchema } from '../contract.js';
+import { API_PATHS, errorBodySchema, healthResponseSchema } from '@mfv/api-contract';
 import type { Db } from '../db/types.js';
 import { ApiError } from '../errors.js';
 

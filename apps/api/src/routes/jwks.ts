@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { API_PATHS, jwksSchema } from '../contract.js';
+import { API_PATHS, jwksSchema } from '@mfv/api-contract';
 import type { AccessTokens } from '../tokens/access.js';
 
 /** Verifiers re-fetch on an unknown `kid`, so a short cache is enough to pick up a rotation. */

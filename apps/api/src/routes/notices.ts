@@ -7,7 +7,7 @@ import {
   noticesQuerySchema,
   noticesResponseSchema,
   unreadCountResponseSchema,
-} from '../contract.js';
+} from '@mfv/api-contract';
 import { claimsOf, requireAccessToken } from '../auth/guards.js';
 import type { ApiServices } from '../services/index.js';
 

@@ -6,7 +6,7 @@ import {
   revokeIdentitySessionsResponseSchema,
   tossLoginRequestSchema,
   tossLoginResponseSchema,
-} from '../contract.js';
+} from '@mfv/api-contract';
 import { requireServiceCredential } from '../auth/guards.js';
 import type { ApiServices } from '../services/index.js';
 

@@ -5,7 +5,7 @@ import {
   createUserResponseSchema,
   errorBodySchema,
   meResponseSchema,
-} from '../contract.js';
+} from '@mfv/api-contract';
 import { claimsOf, requireAccessToken, requireServiceCredential } from '../auth/guards.js';
 import type { ApiServices } from '../services/index.js';
 

@@ -6,7 +6,7 @@ import {
   errorBodySchema,
   redeemVerificationRequestSchema,
   redeemVerificationResponseSchema,
-} from '../contract.js';
+} from '@mfv/api-contract';
 import { requireServiceCredential } from '../auth/guards.js';
 import type { Verifications } from '../services/verifications.js';
 

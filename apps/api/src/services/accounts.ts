@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { MeResponse, NeedsSignupResponse, SignedInResponse } from '../contract.js';
+import type { MeResponse, NeedsSignupResponse, SignedInResponse } from '@mfv/api-contract';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/types.js';
 import { ApiError } from '../errors.js';

@@ -1,4 +1,4 @@
-import type { ProviderName, RevokeIdentitySessionsResponse } from '../contract.js';
+import type { ProviderName, RevokeIdentitySessionsResponse } from '@mfv/api-contract';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/types.js';
 import type { Sessions } from './sessions.js';

@@ -1,4 +1,4 @@
-import type { Notice } from '../contract.js';
+import type { Notice } from '@mfv/api-contract';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/types.js';
 import { ApiError } from '../errors.js';

@@ -1,4 +1,4 @@
-import { DEFAULT_SCOPE, type AccessTokenClaims, type TokenSet } from '../contract.js';
+import { DEFAULT_SCOPE, type AccessTokenClaims, type TokenSet } from '@mfv/api-contract';
 import type { Clock } from '../clock.js';
 import type { Queryable } from '../db/types.js';
 import { ApiError } from '../errors.js';

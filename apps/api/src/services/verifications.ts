@@ -6,7 +6,7 @@ import {
   type CreateVerificationResponse,
   type RedeemVerificationResponse,
   type VerificationOwner,
-} from '../contract.js';
+} from '@mfv/api-contract';
 import type { Clock } from '../clock.js';
 import type { Db, Queryable } from '../db/types.js';
 import { ApiError } from '../errors.js';

@@ -7,7 +7,7 @@ import {
   accessTokenClaimsSchema,
   type AccessTokenClaims,
   type Jwks,
-} from '../contract.js';
+} from '@mfv/api-contract';
 import { toEpochSeconds, type Clock } from '../clock.js';
 import { ApiError } from '../errors.js';
 import type { KeySet } from './keys.js';

@@ -1,6 +1,6 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { calculateJwkThumbprint } from 'jose';
-import { ACCESS_TOKEN_ALG, type Jwks } from '../contract.js';
+import { ACCESS_TOKEN_ALG, type Jwks } from '@mfv/api-contract';
 
 type PublicJwk = Jwks['keys'][number];
 

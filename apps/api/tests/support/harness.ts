@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import { afterAll, beforeAll, describe, inject } from 'vitest';
 import { buildApp, type ApiApp, type AppDeps } from '../../src/app.js';
 import type { Clock } from '../../src/clock.js';
-import type { SignedInResponse } from '../../src/contract.js';
+import type { SignedInResponse } from '@mfv/api-contract';
 import { migrate, openPg, openPglite, type Db } from '../../src/db/index.js';
 import type { TokenSettings } from '../../src/services/index.js';
 import { generateSigningKeyPem, loadKeySet, type KeySet } from '../../src/tokens/keys.js';

@@ -1,4 +1,4 @@
-import type { Notice } from '@mfv/api/contract';
+import type { Notice } from '@mfv/api-contract';
 
 export type { Notice };
 

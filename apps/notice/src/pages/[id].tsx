@@ -3,7 +3,7 @@ import {
   noticeIdParamsSchema,
   noticesResponseSchema,
   type Notice,
-} from '@mfv/api/contract';
+} from '@mfv/api-contract';
 import { withAuthSSR, type AuthPageProps } from '@mfv/auth';
 import type { GetServerSideProps } from 'next';
 import { useEffect } from 'react';

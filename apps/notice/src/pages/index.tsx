@@ -1,4 +1,4 @@
-import { noticesResponseSchema, type Notice } from '@mfv/api/contract';
+import { noticesResponseSchema, type Notice } from '@mfv/api-contract';
 import { withAuthSSR, type AuthPageProps } from '@mfv/auth';
 import { useState } from 'react';
 import { Frame } from '../components/Frame';

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { RemoteSlot } from '../federation/RemoteSlot';
-import type { Notice } from '@mfv/api/contract';
+import type { Notice } from '@mfv/api-contract';
 import type { Viewer } from '@mfv/auth';
 import type { RemoteStatusMap } from '../federation/modules';
 import { BUSINESS_INFO, businessLine, FOOTER_LINKS, SITE_NAME } from '@mfv/ui/site';

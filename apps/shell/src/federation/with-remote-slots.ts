@@ -1,4 +1,4 @@
-import { noticesResponseSchema, type Notice } from '@mfv/api/contract';
+import { noticesResponseSchema, type Notice } from '@mfv/api-contract';
 import { getViewer, logEvent, type AuthContext, type Viewer } from '@mfv/auth';
 import type { GetServerSideProps, GetServerSidePropsContext, GetServerSidePropsResult } from 'next';
 import { loadedComponent } from './load';

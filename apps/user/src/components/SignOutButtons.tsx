@@ -7,7 +7,7 @@ const client = createAppClient('/user');
 export function useSignOut() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  async function signOut(everywhere: boolean) {
+  async function signOutAndReload(everywhere: boolean) {
     setBusy(true);
     setError(null);
     try {
@@ -18,5 +18,7 @@ export function useSignOut() {
       setBusy(false);
     }
   }
+  // For click handlers: every failure is shown through `error`, so nothing is left to await.
+  const signOut = (everywhere: boolean): void => void signOutAndReload(everywhere);
   return { busy, error, signOut };
 }

@@ -1,4 +1,4 @@
-import { NICKNAME_MAX_LENGTH } from '@mfv/api/contract';
+import { NICKNAME_MAX_LENGTH } from '@mfv/api-contract';
 import { createAppClient, ApiCallError } from '@mfv/auth/client';
 import { defaultAuth, readCookie, unseal } from '@mfv/auth';
 import type { GetServerSideProps } from 'next';
@@ -49,7 +49,7 @@ export default function Signup({ nickname: suggested }: Props) {
 
   return (
     <Card title="회원 가입" description="닉네임을 정하고 약관에 동의하면 가입이 끝나요.">
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={(event) => void submit(event)} noValidate>
         <label htmlFor="nickname">닉네임</label>
         <input
           id="nickname"

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { kakaoLoginResponseSchema, type KakaoLoginResponse } from '@mfv/api/contract';
+import { kakaoLoginResponseSchema, type KakaoLoginResponse } from '@mfv/api-contract';
 import {
   AuthUnavailableError,
   BackendUnavailableError,

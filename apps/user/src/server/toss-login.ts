@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { API_PATHS, tossLoginResponseSchema, type TossLoginResponse } from '@mfv/api/contract';
+import { API_PATHS, tossLoginResponseSchema, type TossLoginResponse } from '@mfv/api-contract';
 import {
   AuthUnavailableError,
   BackendUnavailableError,

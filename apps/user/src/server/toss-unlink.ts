@@ -4,7 +4,7 @@ import {
   API_PATHS,
   revokeIdentitySessionsResponseSchema,
   type RevokeIdentitySessionsResponse,
-} from '@mfv/api/contract';
+} from '@mfv/api-contract';
 import {
   AUTH_RETRY_AFTER_SECONDS,
   AuthUnavailableError,

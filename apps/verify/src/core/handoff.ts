@@ -13,7 +13,7 @@ import {
   type CreateVerificationResponse,
   type RedeemVerificationResponse,
   type VerificationOwner,
-} from '@mfv/api/contract';
+} from '@mfv/api-contract';
 import { AuthUnavailableError, callApi, readCookie, unseal, type Auth } from '@mfv/auth';
 import { loginRequired, VerifyError } from './errors';
 import type { VerifyTransaction } from './transactions';

@@ -4,8 +4,8 @@
  * Signed in (a real session of the real api) or signing up (the user remote's sealed ticket).
  */
 import { cookieName, seal, type Auth } from '@mfv/auth';
-import type { TestApi } from '@mfv/api/testing';
-import { TEST_API_INTERNAL_TOKEN } from '@mfv/api/testing';
+import type { TestApi } from '@mfv/testkit-api';
+import { TEST_API_INTERNAL_TOKEN } from '@mfv/testkit-api';
 import { PUBLIC_ORIGIN } from './harness';
 
 export interface Answer<T = Record<string, unknown>> {

@@ -1,6 +1,6 @@
 /**
  * The verify remote's API in-process, against real things: a redis-server of its own
- * (@mfv/redis/testing), the real api with PGlite (@mfv/api/testing), and the real sandbox over
+ * (@mfv/testkit/redis), the real api with PGlite (@mfv/testkit-api), and the real sandbox over
  * HTTP (@mfv/sandbox, with a clock the test can move). The routes are the same definitions
  * `pages/api` binds, run through Next's own API resolver (body parsing, `res.json`, cookies).
  */
@@ -9,10 +9,11 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startTestApi, TEST_API_INTERNAL_TOKEN, type TestApi } from '@mfv/api/testing';
+import { startTestApi, TEST_API_INTERNAL_TOKEN, type TestApi } from '@mfv/testkit-api';
 import { authConfigFromEnv, createAuth, SessionStore, type Auth } from '@mfv/auth';
 import { closeRedis, createRedis, waitForRedis, type Keyspace, type RedisClient } from '@mfv/redis';
-import { startRedisServer, uniqueKeyspace, type RedisServerProcess } from '@mfv/redis/testing';
+import { uniqueKeyspace } from '@mfv/redis/testing';
+import { startRedisServer, type RedisServerProcess } from '@mfv/testkit/redis';
 import { startServer, type RunningSandbox } from '@mfv/sandbox';
 import { KCB_PERSONAS, type KcbPersona } from '@mfv/sandbox/kcb-personas';
 import { MOK_PERSONAS, type MokPersona } from '@mfv/sandbox/mok-personas';

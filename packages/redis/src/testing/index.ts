@@ -1,25 +1,12 @@
-export {
-  startRedisServer,
-  startTlsRedisServer,
-  startSentinelGroup,
-  startCluster,
-  freePort,
-  freeClusterPort,
-  rawCommand,
-  runCli,
-  sleep,
-  uniqueKeyspace,
-  REDIS_SERVER_BIN,
-  REDIS_SENTINEL_BIN,
-  REDIS_CLI_BIN,
-  OPENSSL_BIN,
-  SERVER_START_TIMEOUT_MS,
-  SERVER_STOP_TIMEOUT_MS,
-  CLUSTER_BUS_PORT_OFFSET,
-  type RedisServerProcess,
-  type TlsRedisServerProcess,
-  type StartRedisServerOptions,
-  type SentinelGroup,
-  type SentinelGroupOptions,
-  type ClusterGroup,
-} from './servers.js';
+/**
+ * `@mfv/redis/testing`: test helpers that need this package. Exported as TypeScript source for the
+ * tests that import it (vitest), never built into dist. The Redis servers themselves are in
+ * `@mfv/testkit/redis`.
+ */
+import { randomUUID } from 'node:crypto';
+import { keyspace, type Keyspace } from '../keyspace.js';
+
+/** A keyspace no other run shares: `<name>:<uuid>`. Delete its keys when done; never FLUSHALL. */
+export function uniqueKeyspace(name = 'test'): Keyspace {
+  return keyspace(`${name}:${randomUUID()}`);
+}

@@ -1,4 +1,4 @@
-import { meResponseSchema } from '@mfv/api/contract';
+import { meResponseSchema } from '@mfv/api-contract';
 import { withAuth } from '@mfv/auth';
 
 /** GET /user/api/me — the signed-in member, from the api. */

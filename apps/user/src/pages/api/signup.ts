@@ -1,4 +1,4 @@
-import { createUserResponseSchema, nicknameSchema } from '@mfv/api/contract';
+import { createUserResponseSchema, nicknameSchema } from '@mfv/api-contract';
 import {
   appendSetCookie,
   callApi,

@@ -1,4 +1,4 @@
-import { noticesResponseSchema, NOTICES_MAX_LIMIT } from '@mfv/api/contract';
+import { noticesResponseSchema, NOTICES_MAX_LIMIT } from '@mfv/api-contract';
 import { withAuth } from '@mfv/auth';
 
 /** GET /notice/api/notices?limit= — the signed-in member's notices, newest first, with read flags. */

@@ -1,4 +1,4 @@
-import { NOTICES_MAX_LIMIT, noticesResponseSchema } from '@mfv/api/contract';
+import { NOTICES_MAX_LIMIT, noticesResponseSchema } from '@mfv/api-contract';
 import { withAuth } from '@mfv/auth';
 
 /** How many read marks go to the api at once. */

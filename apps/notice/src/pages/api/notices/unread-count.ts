@@ -1,4 +1,4 @@
-import { unreadCountResponseSchema } from '@mfv/api/contract';
+import { unreadCountResponseSchema } from '@mfv/api-contract';
 import { withAuth } from '@mfv/auth';
 
 /** GET /notice/api/notices/unread-count */

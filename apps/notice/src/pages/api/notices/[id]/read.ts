@@ -1,4 +1,4 @@
-import { noticeIdParamsSchema } from '@mfv/api/contract';
+import { noticeIdParamsSchema } from '@mfv/api-contract';
 import { withAuth } from '@mfv/auth';
 
 /** POST /notice/api/notices/:id/read (CSRF) — marks one notice read for the member. */

@@ -1,8 +1,8 @@
 import type { AddressInfo } from 'node:net';
-import { buildApp, type ApiApp } from './app.js';
-import type { SignedInResponse } from './contract.js';
-import { migrate, openPglite, type Queryable } from './db/index.js';
-import { generateSigningKeyPem, loadKeySet, type KeySet } from './tokens/keys.js';
+import { buildApp, type ApiApp } from '@mfv/api/app';
+import type { SignedInResponse } from '@mfv/api-contract';
+import { migrate, openPglite, type Queryable } from '@mfv/api/db';
+import { generateSigningKeyPem, loadKeySet, type KeySet } from '@mfv/api/keys';
 
 /**
  * The real api, in-process on a free port with an in-memory PGlite: for other packages'

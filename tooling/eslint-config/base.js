@@ -38,6 +38,20 @@ export default tseslint.config(
     },
   },
   {
+    // Type-aware rules: a promise nobody awaits or handles fails silently (an unhandled rejection
+    // that kills the process, or a step that runs after the response); a promise where a void
+    // callback is expected (an event handler, a `forEach`) is never awaited by its caller.
+    files: ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts'],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: process.cwd() },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+    },
+  },
+
+  {
     files: [
       '**/env.ts',
       '**/*.config.{js,mjs,ts}',

@@ -1,20 +1,37 @@
 /**
- * Test PKI made with the `openssl` CLI in a temporary folder: nothing is committed, every run
- * issues fresh keys (P-256 ECDSA, fast to generate).
+ * The test CA: a throw-away PKI made with the `openssl` CLI in a folder the caller owns (node:crypto
+ * cannot issue certificates). Nothing is committed; every run issues fresh P-256 ECDSA keys, which
+ * are fast to generate.
  */
 import { execFileSync } from 'node:child_process';
 import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+export const OPENSSL_BIN = '/usr/bin/openssl';
+/** How long one openssl call may take before it is killed. */
+const OPENSSL_TIMEOUT_MS = 10_000;
+
 export interface Issued {
   certPath: string;
   keyPath: string;
+  /** PEM */
   cert: string;
+  /** PEM, mode 0600 on disk. */
   key: string;
 }
 
 function openssl(args: string[], cwd: string): void {
-  execFileSync('openssl', args, { cwd, stdio: 'pipe' });
+  try {
+    execFileSync(OPENSSL_BIN, args, {
+      cwd,
+      stdio: 'pipe',
+      timeout: OPENSSL_TIMEOUT_MS,
+      killSignal: 'SIGKILL',
+    });
+  } catch (err) {
+    const stderr = (err as { stderr?: Buffer }).stderr?.toString().trim();
+    throw new Error(`openssl ${args[0]} failed: ${stderr || (err as Error).message}`, { cause: err });
+  }
 }
 
 const EC = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes'];
@@ -26,8 +43,8 @@ function read(dir: string, name: string): Issued {
   return { certPath, keyPath, cert: readFileSync(certPath, 'utf8'), key: readFileSync(keyPath, 'utf8') };
 }
 
-/** A self-signed CA, valid ten years. */
-export function makeCa(dir: string, name: string): Issued {
+/** A self-signed CA (`<dir>/<name>.crt|.key`), valid `days` (default ten years). */
+export function makeCa(dir: string, name: string, options: { days?: number } = {}): Issued {
   openssl(
     [
       'req',
@@ -38,7 +55,7 @@ export function makeCa(dir: string, name: string): Issued {
       '-out',
       `${name}.crt`,
       '-days',
-      '3650',
+      String(options.days ?? 3650),
       '-subj',
       `/CN=${name}`,
       '-addext',
@@ -51,7 +68,7 @@ export function makeCa(dir: string, name: string): Issued {
   return read(dir, name);
 }
 
-/** A leaf certificate signed by `ca`: `client` (clientAuth) or `server` (serverAuth, 127.0.0.1). */
+/** A leaf certificate signed by `ca`: `client` (clientAuth) or `server` (serverAuth, 127.0.0.1 and localhost). */
 export function issue(
   dir: string,
   ca: Issued,

@@ -1,0 +1,4 @@
+/** Health probes (/healthz, /readyz). */
+import { z } from 'zod';
+
+export const healthResponseSchema = z.object({ status: z.literal('ok') });

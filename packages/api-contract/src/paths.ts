@@ -1,0 +1,21 @@
+/** The api's route paths, one place for every caller. */
+export const API_PATHS = {
+  healthz: '/healthz',
+  readyz: '/readyz',
+  jwks: '/.well-known/jwks.json',
+  verify: '/auth/verify',
+  refresh: '/auth/refresh',
+  logout: '/auth/logout',
+  logoutAll: '/auth/logout-all',
+  loginKakao: '/auth/login/kakao',
+  loginToss: '/auth/login/toss',
+  revokeIdentitySessions: '/auth/identities/revoke-sessions',
+  revocations: '/auth/revocations',
+  users: '/users',
+  me: '/users/me',
+  verifications: '/verifications',
+  verificationsRedeem: '/verifications/redeem',
+  notices: '/notices',
+  noticesUnreadCount: '/notices/unread-count',
+  noticeRead: (id: string) => `/notices/${encodeURIComponent(id)}/read`,
+} as const;

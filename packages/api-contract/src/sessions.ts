@@ -1,0 +1,149 @@
+/**
+ * Sessions (/auth): token sets, the preflight, the revocations feed, refresh, the Kakao and Toss
+ * logins, and the identity-unlink revocation.
+ */
+import { z } from 'zod';
+import { accessTokenClaimsSchema } from './token-profile.js';
+
+export const publicUserSchema = z.object({ id: z.string(), nickname: z.string() });
+export type PublicUser = z.infer<typeof publicUserSchema>;
+
+/** What a login, a signup and a refresh hand back. The refresh token never reaches a browser. */
+export const tokenSetSchema = z.object({
+  accessToken: z.string(),
+  refreshToken: z.string(),
+  /** Seconds until the access token expires. */
+  expiresIn: z.number().int(),
+  /** Seconds until the refresh token expires. */
+  refreshExpiresIn: z.number().int(),
+  /** The login session (token family); equals the access token's `sid`. */
+  sessionId: z.string(),
+  user: publicUserSchema,
+});
+export type TokenSet = z.infer<typeof tokenSetSchema>;
+
+/** POST /auth/verify (Bearer AT) — the preflight of the original design; also rejects revoked sessions. */
+export const verifyResponseSchema = z.object({ claims: accessTokenClaimsSchema });
+export type VerifyResponse = z.infer<typeof verifyResponseSchema>;
+
+/**
+ * GET /auth/revocations?since=<epoch ms> (service credential) — sessions revoked since then
+ * (logout, logout-all, Toss unlink, refresh-token reuse), so servers that verify access tokens
+ * locally refuse them within a poll interval. `since` is clamped to one access-token
+ * lifetime back: older revocations can no longer have a token that verifies.
+ */
+export const revocationsQuerySchema = z.object({
+  since: z.coerce.number().int().nonnegative().optional(),
+});
+export const revocationsResponseSchema = z.object({
+  /** The api's clock (epoch ms) when it looked: the next `since`, minus an overlap. */
+  now: z.number().int(),
+  /** How long a revoked session must be remembered: the access-token lifetime, in seconds. */
+  accessTokenTtlSeconds: z.number().int().positive(),
+  /** Revoked session ids (access tokens' `sid`). */
+  sessions: z.array(z.string()),
+});
+export type RevocationsResponse = z.infer<typeof revocationsResponseSchema>;
+
+/** POST /auth/refresh */
+export const refreshRequestSchema = z.object({
+  refreshToken: z
+    .string({ message: 'refreshToken must be a string' })
+    .min(1, { message: 'refreshToken must not be empty' })
+    .max(512, { message: 'refreshToken is too long' }),
+});
+export type RefreshRequest = z.infer<typeof refreshRequestSchema>;
+export const refreshResponseSchema = tokenSetSchema;
+export type RefreshResponse = TokenSet;
+
+/**
+ * POST /auth/login/kakao (service credential). The Next server has already verified the Kakao
+ * identity; `kakaoId` is Kakao's numeric user id, as a decimal string (preferred: it is a 64-bit
+ * number) or a JSON number within the safe-integer range.
+ */
+const KAKAO_ID_MESSAGE = 'kakaoId must be a positive integer (a decimal string, or a number up to 2^53-1)';
+export const kakaoLoginRequestSchema = z.object({
+  kakaoId: z.union(
+    [
+      z.string().regex(/^[1-9][0-9]{0,19}$/, { message: KAKAO_ID_MESSAGE }),
+      z
+        .number({ message: KAKAO_ID_MESSAGE })
+        .int({ message: KAKAO_ID_MESSAGE })
+        .positive({ message: KAKAO_ID_MESSAGE })
+        .max(Number.MAX_SAFE_INTEGER, { message: KAKAO_ID_MESSAGE }),
+    ],
+    { message: KAKAO_ID_MESSAGE },
+  ),
+  nickname: z.string().max(100, { message: 'nickname must be at most 100 characters' }).optional(),
+  email: z.email({ message: 'email must be an e-mail address' }).max(254).optional(),
+  profileImageUrl: z
+    .url({ protocol: /^https?$/, message: 'profileImageUrl must be an http(s) URL' })
+    .max(2048)
+    .optional(),
+});
+export type KakaoLoginRequest = z.infer<typeof kakaoLoginRequestSchema>;
+
+export const signedInResponseSchema = tokenSetSchema.extend({ status: z.literal('signedIn') });
+export type SignedInResponse = z.infer<typeof signedInResponseSchema>;
+
+export const needsSignupResponseSchema = z.object({
+  status: z.literal('needsSignup'),
+  /** Opaque, single use, valid for 10 minutes: pass it to POST /users. */
+  signupTicket: z.string(),
+  /** What Kakao told us, to prefill the signup form. */
+  profile: z.object({ nickname: z.string().optional(), email: z.string().optional() }),
+});
+export type NeedsSignupResponse = z.infer<typeof needsSignupResponseSchema>;
+
+export const kakaoLoginResponseSchema = z.discriminatedUnion('status', [
+  signedInResponseSchema,
+  needsSignupResponseSchema,
+]);
+export type KakaoLoginResponse = z.infer<typeof kakaoLoginResponseSchema>;
+
+/**
+ * POST /auth/login/toss (service credential). The user remote has already exchanged the Toss
+ * authorization code over mTLS and read login-me; `userKey` (int64, as a decimal string) is the only
+ * thing the api learns: the identity subject. Strict: personal fields (name, phone, CI …) are
+ * refused, so none can reach the database by accident. Same answers as the Kakao login.
+ */
+const TOSS_USER_KEY_MESSAGE = 'userKey must be a non-negative 64-bit integer as a decimal string';
+export const tossUserKeySchema = z
+  .string({ message: TOSS_USER_KEY_MESSAGE })
+  .regex(/^(0|[1-9][0-9]{0,18})$/, { message: TOSS_USER_KEY_MESSAGE })
+  // zod runs refinements after a failed regex too: only digits reach BigInt().
+  .refine((v) => /^\d+$/.test(v) && BigInt(v) <= 9_223_372_036_854_775_807n, {
+    message: TOSS_USER_KEY_MESSAGE,
+  });
+export const tossLoginRequestSchema = z.strictObject({ userKey: tossUserKeySchema });
+export type TossLoginRequest = z.infer<typeof tossLoginRequestSchema>;
+export const tossLoginResponseSchema = kakaoLoginResponseSchema;
+export type TossLoginResponse = KakaoLoginResponse;
+
+/** Identity providers a member can be linked to (the `identities` table). */
+export const PROVIDERS = ['kakao', 'toss'] as const;
+export type ProviderName = (typeof PROVIDERS)[number];
+
+/**
+ * POST /auth/identities/revoke-sessions (service credential): the provider told us the person
+ * unlinked the app (Toss unlink callback). Ends every session of the member linked to that
+ * identity and cancels unused signup tickets for it. Idempotent; an identity nobody is linked to
+ * answers `linked: false`.
+ */
+export const revokeIdentitySessionsRequestSchema = z.strictObject({
+  provider: z.enum(PROVIDERS, { message: `provider must be one of ${PROVIDERS.join(', ')}` }),
+  subject: z
+    .string({ message: 'subject must be a string' })
+    .min(1, { message: 'subject must not be empty' })
+    .max(64, { message: 'subject is too long' }),
+});
+export type RevokeIdentitySessionsRequest = z.infer<typeof revokeIdentitySessionsRequestSchema>;
+export const revokeIdentitySessionsResponseSchema = z.object({
+  /** Whether a member holds this identity. */
+  linked: z.boolean(),
+  /** Sessions (token families, the access tokens' `sid`) that were live and are now revoked. */
+  revokedSessionIds: z.array(z.string()),
+  /** Signup tickets for this identity that can no longer be used. */
+  cancelledSignupTickets: z.number().int().nonnegative(),
+});
+export type RevokeIdentitySessionsResponse = z.infer<typeof revokeIdentitySessionsResponseSchema>;
