@@ -234,7 +234,7 @@ export function createAuth(deps: AuthDeps) {
     res.status(500).json({ code: 'INTERNAL', message: '요청을 처리하지 못했어요.', requestId });
   }
 
-  /** Guards a pages-router API route (issue "Auth" 2). */
+  /** Guards a pages-router API route (docs/auth.md). */
   function withAuth(handler: AuthedHandler, options: WithAuthOptions = {}) {
     return async (req: NextApiRequest, res: NextApiResponse): Promise<void> => {
       let auth: AuthContext;

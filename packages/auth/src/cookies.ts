@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /**
- * The cookie policy, in one place (ARCHITECTURE.md, issue "Auth"): HttpOnly, SameSite=Lax,
+ * The cookie policy, in one place (docs/auth.md): HttpOnly, SameSite=Lax,
  * Path=/, Secure except on http://localhost, and the `__Host-` prefix whenever Secure (it
  * forbids a Domain attribute and requires Path=/, so no subdomain can plant or read them).
  */

@@ -33,7 +33,7 @@ function fresh(record: SessionRecord, staleAccessToken: string | undefined, now:
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
- * Refreshes a session once across every process (issue "Auth" 2.3):
+ * Refreshes a session once across every process (docs/auth.md):
  *  1. the record already holds a fresh access token (someone refreshed) → use it;
  *  2. otherwise take the per-session Redis lock (TTL longer than the refresh timeout), re-read,
  *     and only then call the api; store the rotated pair; release;

@@ -4,7 +4,7 @@ import type { AuthConfig } from './env.js';
 import { logEvent } from './log.js';
 
 /**
- * Instant revocation for local verification (issue 13, F3). Local mode checks an access token's
+ * Instant revocation for local verification (docs/security.md, F3). Local mode checks an access token's
  * signature against the cached JWKS and never asks the api, so after logout, logout-all, a
  * Toss unlink or refresh-token reuse the token kept working for up to its 15 minutes. Now every
  * process polls the api (`GET /auth/revocations?since=…`, service credential) in the background

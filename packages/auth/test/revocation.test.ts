@@ -1,5 +1,5 @@
 /**
- * Issue 13, F3: after logout, logout-all or refresh-token reuse, every process that verifies
+ * docs/security.md F3: after logout, logout-all or refresh-token reuse, every process that verifies
  * access tokens locally refuses that session's token within 1 s — withAuth, getViewer (and so
  * withAuthSSR and the verify remote, which go through the same authenticate), even when the token
  * is in the process's verified cache and a fresh token of the session sits in Redis.
