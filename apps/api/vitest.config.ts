@@ -2,10 +2,10 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts'],
+    include: ['test/**/*.test.ts'],
     // Creates (and afterwards drops) a fresh Postgres database for the run, or explains why the
     // Postgres half is skipped.
-    globalSetup: ['tests/support/global-setup.ts'],
+    globalSetup: ['test/support/global-setup.ts'],
     // PGlite boots a WASM Postgres per suite: seconds, not milliseconds.
     hookTimeout: 60_000,
     testTimeout: 30_000,
