@@ -36,7 +36,9 @@ class ApiError extends Error {
   }
 }
 
-describe('reportRequestError (F7: no error flood from bad bodies)', () => {
+// The first report loads the error reporter (Sentry's SDK) lazily: 5.2 s once on a loaded 2-core
+// CI machine, past vitest's 5 s default.
+describe('reportRequestError (F7: no error flood from bad bodies)', { timeout: 60_000 }, () => {
   it("Next's own 4xx refusals (invalid JSON, body too large) are an info line, not an unexpected error", async () => {
     for (const error of [new ApiError(400, 'Invalid JSON'), new ApiError(413, 'Body exceeded 1mb limit')]) {
       const logs = await logsOf(error);
