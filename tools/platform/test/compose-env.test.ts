@@ -237,7 +237,7 @@ describe('docker-compose.yml + deploy/compose.providers.yml (the real providers)
     );
   });
 
-  it('with .env.example as written (nothing registered yet), the apps refuse to start and name every provider variable to set', () => {
+  it('with .env.example as written (nothing registered yet), the apps refuse the configuration, naming every provider variable to set', () => {
     const problems = problemsOf(resolve(ENV_EXAMPLE, files));
     const named = problems.map((p) => /^(\w+) \((\w+)\): (\w+): /.exec(p)?.slice(1, 4).join(' '));
     expect(named.sort()).toEqual(
