@@ -147,7 +147,7 @@ describe('live providers (MFV_PROVIDERS=live): the guard over every provider var
         const found = problems(schema, { ...env, [name]: withHost(name, host) });
         expect(Object.keys(found), host).toEqual([name]);
         expect(found[name], host).toMatch(
-          /^((points at|names) .+, an? (loopback or private address|local-only name|single-label name|IPv4-mapped address)|is the sandbox's value)/,
+          /^((points at|names) .+, an? (loopback or private address|local-only name|single-label name|IPv4-mapped address)|is the sandbox's value|must be the registered site domain)/,
         );
       }
     },
@@ -157,8 +157,9 @@ describe('live providers (MFV_PROVIDERS=live): the guard over every provider var
   it.each(urls)('$name ($group): plain http is refused', ({ name, group }) => {
     const { schema, env } = LIVE[group]!;
     const http = LIVE_PROVIDER_EXAMPLES[name].replace(/^https:/, 'http:');
+    // The live guard's words, or the field's own rule where https is always required (Toss's API).
     expect(problems(schema, { ...env, [name]: http })[name]).toMatch(
-      /^must use https while MFV_PROVIDERS is live/,
+      /^(must use https while MFV_PROVIDERS is live|must be an https origin)/,
     );
   });
 
@@ -173,6 +174,29 @@ describe('live providers (MFV_PROVIDERS=live): the guard over every provider var
     expect(problems(verifyEnvSchema, bare).MOK_ENVIRONMENT).toMatch(
       /^is sandbox while MFV_PROVIDERS is live/,
     );
+  });
+
+  it('a malformed variable does not hide the live problems: one error lists both, once per variable', () => {
+    const verify = problems(verifyEnvSchema, {
+      NODE_ENV: 'production',
+      MOK_TIMEOUT_MS: 'x',
+      MOK_SITE_URL: 'www example com',
+    });
+    expect(Object.keys(verify).sort()).toEqual(
+      ['MOK_ARS_CODE', 'MOK_CLIENT_TX_PREFIX', 'MOK_ENVIRONMENT', 'MOK_SITE_URL', 'MOK_TIMEOUT_MS'].sort(),
+    );
+    expect(verify.MOK_SITE_URL).toMatch(/registered site domain/);
+    const user = problems(userEnvSchema, {
+      NODE_ENV: 'production',
+      AUTH_PUBLIC_ORIGIN: 'not a url',
+      KAKAO_TIMEOUT_MS: '-1',
+    });
+    expect(user).toHaveProperty('KAKAO_CLIENT_ID');
+    expect(user).toHaveProperty('KAKAO_TIMEOUT_MS');
+    expect(user).toHaveProperty('AUTH_PUBLIC_ORIGIN');
+    const verification = problems(verificationEnvSchema, { NODE_ENV: 'production', KCB_TIMEOUT_MS: '0' });
+    expect(verification).toHaveProperty('KCB_MEMBER_CODE');
+    expect(verification).toHaveProperty('KCB_TIMEOUT_MS');
   });
 
   it('NODE_ENV=production without MFV_PROVIDERS is live: the guard is on', () => {

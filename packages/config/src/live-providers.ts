@@ -275,15 +275,23 @@ export function liveProblem(name: ProviderVariable, value: string): string | und
 }
 
 /**
+ * Refinement options of the live guard: it runs even when other variables are malformed, so one
+ * error lists every problem at once (zod skips refinements after a failed field by default).
+ */
+export const LIVE_GUARD = { when: () => true } as const;
+
+/**
  * The live guard: one issue per unfit variable, each naming what to set and where the provider's
  * go-live checklist is. `values` holds the parsed values (derived ones included).
  */
 export function checkLiveProviders(
-  values: Partial<Record<ProviderVariable, string | undefined>>,
+  values: Partial<Record<ProviderVariable, unknown>>,
   ctx: z.RefinementCtx,
 ): void {
-  for (const [name, value] of Object.entries(values) as [ProviderVariable, string | undefined][]) {
-    if (value === undefined) continue;
+  for (const [name, value] of Object.entries(values) as [ProviderVariable, unknown][]) {
+    // Run even when other variables are malformed (LIVE_GUARD below): skip what is not a string
+    // yet, and a variable that already has its own format problem.
+    if (typeof value !== 'string' || ctx.issues.some((issue) => issue.path?.[0] === name)) continue;
     const problem = liveProblem(name, value);
     if (problem === undefined) continue;
     const setting: ProviderSetting = PROVIDER_SETTINGS[name];

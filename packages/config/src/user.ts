@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { checkLiveProviders, PROVIDER_SETTINGS } from './live-providers.js';
+import { checkLiveProviders, LIVE_GUARD, PROVIDER_SETTINGS } from './live-providers.js';
 import { fields } from './load.js';
 import { providersMode, providersModeField } from './providers.js';
 import { userRateLimitFields } from './rate-limits.js';
@@ -76,6 +76,14 @@ const secretName = (fallback: string) =>
 /** KAKAO_REDIRECT_URI, else this site's callback under AUTH_PUBLIC_ORIGIN. */
 const kakaoRedirectUri = (env: { KAKAO_REDIRECT_URI?: string | undefined; AUTH_PUBLIC_ORIGIN: string }) =>
   env.KAKAO_REDIRECT_URI ?? `${new URL(env.AUTH_PUBLIC_ORIGIN).origin}/user/login/kakao/callback`;
+/** The same for the live guard, which also runs while AUTH_PUBLIC_ORIGIN is malformed. */
+const tryKakaoRedirectUri = (env: Parameters<typeof kakaoRedirectUri>[0]) => {
+  try {
+    return kakaoRedirectUri(env);
+  } catch {
+    return undefined;
+  }
+};
 
 const isTossKey = (value: string) => {
   const v = value.trim();
@@ -160,20 +168,6 @@ export const userEnvSchema = z
       }
     }
     if (providersMode(env) !== 'live') return;
-    // Sandbox values, plain http and loopback/private hosts (live-providers.ts).
-    checkLiveProviders(
-      {
-        KAKAO_CLIENT_ID: env.KAKAO_CLIENT_ID,
-        KAKAO_AUTHORIZE_BASE_URL: env.KAKAO_AUTHORIZE_BASE_URL,
-        KAKAO_TOKEN_BASE_URL: env.KAKAO_TOKEN_BASE_URL,
-        KAKAO_API_BASE_URL: env.KAKAO_API_BASE_URL,
-        KAKAO_REDIRECT_URI: kakaoRedirectUri(env),
-        ...(env.TOSS_LOGIN_ENABLED
-          ? { TOSS_APP_LOGIN_URL: env.TOSS_APP_LOGIN_URL, TOSS_API_BASE_URL: env.TOSS_API_BASE_URL }
-          : {}),
-      },
-      ctx,
-    );
     if (!env.TOSS_LOGIN_ENABLED) return;
     for (const [inline, file] of TOSS_PRODUCTION_SECRETS) {
       if (env[inline] === undefined && env[file] === undefined) {
@@ -195,6 +189,23 @@ export const userEnvSchema = z
       }
     }
   })
+  .superRefine((env, ctx) => {
+    if (providersMode(env) !== 'live') return;
+    // Sandbox values, plain http and loopback/private hosts (live-providers.ts).
+    checkLiveProviders(
+      {
+        KAKAO_CLIENT_ID: env.KAKAO_CLIENT_ID,
+        KAKAO_AUTHORIZE_BASE_URL: env.KAKAO_AUTHORIZE_BASE_URL,
+        KAKAO_TOKEN_BASE_URL: env.KAKAO_TOKEN_BASE_URL,
+        KAKAO_API_BASE_URL: env.KAKAO_API_BASE_URL,
+        KAKAO_REDIRECT_URI: tryKakaoRedirectUri(env),
+        ...(env.TOSS_LOGIN_ENABLED
+          ? { TOSS_APP_LOGIN_URL: env.TOSS_APP_LOGIN_URL, TOSS_API_BASE_URL: env.TOSS_API_BASE_URL }
+          : {}),
+      },
+      ctx,
+    );
+  }, LIVE_GUARD)
   .transform((env) => {
     const out = {
       ...env,

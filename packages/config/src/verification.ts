@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { checkLiveProviders, PROVIDER_SETTINGS } from './live-providers.js';
+import { checkLiveProviders, LIVE_GUARD, PROVIDER_SETTINGS } from './live-providers.js';
 import { fields } from './load.js';
 import { providersMode, providersModeField } from './providers.js';
 import { SANDBOX_TOSS_DEV_AAD, SANDBOX_TOSS_DEV_DECRYPT_KEY } from './sandbox.js';
@@ -222,6 +222,14 @@ export const verificationEnvSchema = z
         message: 'must not be the published development secret',
       });
     }
+    for (const name of ['KCB_ALLOW_INSECURE_HTTP', 'SSAFY_ALLOW_INSECURE_HTTP'] as const) {
+      if (env[name]) {
+        ctx.addIssue({ code: 'custom', path: [name], message: 'must be false while MFV_PROVIDERS is live' });
+      }
+    }
+  })
+  .superRefine((env, ctx) => {
+    if (providersMode(env) !== 'live') return;
     // Sandbox values, plain http and loopback/private hosts (live-providers.ts).
     checkLiveProviders(
       {
@@ -238,12 +246,7 @@ export const verificationEnvSchema = z
       },
       ctx,
     );
-    for (const name of ['KCB_ALLOW_INSECURE_HTTP', 'SSAFY_ALLOW_INSECURE_HTTP'] as const) {
-      if (env[name]) {
-        ctx.addIssue({ code: 'custom', path: [name], message: 'must be false while MFV_PROVIDERS is live' });
-      }
-    }
-  })
+  }, LIVE_GUARD)
   .transform((env) => {
     const sandbox = providersMode(env) === 'sandbox';
     if (!sandbox) return env;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { checkLiveProviders, PROVIDER_SETTINGS } from './live-providers.js';
+import { checkLiveProviders, LIVE_GUARD, PROVIDER_SETTINGS } from './live-providers.js';
 import { fields } from './load.js';
 import { providersMode, providersModeField } from './providers.js';
 import { rateLimitFields } from './rate-limits.js';
@@ -97,26 +97,6 @@ export const verifyEnvSchema = z
         message: 'set either MOK_KEY_PASSWORD or MOK_KEY_PASSWORD_FILE, not both',
       });
     }
-    const live = providersMode(env) === 'live';
-    if (live && env.MOK_ENVIRONMENT === 'sandbox') {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['MOK_ENVIRONMENT'],
-        message:
-          'is sandbox while MFV_PROVIDERS is live: set production (cert-dir) or development (scert-dir) (docs/providers/mobile-ok.md, "Going live")',
-      });
-    }
-    if (live || env.MOK_ENVIRONMENT === 'production') {
-      checkLiveProviders(
-        {
-          MOK_SITE_URL: env.MOK_SITE_URL,
-          MOK_ARS_CODE: env.MOK_ARS_CODE,
-          MOK_CLIENT_TX_PREFIX: env.MOK_CLIENT_TX_PREFIX,
-          SSAFY_SDK_URL: env.SSAFY_SDK_URL,
-        },
-        ctx,
-      );
-    }
     if (env.MOK_ENVIRONMENT === 'sandbox') return;
     // A real mobile-ok host: nothing may fall back to the sandbox's development values.
     if (env.MOK_SANDBOX_BASE_URL !== undefined) {
@@ -147,6 +127,28 @@ export const verifyEnvSchema = z
         message: 'must not be the published sandbox password',
       });
     }
-  });
+  })
+  .superRefine((env, ctx) => {
+    const live = providersMode(env) === 'live';
+    if (live && env.MOK_ENVIRONMENT === 'sandbox') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MOK_ENVIRONMENT'],
+        message:
+          'is sandbox while MFV_PROVIDERS is live: set production (cert-dir) or development (scert-dir) (docs/providers/mobile-ok.md, "Going live")',
+      });
+    }
+    if (live || env.MOK_ENVIRONMENT === 'production') {
+      checkLiveProviders(
+        {
+          MOK_SITE_URL: env.MOK_SITE_URL,
+          MOK_ARS_CODE: env.MOK_ARS_CODE,
+          MOK_CLIENT_TX_PREFIX: env.MOK_CLIENT_TX_PREFIX,
+          SSAFY_SDK_URL: env.SSAFY_SDK_URL,
+        },
+        ctx,
+      );
+    }
+  }, LIVE_GUARD);
 
 export type VerifyEnv = z.infer<typeof verifyEnvSchema>;
