@@ -2,11 +2,24 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConfigError, DEV_TOSS_UNLINK_BASIC_AUTH, SANDBOX_TOSS_DEV_DECRYPT_KEY } from '@mfv/config';
+import {
+  ConfigError,
+  DEV_TOSS_UNLINK_BASIC_AUTH,
+  LIVE_PROVIDER_EXAMPLES,
+  SANDBOX_TOSS_DEV_DECRYPT_KEY,
+} from '@mfv/config';
 import { settingsFrom } from './toss-kit';
 
 let dir: string;
 const KEY = Buffer.alloc(32, 3).toString('base64');
+/** Production with live providers: real-looking Kakao and Toss settings (the guard refuses the sandbox's). */
+const LIVE = {
+  NODE_ENV: 'production',
+  AUTH_PUBLIC_ORIGIN: 'https://www.example.com',
+  ...Object.fromEntries(
+    Object.entries(LIVE_PROVIDER_EXAMPLES).filter(([name]) => /^(KAKAO|TOSS)_/.test(name)),
+  ),
+};
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'mfv-user-toss-config-'));
@@ -34,7 +47,7 @@ function refusal(env: Record<string, string | undefined>): ConfigError {
 describe('Toss settings of the user app (secrets from *_FILE, as Docker secrets deliver them)', () => {
   it('reads the files, without the trailing newline `echo` adds', async () => {
     const settings = settingsFrom({
-      NODE_ENV: 'production',
+      ...LIVE,
       TOSS_DECRYPT_KEY_FILE: await file('key', `${KEY}\n`),
       TOSS_DECRYPT_AAD_FILE: await file('aad', 'console-aad\n'),
       TOSS_UNLINK_BASIC_AUTH_FILE: await file('basic', 'toss:s3cret-pass\n'),
@@ -67,7 +80,7 @@ describe('Toss settings of the user app (secrets from *_FILE, as Docker secrets 
 
   it('production: a file holding the sandbox’s published value is refused too', async () => {
     const base = {
-      NODE_ENV: 'production',
+      ...LIVE,
       TOSS_DECRYPT_KEY_FILE: await file('k2', KEY),
       TOSS_DECRYPT_AAD_FILE: await file('a2', 'console-aad'),
       TOSS_UNLINK_BASIC_AUTH_FILE: await file('b2', 'toss:pw'),
@@ -88,7 +101,7 @@ describe('Toss settings of the user app (secrets from *_FILE, as Docker secrets 
   it('disabled: no secret is read or required', () => {
     expect(
       settingsFrom({
-        NODE_ENV: 'production',
+        ...LIVE,
         TOSS_LOGIN_ENABLED: 'false',
         TOSS_DECRYPT_KEY_FILE: path.join(dir, 'nope'),
       }),

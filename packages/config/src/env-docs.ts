@@ -10,7 +10,7 @@ export const ENV_DOCS: Readonly<Record<string, string>> = {
   NODE_ENV:
     'development | test | production; production requires the secrets (*_FILE) and refuses dev values',
   MFV_PROVIDERS:
-    "user/verify: sandbox | live — who plays the identity providers; sandbox allows the sandbox's http hosts and published dev secrets (default live in production)",
+    'user/verify: sandbox | live — who plays the identity providers (default live in production); live refuses every sandbox default, plain http and loopback/private provider hosts, naming what to set (docs/providers/*.md, Going live)',
 
   // api (apps/api)
   API_HOST: 'api: listen address',

@@ -1,5 +1,15 @@
 export { loadConfig, ConfigError, fields } from './load.js';
 export { providersMode, PROVIDERS_MODES, type ProvidersMode } from './providers.js';
+export {
+  PROVIDER_SETTINGS,
+  LIVE_PROVIDER_EXAMPLES,
+  SANDBOX_PROVIDER_DEFAULTS,
+  liveProblem,
+  privateHostReason,
+  type Provider,
+  type ProviderSetting,
+  type ProviderVariable,
+} from './live-providers.js';
 export { sandboxEnvSchema, SANDBOX_FAULT_CEILING_MS, type SandboxEnv } from './sandbox.js';
 export { SANDBOX_TOSS_DEV_DECRYPT_KEY, SANDBOX_TOSS_DEV_AAD } from './sandbox.js';
 export * from './api.js';

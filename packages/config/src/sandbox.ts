@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PROVIDER_SETTINGS as P } from './live-providers.js';
 import { fields } from './load.js';
 
 /** Longest a sandbox fault may hold a request (`delay:<ms>`, `hang`): nothing may outlive a minute. */
@@ -152,7 +153,7 @@ export const sandboxEnvSchema = z.object({
   SANDBOX_KAKAO_CLIENT_ID: z
     .string()
     .regex(/^[\x21-\x7e]+$/, { message: 'must be printable ASCII without spaces' })
-    .default('sandbox-kakao-client'),
+    .default(P.KAKAO_CLIENT_ID.sandbox),
   SANDBOX_KAKAO_CLIENT_SECRET: z
     .string()
     .regex(/^[\x21-\x7e]+$/, { message: 'must be printable ASCII without spaces' })
@@ -170,21 +171,25 @@ export const sandboxEnvSchema = z.object({
     .string()
     .refine((p) => p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p), { message: 'must be an absolute path' })
     .optional(),
-  SANDBOX_MOK_SITE_URLS: mokCommaList('localhost,localhost:8080', /^[A-Za-z0-9.:/_-]{1,255}$/, 'site domain'),
-  SANDBOX_MOK_ARS_CODES: mokCommaList('ARS-SANDBOX-0001', /^[A-Za-z0-9-]{1,50}$/, 'ARS code'),
-  SANDBOX_KCB_CLIENT_ID: asciiToken().default('sandbox-kcb-client'),
+  SANDBOX_MOK_SITE_URLS: mokCommaList(
+    `${P.MOK_SITE_URL.sandbox},localhost:8080`,
+    /^[A-Za-z0-9.:/_-]{1,255}$/,
+    'site domain',
+  ),
+  SANDBOX_MOK_ARS_CODES: mokCommaList(P.MOK_ARS_CODE.sandbox, /^[A-Za-z0-9-]{1,50}$/, 'ARS code'),
+  SANDBOX_KCB_CLIENT_ID: asciiToken().default(P.KCB_CLIENT_ID.sandbox),
   SANDBOX_KCB_CLIENT_SECRET: asciiToken().default('sandbox-kcb-secret'),
   SANDBOX_KCB_MEMBER_CODE: z
     .string()
     .regex(/^[A-Za-z0-9]{12}$/, { message: 'must be exactly 12 letters or digits' })
-    .default('SBX000000001'),
-  SANDBOX_KCB_RETURN_URLS: redirectUriList('http://localhost:8080/verify/kcb/callback'),
+    .default(P.KCB_MEMBER_CODE.sandbox),
+  SANDBOX_KCB_RETURN_URLS: redirectUriList(P.KCB_RETURN_URL.sandbox),
   SANDBOX_SSAFY_ISSUER: httpUrl()
     .refine((u) => !u.endsWith('/') && !u.includes('?'), { message: 'must not end with / or carry a query' })
-    .default('http://127.0.0.1:4100/ssafy'),
-  SANDBOX_SSAFY_CLIENT_ID: asciiToken().default('sandbox-ssafy-client'),
+    .default(P.SSAFY_ISSUER.sandbox),
+  SANDBOX_SSAFY_CLIENT_ID: asciiToken().default(P.SSAFY_CLIENT_ID.sandbox),
   SANDBOX_SSAFY_CLIENT_SECRET: asciiToken().optional(),
-  SANDBOX_SSAFY_REDIRECT_URIS: redirectUriList('http://localhost:8080/verify/ssafy/callback'),
+  SANDBOX_SSAFY_REDIRECT_URIS: redirectUriList(P.SSAFY_REDIRECT_URI.sandbox),
   SANDBOX_TOSS_MTLS_PORT: fields.port(4443),
   SANDBOX_TOSS_MTLS_DIR: z
     .string()

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './load.js';
 import { sandboxEnvSchema, SANDBOX_TOSS_DEV_AAD, SANDBOX_TOSS_DEV_DECRYPT_KEY } from './sandbox.js';
+import { LIVE_PROVIDER_EXAMPLES } from './live-providers.js';
 import { DEV_TOSS_UNLINK_BASIC_AUTH, userEnvSchema } from './user.js';
 
 const load = (env: Record<string, string | undefined>) => loadConfig('user', userEnvSchema, env);
@@ -16,8 +17,13 @@ function problems(env: Record<string, string | undefined>): Record<string, strin
 }
 
 const KEY = Buffer.alloc(32, 9).toString('base64');
+/** A live deployment: every provider setting real-looking (live-providers.ts), the secrets as files. */
 const PROD = {
   NODE_ENV: 'production',
+  AUTH_PUBLIC_ORIGIN: 'https://www.example.com',
+  ...Object.fromEntries(
+    Object.entries(LIVE_PROVIDER_EXAMPLES).filter(([name]) => /^(KAKAO|TOSS)_/.test(name)),
+  ),
   TOSS_DECRYPT_KEY_FILE: '/run/secrets/toss_decrypt_key',
   TOSS_DECRYPT_AAD_FILE: '/run/secrets/toss_decrypt_aad',
   TOSS_UNLINK_BASIC_AUTH_FILE: '/run/secrets/toss_unlink_basic_auth',
@@ -138,7 +144,8 @@ describe('user schema: Toss login', () => {
   });
 
   it('production: the decrypt key, AAD and unlink credentials are required while Toss login is on', () => {
-    const p = problems({ NODE_ENV: 'production' });
+    const { TOSS_DECRYPT_KEY_FILE, TOSS_DECRYPT_AAD_FILE, TOSS_UNLINK_BASIC_AUTH_FILE, ...noSecrets } = PROD;
+    const p = problems(noSecrets);
     expect(p.TOSS_DECRYPT_KEY).toMatch(/required in production/);
     expect(p.TOSS_DECRYPT_AAD).toMatch(/required in production/);
     expect(p.TOSS_UNLINK_BASIC_AUTH).toMatch(/required in production/);
@@ -147,12 +154,18 @@ describe('user schema: Toss login', () => {
     expect(env.TOSS_DECRYPT_KEY).toBeUndefined();
     expect(env.TOSS_DECRYPT_AAD).toBeUndefined();
     // Off: nothing Toss-related is needed.
-    expect(load({ NODE_ENV: 'production', TOSS_LOGIN_ENABLED: 'false' }).TOSS_LOGIN_ENABLED).toBe(false);
+    expect(load({ ...noSecrets, TOSS_LOGIN_ENABLED: 'false' }).TOSS_LOGIN_ENABLED).toBe(false);
+    expect([TOSS_DECRYPT_KEY_FILE, TOSS_DECRYPT_AAD_FILE, TOSS_UNLINK_BASIC_AUTH_FILE]).not.toContain(
+      undefined,
+    );
   });
 
   it('production: the sandbox’s published values are refused', () => {
     const p = problems({
-      NODE_ENV: 'production',
+      ...PROD,
+      TOSS_DECRYPT_KEY_FILE: undefined,
+      TOSS_DECRYPT_AAD_FILE: undefined,
+      TOSS_UNLINK_BASIC_AUTH_FILE: undefined,
       TOSS_DECRYPT_KEY: SANDBOX_TOSS_DEV_DECRYPT_KEY,
       TOSS_DECRYPT_AAD: SANDBOX_TOSS_DEV_AAD,
       TOSS_UNLINK_BASIC_AUTH: DEV_TOSS_UNLINK_BASIC_AUTH,
@@ -162,14 +175,17 @@ describe('user schema: Toss login', () => {
     expect(p.TOSS_UNLINK_BASIC_AUTH).toMatch(/published sandbox value/);
   });
 
-  it('production: the appLogin step must be https unless it is on this machine', () => {
+  it('live: the appLogin step must be https on a public host (loopback is the sandbox’s)', () => {
     expect(
-      problems({ ...PROD, TOSS_APP_LOGIN_URL: 'http://toss.example/app-login' }).TOSS_APP_LOGIN_URL,
-    ).toMatch(/https in production/);
-    expect(load({ ...PROD, TOSS_APP_LOGIN_URL: 'http://localhost:4100/toss/app-login' }).NODE_ENV).toBe(
-      'production',
-    );
-    expect(load({ ...PROD, TOSS_APP_LOGIN_URL: 'https://toss.example/app-login' }).NODE_ENV).toBe(
+      problems({ ...PROD, TOSS_APP_LOGIN_URL: 'http://toss.example.com/app-login' }).TOSS_APP_LOGIN_URL,
+    ).toMatch(/^must use https while MFV_PROVIDERS is live/);
+    expect(
+      problems({ ...PROD, TOSS_APP_LOGIN_URL: 'http://localhost:4100/toss/app-login' }).TOSS_APP_LOGIN_URL,
+    ).toMatch(/^is the sandbox's value/);
+    expect(
+      problems({ ...PROD, TOSS_APP_LOGIN_URL: 'https://127.0.0.1/app-login' }).TOSS_APP_LOGIN_URL,
+    ).toMatch(/^points at 127\.0\.0\.1, a loopback or private address/);
+    expect(load({ ...PROD, TOSS_APP_LOGIN_URL: 'https://toss.example.com/app-login' }).NODE_ENV).toBe(
       'production',
     );
   });

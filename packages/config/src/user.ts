@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkLiveProviders, LIVE_GUARD, PROVIDER_SETTINGS } from './live-providers.js';
 import { fields } from './load.js';
 import { providersMode, providersModeField } from './providers.js';
 import { userRateLimitFields } from './rate-limits.js';
@@ -22,7 +23,10 @@ import { SANDBOX_TOSS_DEV_AAD, SANDBOX_TOSS_DEV_DECRYPT_KEY } from './sandbox.js
  *                                 Toss routes and leaves mTLS out of the health check
  *   TOSS_APP_LOGIN_URL            where "토스로 로그인" sends the browser with `?state=` (the step that
  *                                 plays appLogin(); default the sandbox's http://localhost:4100/toss/app-login).
- *                                 https in production unless it is a loopback host.
+ *
+ * MFV_PROVIDERS=live (the default with NODE_ENV=production) refuses every sandbox default above, plain
+ * http and loopback/private hosts for KAKAO_* and (while Toss login is on) TOSS_APP_LOGIN_URL and
+ * TOSS_API_BASE_URL, naming each variable and what to set (live-providers.ts).
  *   TOSS_API_BASE_URL             partner API origin, https only (default the sandbox's mTLS listener
  *                                 https://127.0.0.1:4443; production https://apps-in-toss-api.toss.im)
  *   TOSS_CONNECT_TIMEOUT_MS       TCP + TLS handshake bound (default 5000, max 60000)
@@ -69,9 +73,16 @@ const secretName = (fallback: string) =>
     .regex(/^[\w.-]+$/, { message: 'must be a file name (letters, digits, _ . -)' })
     .default(fallback);
 
-const isLoopback = (value: string) => {
-  const host = new URL(value).hostname;
-  return host === 'localhost' || host === '[::1]' || /^127(?:\.\d{1,3}){3}$/.test(host);
+/** KAKAO_REDIRECT_URI, else this site's callback under AUTH_PUBLIC_ORIGIN. */
+const kakaoRedirectUri = (env: { KAKAO_REDIRECT_URI?: string | undefined; AUTH_PUBLIC_ORIGIN: string }) =>
+  env.KAKAO_REDIRECT_URI ?? `${new URL(env.AUTH_PUBLIC_ORIGIN).origin}/user/login/kakao/callback`;
+/** The same for the live guard, which also runs while AUTH_PUBLIC_ORIGIN is malformed. */
+const tryKakaoRedirectUri = (env: Parameters<typeof kakaoRedirectUri>[0]) => {
+  try {
+    return kakaoRedirectUri(env);
+  } catch {
+    return undefined;
+  }
 };
 
 const isTossKey = (value: string) => {
@@ -100,23 +111,23 @@ export const userEnvSchema = z
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
     MFV_PROVIDERS: providersModeField(),
     AUTH_PUBLIC_ORIGIN: z.url().default('http://localhost:8080'),
-    KAKAO_CLIENT_ID: z.string().min(1).default('sandbox-kakao-client'),
+    KAKAO_CLIENT_ID: z.string().min(1).default(PROVIDER_SETTINGS.KAKAO_CLIENT_ID.sandbox),
     KAKAO_CLIENT_SECRET: z.string().min(1).optional(),
     KAKAO_CLIENT_SECRET_FILE: z.string().min(1).optional(),
-    KAKAO_AUTHORIZE_BASE_URL: z.url().default('http://localhost:4100/kakao/kauth'),
-    KAKAO_TOKEN_BASE_URL: z.url().default('http://127.0.0.1:4100/kakao/kauth'),
-    KAKAO_API_BASE_URL: z.url().default('http://127.0.0.1:4100/kakao/kapi'),
+    KAKAO_AUTHORIZE_BASE_URL: z.url().default(PROVIDER_SETTINGS.KAKAO_AUTHORIZE_BASE_URL.sandbox),
+    KAKAO_TOKEN_BASE_URL: z.url().default(PROVIDER_SETTINGS.KAKAO_TOKEN_BASE_URL.sandbox),
+    KAKAO_API_BASE_URL: z.url().default(PROVIDER_SETTINGS.KAKAO_API_BASE_URL.sandbox),
     KAKAO_REDIRECT_URI: z.url().optional(),
     KAKAO_TIMEOUT_MS: fields.durationMs(5_000),
 
     TOSS_LOGIN_ENABLED: fields.boolean(true),
     TOSS_APP_LOGIN_URL: z
       .url({ protocol: /^https?$/, message: 'must be an absolute http(s) URL' })
-      .default('http://localhost:4100/toss/app-login')
+      .default(PROVIDER_SETTINGS.TOSS_APP_LOGIN_URL.sandbox)
       .refine((v) => !/[?#]/.test(v), { message: 'must not carry a query or fragment' }),
     TOSS_API_BASE_URL: z
       .url({ protocol: /^https$/, message: 'must be an https origin (the API requires mTLS)' })
-      .default('https://127.0.0.1:4443')
+      .default(PROVIDER_SETTINGS.TOSS_API_BASE_URL.sandbox)
       .refine((v) => new URL(v).pathname === '/' && !/[?#]/.test(v), {
         message: 'must be an origin without a path',
       }),
@@ -156,7 +167,8 @@ export const userEnvSchema = z
         ctx.addIssue({ code: 'custom', path: [file], message: `set either ${inline} or ${file}, not both` });
       }
     }
-    if (env.NODE_ENV !== 'production' || providersMode(env) === 'sandbox' || !env.TOSS_LOGIN_ENABLED) return;
+    if (providersMode(env) !== 'live') return;
+    if (!env.TOSS_LOGIN_ENABLED) return;
     for (const [inline, file] of TOSS_PRODUCTION_SECRETS) {
       if (env[inline] === undefined && env[file] === undefined) {
         ctx.addIssue({
@@ -176,17 +188,30 @@ export const userEnvSchema = z
         ctx.addIssue({ code: 'custom', path: [name], message: 'must not be the published sandbox value' });
       }
     }
-    if (new URL(env.TOSS_APP_LOGIN_URL).protocol !== 'https:' && !isLoopback(env.TOSS_APP_LOGIN_URL)) {
-      ctx.addIssue({ code: 'custom', path: ['TOSS_APP_LOGIN_URL'], message: 'must use https in production' });
-    }
   })
+  .superRefine((env, ctx) => {
+    if (providersMode(env) !== 'live') return;
+    // Sandbox values, plain http and loopback/private hosts (live-providers.ts).
+    checkLiveProviders(
+      {
+        KAKAO_CLIENT_ID: env.KAKAO_CLIENT_ID,
+        KAKAO_AUTHORIZE_BASE_URL: env.KAKAO_AUTHORIZE_BASE_URL,
+        KAKAO_TOKEN_BASE_URL: env.KAKAO_TOKEN_BASE_URL,
+        KAKAO_API_BASE_URL: env.KAKAO_API_BASE_URL,
+        KAKAO_REDIRECT_URI: tryKakaoRedirectUri(env),
+        ...(env.TOSS_LOGIN_ENABLED
+          ? { TOSS_APP_LOGIN_URL: env.TOSS_APP_LOGIN_URL, TOSS_API_BASE_URL: env.TOSS_API_BASE_URL }
+          : {}),
+      },
+      ctx,
+    );
+  }, LIVE_GUARD)
   .transform((env) => {
     const out = {
       ...env,
-      KAKAO_REDIRECT_URI:
-        env.KAKAO_REDIRECT_URI ?? `${new URL(env.AUTH_PUBLIC_ORIGIN).origin}/user/login/kakao/callback`,
+      KAKAO_REDIRECT_URI: kakaoRedirectUri(env),
     };
-    if (env.NODE_ENV === 'production' && providersMode(env) !== 'sandbox') return out;
+    if (providersMode(env) !== 'sandbox') return out;
     // Development, test and MFV_PROVIDERS=sandbox: the sandbox's own values, so a bare `pnpm dev` logs in with Toss.
     if (out.TOSS_DECRYPT_KEY === undefined && out.TOSS_DECRYPT_KEY_FILE === undefined) {
       out.TOSS_DECRYPT_KEY = SANDBOX_TOSS_DEV_DECRYPT_KEY;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkLiveProviders, LIVE_GUARD, PROVIDER_SETTINGS } from './live-providers.js';
 import { fields } from './load.js';
 import { providersMode, providersModeField } from './providers.js';
 import { SANDBOX_TOSS_DEV_AAD, SANDBOX_TOSS_DEV_DECRYPT_KEY } from './sandbox.js';
@@ -101,25 +102,20 @@ const PAIRS = [
   ['MTLS_CA', 'MTLS_CA_FILE'],
 ] as const;
 
-const isLoopback = (value: string) => {
-  const host = new URL(value).hostname;
-  return host === 'localhost' || host === '[::1]' || /^127(?:\.\d{1,3}){3}$/.test(host);
-};
-
 export const verificationEnvSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
     MFV_PROVIDERS: providersModeField(),
 
-    KCB_API_BASE_URL: httpUrl('http://127.0.0.1:4100/kcb/api'),
-    KCB_POPUP_URL: httpUrl('http://127.0.0.1:4100/kcb/safe/CommonSvl'),
+    KCB_API_BASE_URL: httpUrl(PROVIDER_SETTINGS.KCB_API_BASE_URL.sandbox),
+    KCB_POPUP_URL: httpUrl(PROVIDER_SETTINGS.KCB_POPUP_URL.sandbox),
     KCB_MEMBER_CODE: z
       .string()
       .regex(/^[\x21-\x7e]{12}$/, {
         message: 'must be exactly 12 printable ASCII characters (idcf_mbr_com_cd)',
       })
-      .default('SBX000000001'),
-    KCB_CLIENT_ID: printable('sandbox-kcb-client'),
+      .default(PROVIDER_SETTINGS.KCB_MEMBER_CODE.sandbox),
+    KCB_CLIENT_ID: printable(PROVIDER_SETTINGS.KCB_CLIENT_ID.sandbox),
     KCB_CLIENT_SECRET: z.string().min(1).optional(),
     KCB_CLIENT_SECRET_FILE: optionalPath(),
     KCB_TOKEN_AUTH_METHOD: z
@@ -127,20 +123,20 @@ export const verificationEnvSchema = z
       .default('client_secret_post'),
     KCB_TOKEN_SCOPE: printable('ids'),
     KCB_SITE_NAME: z.string().min(1).max(100).default('MFV'),
-    KCB_SITE_URL: httpUrl('http://localhost:8080'),
-    KCB_RETURN_URL: httpUrl('http://localhost:8080/verify/kcb/callback'),
+    KCB_SITE_URL: httpUrl(PROVIDER_SETTINGS.KCB_SITE_URL.sandbox),
+    KCB_RETURN_URL: httpUrl(PROVIDER_SETTINGS.KCB_RETURN_URL.sandbox),
     KCB_TC: printable('kcb.oknm.online.main.popup.cmd.P941_CertChoiceCmd'),
     KCB_CONNECT_TIMEOUT_MS: timeoutMs(5_000),
     KCB_TIMEOUT_MS: timeoutMs(15_000),
     KCB_ALLOW_INSECURE_HTTP: fields.boolean(false),
 
-    SSAFY_ISSUER: httpUrl('http://127.0.0.1:4100/ssafy').refine((v) => !v.endsWith('/'), {
+    SSAFY_ISSUER: httpUrl(PROVIDER_SETTINGS.SSAFY_ISSUER.sandbox).refine((v) => !v.endsWith('/'), {
       message: 'must be written exactly as the issuer identifies itself (no trailing slash)',
     }),
-    SSAFY_CLIENT_ID: printable('sandbox-ssafy-client'),
+    SSAFY_CLIENT_ID: printable(PROVIDER_SETTINGS.SSAFY_CLIENT_ID.sandbox),
     SSAFY_CLIENT_SECRET: z.string().min(1).optional(),
     SSAFY_CLIENT_SECRET_FILE: optionalPath(),
-    SSAFY_REDIRECT_URI: httpUrl('http://localhost:8080/verify/ssafy/callback'),
+    SSAFY_REDIRECT_URI: httpUrl(PROVIDER_SETTINGS.SSAFY_REDIRECT_URI.sandbox),
     SSAFY_SCOPES: z
       .string()
       .default('ssafy.verify ssafy.affiliation')
@@ -208,9 +204,10 @@ export const verificationEnvSchema = z
         ctx.addIssue({ code: 'custom', path: [file], message: `set either ${inline} or ${file}, not both` });
       }
     }
-    if (env.NODE_ENV !== 'production' || providersMode(env) === 'sandbox') return;
+    if (providersMode(env) !== 'live') return;
     // KCB's secret only: the verify remote (this schema's one production reader) does not decrypt
-    // Toss fields — the user app's Toss login has its own schema (user.ts), which requires them.
+    // Toss fields — the user app's Toss login has its own schema (user.ts), which requires them
+    // and guards TOSS_API_BASE_URL.
     if (env.KCB_CLIENT_SECRET === undefined && env.KCB_CLIENT_SECRET_FILE === undefined) {
       ctx.addIssue({
         code: 'custom',
@@ -225,25 +222,36 @@ export const verificationEnvSchema = z
         message: 'must not be the published development secret',
       });
     }
-    for (const name of ['KCB_API_BASE_URL', 'KCB_POPUP_URL', 'SSAFY_ISSUER'] as const) {
-      const value = env[name];
-      if (new URL(value).protocol !== 'https:' && !isLoopback(value)) {
-        ctx.addIssue({ code: 'custom', path: [name], message: 'must use https in production' });
+    for (const name of ['KCB_ALLOW_INSECURE_HTTP', 'SSAFY_ALLOW_INSECURE_HTTP'] as const) {
+      if (env[name]) {
+        ctx.addIssue({ code: 'custom', path: [name], message: 'must be false while MFV_PROVIDERS is live' });
       }
     }
-    for (const name of ['KCB_ALLOW_INSECURE_HTTP', 'SSAFY_ALLOW_INSECURE_HTTP'] as const) {
-      if (env[name]) ctx.addIssue({ code: 'custom', path: [name], message: 'must be false in production' });
-    }
   })
+  .superRefine((env, ctx) => {
+    if (providersMode(env) !== 'live') return;
+    // Sandbox values, plain http and loopback/private hosts (live-providers.ts).
+    checkLiveProviders(
+      {
+        KCB_API_BASE_URL: env.KCB_API_BASE_URL,
+        KCB_POPUP_URL: env.KCB_POPUP_URL,
+        KCB_MEMBER_CODE: env.KCB_MEMBER_CODE,
+        KCB_CLIENT_ID: env.KCB_CLIENT_ID,
+        KCB_SITE_URL: env.KCB_SITE_URL,
+        KCB_RETURN_URL: env.KCB_RETURN_URL,
+        SSAFY_ISSUER: env.SSAFY_ISSUER,
+        SSAFY_CLIENT_ID: env.SSAFY_CLIENT_ID,
+        SSAFY_REDIRECT_URI: env.SSAFY_REDIRECT_URI,
+        SSAFY_JWKS_URI: env.SSAFY_JWKS_URI,
+      },
+      ctx,
+    );
+  }, LIVE_GUARD)
   .transform((env) => {
     const sandbox = providersMode(env) === 'sandbox';
-    if (env.NODE_ENV === 'production' && !sandbox) return env;
-    const dev = { ...env };
-    if (sandbox) {
-      // MFV_PROVIDERS=sandbox: the sandbox may sit on any host name (the compose network).
-      dev.KCB_ALLOW_INSECURE_HTTP = true;
-      dev.SSAFY_ALLOW_INSECURE_HTTP = true;
-    }
+    if (!sandbox) return env;
+    // MFV_PROVIDERS=sandbox: the sandbox may sit on any host name (the compose network).
+    const dev = { ...env, KCB_ALLOW_INSECURE_HTTP: true, SSAFY_ALLOW_INSECURE_HTTP: true };
     if (dev.KCB_CLIENT_SECRET === undefined && dev.KCB_CLIENT_SECRET_FILE === undefined) {
       dev.KCB_CLIENT_SECRET = DEV_KCB_CLIENT_SECRET;
     }

@@ -14,6 +14,9 @@ function problems(env: Record<string, string>): string[] {
   return [];
 }
 
+/** What mobile-ok registered for a real site (production refuses the sandbox's, live-providers.ts). */
+const SITE = { MOK_SITE_URL: 'www.example.com', MOK_ARS_CODE: 'ARS-COM-0001', MOK_CLIENT_TX_PREFIX: 'EXCOM' };
+
 describe('verify remote environment (mobile-ok client)', () => {
   it('defaults point at the sandbox: no setup for pnpm start', () => {
     expect(load({})).toMatchObject({
@@ -27,8 +30,16 @@ describe('verify remote environment (mobile-ok client)', () => {
       MOK_TIMEOUT_MS: 15000,
       MFV_BENCH_ROUTES: false,
     });
-    // The sandbox with NODE_ENV=production (pnpm start) keeps its development key file and password.
-    expect(problems({ NODE_ENV: 'production' })).toEqual([]);
+    // The sandbox with NODE_ENV=production (pnpm start says MFV_PROVIDERS=sandbox) keeps its
+    // development key file and password.
+    expect(problems({ NODE_ENV: 'production', MFV_PROVIDERS: 'sandbox' })).toEqual([]);
+    // Without the switch a production build is live: the sandbox is refused (live-providers.test.ts).
+    expect(problems({ NODE_ENV: 'production' })).toEqual([
+      'MOK_ARS_CODE',
+      'MOK_CLIENT_TX_PREFIX',
+      'MOK_ENVIRONMENT',
+      'MOK_SITE_URL',
+    ]);
   });
 
   it('each variable refuses what is malformed, naming it', () => {
@@ -52,10 +63,14 @@ describe('verify remote environment (mobile-ok client)', () => {
   });
 
   it("a real mobile-ok host needs the provider's key file and its password, and no sandbox value", () => {
-    expect(problems({ MOK_ENVIRONMENT: 'production' })).toEqual(['MOK_KEY_FILE', 'MOK_KEY_PASSWORD']);
+    expect(problems({ MOK_ENVIRONMENT: 'production', ...SITE })).toEqual([
+      'MOK_KEY_FILE',
+      'MOK_KEY_PASSWORD',
+    ]);
     expect(
       problems({
         MOK_ENVIRONMENT: 'development',
+        ...SITE,
         MOK_KEY_FILE: '/run/secrets/mok_keyInfo.dat',
         MOK_KEY_PASSWORD: MOK_DEV_KEY_PASSWORD,
         MOK_SANDBOX_BASE_URL: 'http://127.0.0.1:4100/mok',
@@ -66,7 +81,7 @@ describe('verify remote environment (mobile-ok client)', () => {
         MOK_ENVIRONMENT: 'production',
         MOK_KEY_FILE: '/run/secrets/mok_keyInfo.dat',
         MOK_KEY_PASSWORD_FILE: '/run/secrets/mok_key_password',
-        MOK_SITE_URL: 'www.example.com',
+        ...SITE,
       }),
     ).toEqual([]);
   });

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { checkLiveProviders, LIVE_GUARD, PROVIDER_SETTINGS } from './live-providers.js';
 import { fields } from './load.js';
+import { providersMode, providersModeField } from './providers.js';
 import { rateLimitFields } from './rate-limits.js';
 
 /**
@@ -23,6 +25,9 @@ import { rateLimitFields } from './rate-limits.js';
  *                                 one of the sandbox's SANDBOX_MOK_SITE_URLS)
  *   MOK_ARS_CODE                  the ARS code mobile-ok assigned to the site (default ARS-SANDBOX-0001)
  *   MOK_CLIENT_TX_PREFIX          clientTxId prefix, 1–8 letters or digits (default MFV)
+ *   MFV_PROVIDERS                 live (default with NODE_ENV=production) refuses MOK_ENVIRONMENT=sandbox
+ *                                 and the three sandbox values above, a loopback/private MOK_SITE_URL
+ *                                 and SSAFY_SDK_URL (live-providers.ts); so does MOK_ENVIRONMENT=production
  *   MOK_TOKEN_REQUEST_VERSION     v1 (default, the guide's) | v2 (/agent/v2/token/get)
  *   MOK_CONNECT_TIMEOUT_MS        default 5000;  MOK_TIMEOUT_MS default 15000 (each at most 60000)
  *   MFV_BENCH_ROUTES              serve /verify/api/bench/* (`pnpm bench:mok`); default false
@@ -47,6 +52,7 @@ const absolutePath = () =>
 export const verifyEnvSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    MFV_PROVIDERS: providersModeField(),
     MOK_ENVIRONMENT: z.enum(['sandbox', 'development', 'production']).default('sandbox'),
     MOK_SANDBOX_BASE_URL: z
       .url({ protocol: /^https?$/, message: 'must be an absolute http(s) URL' })
@@ -60,15 +66,15 @@ export const verifyEnvSchema = z
       .regex(/^[A-Za-z0-9.:/_-]{1,255}$/, {
         message: 'must be the registered site domain (e.g. www.example.com)',
       })
-      .default('localhost'),
+      .default(PROVIDER_SETTINGS.MOK_SITE_URL.sandbox),
     MOK_ARS_CODE: z
       .string()
       .regex(/^[A-Za-z0-9-]{1,50}$/, { message: 'must be the ARS code assigned by mobile-ok' })
-      .default('ARS-SANDBOX-0001'),
+      .default(PROVIDER_SETTINGS.MOK_ARS_CODE.sandbox),
     MOK_CLIENT_TX_PREFIX: z
       .string()
       .regex(/^[A-Za-z0-9]{1,8}$/, { message: 'must be 1–8 letters or digits' })
-      .default('MFV'),
+      .default(PROVIDER_SETTINGS.MOK_CLIENT_TX_PREFIX.sandbox),
     MOK_TOKEN_REQUEST_VERSION: z.enum(['v1', 'v2']).default('v1'),
     MOK_CONNECT_TIMEOUT_MS: timeoutMs(5_000),
     MOK_TIMEOUT_MS: timeoutMs(15_000),
@@ -121,6 +127,28 @@ export const verifyEnvSchema = z
         message: 'must not be the published sandbox password',
       });
     }
-  });
+  })
+  .superRefine((env, ctx) => {
+    const live = providersMode(env) === 'live';
+    if (live && env.MOK_ENVIRONMENT === 'sandbox') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MOK_ENVIRONMENT'],
+        message:
+          'is sandbox while MFV_PROVIDERS is live: set production (cert-dir) or development (scert-dir) (docs/providers/mobile-ok.md, "Going live")',
+      });
+    }
+    if (live || env.MOK_ENVIRONMENT === 'production') {
+      checkLiveProviders(
+        {
+          MOK_SITE_URL: env.MOK_SITE_URL,
+          MOK_ARS_CODE: env.MOK_ARS_CODE,
+          MOK_CLIENT_TX_PREFIX: env.MOK_CLIENT_TX_PREFIX,
+          SSAFY_SDK_URL: env.SSAFY_SDK_URL,
+        },
+        ctx,
+      );
+    }
+  }, LIVE_GUARD);
 
 export type VerifyEnv = z.infer<typeof verifyEnvSchema>;

@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ConfigError, DEV_KCB_CLIENT_SECRET } from '@mfv/config';
+import { ConfigError, DEV_KCB_CLIENT_SECRET, LIVE_PROVIDER_EXAMPLES } from '@mfv/config';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadVerificationEnv, verificationOptionsFromEnv } from '../src/env.js';
 import { createKcbClient } from '../src/kcb/index.js';
@@ -26,12 +26,15 @@ function problems(env: Record<string, string>): string[] {
   return [];
 }
 
+/** Live providers: every KCB / SSAFY setting real-looking (the guard refuses the sandbox's). */
 const PRODUCTION = {
   NODE_ENV: 'production',
-  KCB_API_BASE_URL: 'https://api.ok-name.co.kr:20443',
-  KCB_POPUP_URL: 'https://safe.ok-name.co.kr/CommonSvl',
+  ...Object.fromEntries(
+    Object.entries(LIVE_PROVIDER_EXAMPLES).filter(
+      ([name]) => /^(KCB|SSAFY)_/.test(name) && name !== 'SSAFY_SDK_URL',
+    ),
+  ),
   KCB_CLIENT_SECRET: 'real-secret',
-  SSAFY_ISSUER: 'https://verify.myknow.xyz',
   TOSS_API_BASE_URL: 'https://apps-in-toss-api.toss.im',
   TOSS_DECRYPT_KEY: Buffer.alloc(32, 1).toString('base64'),
   TOSS_DECRYPT_AAD: 'aad',

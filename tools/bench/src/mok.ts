@@ -272,6 +272,9 @@ async function main() {
         env: {
           ...process.env,
           NODE_ENV: 'production',
+          // A production build against the sandbox: said explicitly, or the live guard refuses the
+          // sandbox's mobile-ok settings (packages/config/src/live-providers.ts).
+          MFV_PROVIDERS: 'sandbox',
           MFV_BENCH_ROUTES: 'true',
           AUTH_API_URL: apiUrl,
           AUTH_PUBLIC_ORIGIN: ORIGIN,

@@ -38,6 +38,10 @@ export function prepareStack(dir: string, env: Env = {}): Stack {
       API_REFRESH_SEAL_SECRET_FILE: secrets.sealSecretFile,
       API_INTERNAL_TOKEN_FILE: secrets.internalTokenFile,
       AUTH_COOKIE_SECRET_FILE: secrets.cookieSecretFile,
+      // No real identity provider here: said explicitly, or the production builds' live guard
+      // refuses the sandbox defaults (packages/config/src/live-providers.ts) — the user app's
+      // health check reads its provider settings.
+      MFV_PROVIDERS: 'sandbox',
       // The Toss login (user app) needs the sandbox's mTLS material; nothing here uses it.
       TOSS_LOGIN_ENABLED: 'false',
       ...env,

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { ConfigError, loadConfig } from '@mfv/config';
+import { ConfigError, LIVE_PROVIDER_EXAMPLES, loadConfig } from '@mfv/config';
 import { envSchemas, schemaVariables } from '@mfv/config/catalog';
 import { REPO_ROOT } from '@mfv/site';
 import { APPS, NEXT_APPS, readTopologyEnv } from '@mfv/topology';
@@ -198,6 +198,34 @@ describe('docker-compose.yml with .env.example, against the zod schemas', () => 
   });
 });
 
+/**
+ * `.env.example` with what the providers registered for a site filled in (real-looking values,
+ * packages/config/src/live-providers.ts) and the site's https origin: a go-live `.env`.
+ */
+function goLiveEnv(): string {
+  const set: Record<string, string> = {
+    ...LIVE_PROVIDER_EXAMPLES,
+    AUTH_PUBLIC_ORIGIN: 'https://www.example.com',
+  };
+  let text = readFileSync(ENV_EXAMPLE, 'utf8');
+  for (const [name, value] of Object.entries(set)) {
+    text = text.replace(new RegExp(`^${name}=.*$`, 'm'), `${name}=${value}`);
+  }
+  return text;
+}
+
+/** The compose files resolved with a go-live `.env`. */
+function resolveLive(files: string[]): Resolved {
+  const dir = mkdtempSync(path.join(tmpdir(), 'mfv-compose-live-'));
+  try {
+    const live = path.join(dir, '.env');
+    writeFileSync(live, goLiveEnv());
+    return resolve(live, files);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 describe('docker-compose.yml + deploy/compose.providers.yml (the real providers)', () => {
   const files = ['docker-compose.yml', 'deploy/compose.providers.yml'];
 
@@ -209,8 +237,30 @@ describe('docker-compose.yml + deploy/compose.providers.yml (the real providers)
     );
   });
 
-  it('every service still satisfies its schemas (verify: KCB and SSAFY too); provider secrets are compose secrets', () => {
-    const resolved = resolve(ENV_EXAMPLE, files);
+  it('with .env.example as written (nothing registered yet), the apps refuse the configuration, naming every provider variable to set', () => {
+    const problems = problemsOf(resolve(ENV_EXAMPLE, files));
+    const named = problems.map((p) => /^(\w+) \((\w+)\): (\w+): /.exec(p)?.slice(1, 4).join(' '));
+    expect(named.sort()).toEqual(
+      [
+        'user user KAKAO_CLIENT_ID',
+        'user user KAKAO_REDIRECT_URI',
+        'user user TOSS_APP_LOGIN_URL',
+        'verify verification KCB_CLIENT_ID',
+        'verify verification KCB_MEMBER_CODE',
+        'verify verification KCB_RETURN_URL',
+        'verify verification KCB_SITE_URL',
+        'verify verification SSAFY_CLIENT_ID',
+        'verify verification SSAFY_REDIRECT_URI',
+        'verify verify MOK_ARS_CODE',
+        'verify verify MOK_CLIENT_TX_PREFIX',
+        'verify verify MOK_SITE_URL',
+      ].sort(),
+    );
+    for (const problem of problems) expect(problem).toMatch(/while MFV_PROVIDERS is live: set .+Going live/);
+  });
+
+  it('every service satisfies its schemas once .env holds what the providers registered (verify: KCB and SSAFY too); provider secrets are compose secrets', () => {
+    const resolved = resolveLive(files);
     expect(problemsOf(resolved)).toEqual([]);
     const verify = environmentOf(resolved.services.verify!);
     expect(verify).toMatchObject({
@@ -221,8 +271,9 @@ describe('docker-compose.yml + deploy/compose.providers.yml (the real providers)
     expect(resolved.secrets?.mok_key_info?.file).toMatch(/secrets\/mok_keyInfo\.dat$/);
     expect(verify).toMatchObject({
       KCB_CLIENT_SECRET_FILE: '/run/secrets/kcb_client_secret',
-      KCB_RETURN_URL: 'http://localhost:8080/verify/kcb/callback',
-      SSAFY_REDIRECT_URI: 'http://localhost:8080/verify/ssafy/callback',
+      KCB_RETURN_URL: 'https://www.example.com/verify/kcb/callback',
+      SSAFY_REDIRECT_URI: 'https://www.example.com/verify/ssafy/callback',
+      MOK_SITE_URL: LIVE_PROVIDER_EXAMPLES.MOK_SITE_URL,
     });
     expect(environmentOf(resolved.services.user!).KAKAO_CLIENT_SECRET_FILE).toBe(
       '/run/secrets/kakao_client_secret',
@@ -232,7 +283,7 @@ describe('docker-compose.yml + deploy/compose.providers.yml (the real providers)
   });
 
   it('the user app gets its mTLS material where @mfv/mtls looks (MTLS_SECRETS_DIR, default names)', () => {
-    const resolved = resolve(ENV_EXAMPLE, files);
+    const resolved = resolveLive(files);
     const user = resolved.services.user!;
     const env = loadConfig('user', envSchemas().user!, { ...IMAGE_ENV, ...environmentOf(user) }) as {
       MTLS_SECRETS_DIR: string;
