@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Site } from '@mfv/site';
 import { SSAFY_PERSONAS, ssafySdkReady as sdkReady, ssafyVerifyInPopup as verifyInPopup } from './flows.js';
@@ -8,7 +8,9 @@ import { launchBrowser, signIn, startTestSite, watchProblems } from './harness.j
  * SSAFY Verify in the verify remote, through the proxied site in Chromium: the hosted SDK (served
  * by the sandbox's issuer) opens its popup, the issuer's page sends it to our redirect-URI page,
  * which loads the SDK too and hands the callback to the opener; useSsafyVerify checks it and our
- * server exchanges and validates. Failures show the guide's message and request_id only. Every
+ * server exchanges and validates. The SDK is called as SSAFY Verify 플랫폼 가이드 (Vue/Nuxt)
+ * documents it (no state option), and our API gets the guide's body only; an SDK that also
+ * returns its own state (the sandbox's returns-state variant) verifies all the same. Failures show the guide's message and request_id only. Every
  * request and navigation of the context (the popup included) is recorded: no person's data in
  * any URL.
  */
@@ -19,6 +21,19 @@ const MEMBER = SSAFY_PERSONAS.kimMinjun;
 const WRONG_CALLBACK_ISSUER = 'cha-eunwoo';
 /** The verification_token's signature does not verify against the JWKS. */
 const BAD_SIGNATURE = 'yang-sohee';
+/** The guide's client-to-backend.json. */
+const GUIDE_BODY = ['code', 'codeVerifier', 'iss', 'redirectUri'];
+
+/** The bodies this page sent to verify-token, as parsed JSON. */
+function verifyTokenBodies(page: Page): Record<string, unknown>[] {
+  const bodies: Record<string, unknown>[] = [];
+  page.on('request', (r) => {
+    if (r.url().endsWith('/verify/api/ssafy/verify-token') && r.method() === 'POST') {
+      bodies.push(JSON.parse(r.postData() ?? '{}') as Record<string, unknown>);
+    }
+  });
+  return bodies;
+}
 
 let site: Site;
 let browser: Browser;
@@ -44,6 +59,7 @@ describe('SSAFY Verify through the proxied site', () => {
     const page = await context.newPage();
     page.on('framenavigated', (frame) => urls.push(frame.url()));
     const problems = watchProblems(page);
+    const bodies = verifyTokenBodies(page);
     await page.goto(`${site.url}/verification`, { waitUntil: 'networkidle' });
     await page.getByRole('radio', { name: /SSAFY 교육생 인증/ }).click();
     await page.getByTestId('verify-go').click();
@@ -54,6 +70,8 @@ describe('SSAFY Verify through the proxied site', () => {
     await expect.poll(() => page.getByTestId('ssafy-verify').getAttribute('data-status')).toBe('verified');
     expect(await page.getByTestId('ssafy-cohort').textContent()).toBe(MEMBER.cohort);
     expect(await page.getByTestId('ssafy-campus').textContent()).toBe(MEMBER.campus);
+    // Our API got the guide's body, no state.
+    expect(bodies.map((b) => Object.keys(b).sort())).toEqual([GUIDE_BODY]);
 
     // The callback reached our redirect URI with code, state and iss; the exchange went to our API.
     expect(urls.some((u) => u.startsWith(`${site.url}/verify/ssafy/callback?`))).toBe(true);
@@ -69,6 +87,27 @@ describe('SSAFY Verify through the proxied site', () => {
     }
     expect(problems.pageErrors).toEqual([]);
     expect(problems.failedRequests).toEqual([]);
+    await page.close();
+  });
+
+  it('an SDK that also returns its own state (sandbox returns-state variant): verified, the state not sent', async () => {
+    const page = await context.newPage();
+    const bodies = verifyTokenBodies(page);
+    const scripts: string[] = [];
+    // The page loads the sandbox's variant of the hosted SDK (fetched from the sandbox) instead of
+    // the documented one.
+    await page.route('**/ssafy/sdk/ssafy-verify.js', async (route) => {
+      const response = await route.fetch({ url: `${route.request().url()}?variant=returns-state` });
+      const body = await response.text();
+      scripts.push(`${response.status()} ${body.includes('var RETURNS_STATE = true;')}`);
+      await route.fulfill({ response, body });
+    });
+    await page.goto(`${site.url}/verify/ssafy`);
+    await sdkReady(page);
+    expect(scripts).toEqual(['200 true']);
+    await verifyInPopup(page, MEMBER.id);
+    await expect.poll(() => page.getByTestId('ssafy-verify').getAttribute('data-status')).toBe('verified');
+    expect(bodies.map((b) => Object.keys(b).sort())).toEqual([GUIDE_BODY]);
     await page.close();
   });
 

@@ -2,9 +2,10 @@ import { createRemoteJWKSet, decodeJwt, errors as joseErrors, jwtVerify, type JW
 import { describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.js';
 import { FAULT_HEADER } from '../src/faults.js';
-import { SSAFY_WRONG_ISSUER_URL } from '../src/providers/ssafy/authorize.js';
+import { SSAFY_EARLIER_VERIFICATION_MS, SSAFY_WRONG_ISSUER_URL } from '../src/providers/ssafy/authorize.js';
 import {
   SSAFY_CALLBACK_WRONG_ISSUER,
+  SSAFY_CODE_FROM_EARLIER_VERIFICATION,
   SSAFY_EXISTING_MEMBER,
   SSAFY_PERSONAS,
   SSAFY_TOKEN_BAD_SIGNATURE,
@@ -96,6 +97,23 @@ describe('hostile verification tokens: each has exactly the defect it claims', (
     const v = await verifyAs(url, SSAFY_CALLBACK_WRONG_ISSUER.id);
     expect(v.callback.get('iss')).toBe(SSAFY_WRONG_ISSUER_URL);
     expect(v.callback.get('code')).not.toBeNull();
+  });
+});
+
+describe('a code replayed from an earlier verification', () => {
+  it(`persona ${SSAFY_CODE_FROM_EARLIER_VERIFICATION.id}: the code exchanges once, its auth_time ${SSAFY_EARLIER_VERIFICATION_MS / 1000} s before the request, iat now`, async () => {
+    const { url } = await startSsafy();
+    const before = Math.floor(Date.now() / 1000);
+    const v = await verifyAs(url, SSAFY_CODE_FROM_EARLIER_VERIFICATION.id);
+    const res = await exchange(url, exchangeFields(v));
+    expect(res.status).toBe(200);
+    const claims = decodeJwt(((await res.json()) as { verification_token: string }).verification_token);
+    const earlier = SSAFY_EARLIER_VERIFICATION_MS / 1000;
+    expect(Number(claims.auth_time)).toBeGreaterThanOrEqual(before - earlier - 1);
+    expect(Number(claims.auth_time)).toBeLessThanOrEqual(Math.floor(Date.now() / 1000) - earlier);
+    expect(Number(claims.iat) - Number(claims.auth_time)).toBeGreaterThanOrEqual(earlier);
+    // Still single use at the issuer.
+    expect((await exchange(url, exchangeFields(v))).status).toBe(400);
   });
 });
 

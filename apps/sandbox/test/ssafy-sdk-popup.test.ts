@@ -12,11 +12,17 @@ import { exchange } from './ssafy-helpers.js';
  * The hosted SDK's popup handshake in a real browser (Debian's Chromium via playwright-core):
  * a platform page on one origin loads the SDK from the sandbox (another origin), verify() opens
  * the sandbox's verification page in a popup, the popup lands on the platform's redirect URI,
- * which loads the same SDK and hands the result back to the opener with postMessage.
+ * which loads the same SDK and hands the result back to the opener with postMessage. The page
+ * passes an undocumented `state` option: the SDK ignores it (SSAFY Verify 플랫폼 가이드 (Vue/Nuxt),
+ * "Vue composable 추가": verify() takes clientId, redirectUri, scopes, waitForCallback) and makes
+ * its own, and resolves with exactly the documented fields.
  */
 const CHROMIUM = '/usr/bin/chromium';
 const CLIENT_ID = 'browser-test-client';
+/** What a platform might pass as `state`: the SDK must not use it. */
 const KNOWN_STATE = 'known-state-0123456789';
+/** The fields the guide documents for verify()'s result. */
+const DOCUMENTED_FIELDS = ['code', 'codeVerifier', 'error', 'error_code', 'iss', 'request_id'];
 
 interface VerifyOutcome {
   code?: string | null;
@@ -35,7 +41,8 @@ let platformOrigin: string;
 let sandboxUrl = '';
 
 function platformPage(path: string): string {
-  const sdk = `<script src="${sandboxUrl}/ssafy/sdk/ssafy-verify.js"></script>`;
+  const variant = path === '/start-returns-state' ? '?variant=returns-state' : '';
+  const sdk = `<script src="${sandboxUrl}/ssafy/sdk/ssafy-verify.js${variant}"></script>`;
   if (path === '/callback')
     return `<!doctype html><html><head><meta charset="utf-8">${sdk}</head><body>callback</body></html>`;
   const redirect = path === '/start-cross-origin' ? `${sandboxUrl}/elsewhere` : `${platformOrigin}/callback`;
@@ -106,8 +113,8 @@ async function results(page: Page): Promise<VerifyOutcome[]> {
   return (await page.evaluate('window.results')) as VerifyOutcome[];
 }
 
-async function openPopup(page: Page): Promise<Page> {
-  await page.goto(`${platformOrigin}/start`);
+async function openPopup(page: Page, path = '/start'): Promise<Page> {
+  await page.goto(`${platformOrigin}${path}`);
   const popupPromise = page.waitForEvent('popup');
   await page.click('#go');
   const popup = await popupPromise;
@@ -122,21 +129,25 @@ describe.skipIf(!existsSync(CHROMIUM))('SSAFY Verify SDK popup handshake in Chro
     try {
       const page = await context.newPage();
       const popup = await openPopup(page);
+      // The SDK made its own state; the page's `state` option was ignored.
+      const sdkState = new URL(popup.url()).searchParams.get('state') ?? '';
+      expect(sdkState).toMatch(/^[A-Za-z0-9\-._~]{32}$/);
+      expect(sdkState).not.toBe(KNOWN_STATE);
       // Forgeries with the right state: from the opener itself and from a frame of another origin.
       await page.evaluate(
-        `window.postMessage({ source: 'ssafy-verify.callback', state: ${JSON.stringify(KNOWN_STATE)}, code: 'forged-self' }, '*')`,
+        `window.postMessage({ source: 'ssafy-verify.callback', state: ${JSON.stringify(sdkState)}, code: 'forged-self' }, '*')`,
       );
       await page.evaluate(`new Promise(function (resolve) {
         var frame = document.createElement('iframe');
         frame.srcdoc = ${JSON.stringify(
-          `<script>parent.postMessage({ source: 'ssafy-verify.callback', state: ${JSON.stringify(KNOWN_STATE)}, code: 'forged-frame' }, '*')</script>`,
+          `<script>parent.postMessage({ source: 'ssafy-verify.callback', state: ${JSON.stringify(sdkState)}, code: 'forged-frame' }, '*')</script>`,
         )};
         frame.onload = function () { setTimeout(resolve, 200); };
         document.body.appendChild(frame);
       })`);
       // From the popup itself while it is on the issuer's origin: the right window, the wrong origin.
       await popup.evaluate(
-        `window.opener.postMessage({ source: 'ssafy-verify.callback', state: ${JSON.stringify(KNOWN_STATE)}, code: 'forged-origin' }, '*')`,
+        `window.opener.postMessage({ source: 'ssafy-verify.callback', state: ${JSON.stringify(sdkState)}, code: 'forged-origin' }, '*')`,
       );
       await page.waitForTimeout(200);
       expect(await page.evaluate('window.results.length')).toBe(0);
@@ -144,8 +155,8 @@ describe.skipIf(!existsSync(CHROMIUM))('SSAFY Verify SDK popup handshake in Chro
       await popup.check(`input[name="persona"][value="${SSAFY_EXISTING_MEMBER.id}"]`);
       await popup.click('button[value="verify"]');
       const [outcome] = await results(page);
+      expect(Object.keys(outcome ?? {}).sort()).toEqual(DOCUMENTED_FIELDS);
       expect(outcome).toMatchObject({
-        state: KNOWN_STATE,
         iss: `${url}/ssafy`,
         error: null,
         error_code: null,
@@ -177,6 +188,34 @@ describe.skipIf(!existsSync(CHROMIUM))('SSAFY Verify SDK popup handshake in Chro
     }
   }, 30_000);
 
+  it('the returns-state variant (an SDK that also returns its own state) adds exactly `state`, its own', async () => {
+    await startWithClient();
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      const popup = await openPopup(page, '/start-returns-state');
+      const sdkState = new URL(popup.url()).searchParams.get('state');
+      await popup.check(`input[name="persona"][value="${SSAFY_EXISTING_MEMBER.id}"]`);
+      await popup.click('button[value="verify"]');
+      const [outcome] = await results(page);
+      expect(Object.keys(outcome ?? {}).sort()).toEqual([...DOCUMENTED_FIELDS, 'state'].sort());
+      expect(outcome?.state).toBe(sdkState);
+      expect(outcome?.state).not.toBe(KNOWN_STATE);
+      expect(outcome?.code).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    } finally {
+      await context.close();
+    }
+  }, 30_000);
+
+  it('an unknown SDK variant is refused (400), not served as the documented SDK', async () => {
+    const { url } = await startWithClient();
+    const res = await fetch(`${url}/ssafy/sdk/ssafy-verify.js?variant=nope`);
+    expect(res.status).toBe(400);
+    const ok = await fetch(`${url}/ssafy/sdk/ssafy-verify.js?variant=returns-state`);
+    expect(ok.status).toBe(200);
+    expect(await ok.text()).toContain('var RETURNS_STATE = true;');
+  });
+
   it('취소 in the popup resolves with error_code VERIFY_CANCELLED and a request_id', async () => {
     await startWithClient();
     const context = await browser.newContext();
@@ -185,6 +224,7 @@ describe.skipIf(!existsSync(CHROMIUM))('SSAFY Verify SDK popup handshake in Chro
       const popup = await openPopup(page);
       await popup.click('button[value="cancel"]');
       const [outcome] = await results(page);
+      expect(Object.keys(outcome ?? {}).sort()).toEqual(DOCUMENTED_FIELDS);
       expect(outcome).toMatchObject({ code: null, error: 'access_denied', error_code: 'VERIFY_CANCELLED' });
       expect(outcome?.request_id).toMatch(/[0-9a-f-]{36}/);
     } finally {

@@ -1,12 +1,17 @@
 /**
- * SSAFY Verify through the verify API against the real sandbox issuer: the state, issuer,
- * redirect URI and PKCE checks, every hostile verification_token the issuer emulator can sign
+ * SSAFY Verify through the verify API against the real sandbox issuer, with the SDK's contract
+ * exactly as SSAFY Verify 플랫폼 가이드 (Vue/Nuxt) documents it (the SDK makes its own state; the
+ * body is {code, codeVerifier, redirectUri, iss}): the transaction binding (a code used once, and
+ * only within the transaction in which the member verified), the issuer, redirect URI and PKCE
+ * checks, every hostile verification_token the issuer emulator can sign
  * (and an algorithm we do not accept), the network faults — each a typed error with the guide's
  * UI code and the issuer's request_id, never a token — and the minimal answer on success, with
  * the minimal record stored by the api (one SSAFY member, one account).
  */
+import { randomBytes } from 'node:crypto';
 import {
   SSAFY_CALLBACK_WRONG_ISSUER,
+  SSAFY_CODE_FROM_EARLIER_VERIFICATION,
   SSAFY_EXISTING_MEMBER,
   SSAFY_NEW_MEMBER,
   SSAFY_TOKEN_BAD_SIGNATURE,
@@ -126,33 +131,35 @@ afterAll(async () => {
 const signedIn = (server: VerifyServer = verify) => signedInBrowser(server.url, infra.api, server.auth);
 const member = async (server: VerifyServer = verify) => (await signedIn(server)).browser;
 
-async function start(browser: TestBrowser): Promise<string> {
+/** Starts this browser's transaction; the answer says when it ends, and nothing for the SDK. */
+async function start(browser: TestBrowser): Promise<void> {
   const answer = await browser.post<SsafyStartResponse>('/verify/api/ssafy/start', {});
   expect(answer.status, JSON.stringify(answer.body)).toBe(200);
-  expect(Object.keys(answer.body).sort()).toEqual(['expiresAt', 'state']);
-  expect(answer.body.state).toMatch(/^[A-Za-z0-9_-]{43}$/);
-  return answer.body.state;
+  expect(Object.keys(answer.body)).toEqual(['expiresAt']);
 }
 
-/** The SDK's callback, sent to verify-token as the page sends it (the guide's body + state). */
+/** The state the hosted SDK makes for itself (the server never sees it). */
+const sdkState = () => randomBytes(24).toString('base64url');
+
+/** The SDK's callback, sent to verify-token as the page sends it: the guide's body, nothing more. */
 function bodyOf(callback: SsafyCallback, overrides: Record<string, unknown> = {}) {
   return {
     code: callback.code,
     codeVerifier: callback.codeVerifier,
     redirectUri: SSAFY_REDIRECT_URI,
     iss: callback.iss,
-    state: callback.state,
     ...overrides,
   };
 }
 
 async function verifyAs(browser: TestBrowser, persona: string, overrides: Record<string, unknown> = {}) {
-  const state = await start(browser);
-  const callback = await ssafyUserStep(issuer, state, persona);
-  expect(callback.state).toBe(state);
+  await start(browser);
+  const callback = await ssafyUserStep(issuer, sdkState(), persona);
   const answer = await browser.post('/verify/api/ssafy/verify-token', bodyOf(callback, overrides));
   return { answer, callback };
 }
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function expectFailure(
   answer: { status: number; body: Record<string, unknown> },
@@ -251,10 +258,8 @@ describe('verify-token: success', () => {
     try {
       const persona = freshPersona();
       const browser = await member(withMattermost);
-      const state = await browser
-        .post<SsafyStartResponse>('/verify/api/ssafy/start', {})
-        .then((a) => a.body.state);
-      const callback = await ssafyUserStep(issuer, state, persona.id, {
+      await start(browser);
+      const callback = await ssafyUserStep(issuer, sdkState(), persona.id, {
         scopes: ['ssafy.verify', ...scopes],
       });
       const answer = await browser.post('/verify/api/ssafy/verify-token', bodyOf(callback));
@@ -312,34 +317,87 @@ describe('verify-token: one SSAFY member, one account', () => {
   });
 });
 
-describe('verify-token: the transaction’s state, the issuer, the redirect URI, PKCE', () => {
-  it('another state than this transaction’s → 409 SSAFY_STATE_MISMATCH; the transaction is spent', async () => {
+describe('verify-token: the code bound to this transaction (docs/security.md F10)', () => {
+  it('the SDK’s own state never reaches the server: the guide’s body verifies; a `state` field is refused as unknown', async () => {
     const browser = await member();
-    const state = await start(browser);
-    const callback = await ssafyUserStep(issuer, state, SSAFY_EXISTING_MEMBER.id);
-    const forged = await browser.post(
+    await start(browser);
+    const callback = await ssafyUserStep(issuer, sdkState(), freshPersona().id);
+    const withState = await browser.post(
       '/verify/api/ssafy/verify-token',
-      bodyOf(callback, { state: `${state}x` }),
+      bodyOf(callback, { state: callback.state }),
     );
-    expectFailure(forged, 409, 'SSAFY_STATE_MISMATCH', 'VERIFY_RESPONSE_INVALID');
-    const retry = await browser.post('/verify/api/ssafy/verify-token', bodyOf(callback));
-    expectFailure(retry, 410, 'SSAFY_TX_NOT_FOUND', 'VERIFY_RESPONSE_INVALID');
+    expect(withState.status).toBe(400);
+    expect(withState.body).toMatchObject({ code: 'INVALID_INPUT' });
+    const answer = await browser.post('/verify/api/ssafy/verify-token', bodyOf(callback));
+    expect(answer.status, JSON.stringify(answer.body)).toBe(200);
   });
 
-  it('another browser’s state (its transaction is bound to its own cookie) → 409', async () => {
+  it('a code whose verification ended before this transaction started (replayed under a later one) → 409 SSAFY_CODE_NOT_FOR_TRANSACTION, nothing stored', async () => {
+    const browser = await member();
+    const persona = freshPersona();
+    await start(browser);
+    const earlier = await ssafyUserStep(issuer, sdkState(), persona.id);
+    // The first transaction is abandoned with its code unused; a later one is started.
+    await sleep(3_500);
+    await start(browser);
+    const answer = await browser.post('/verify/api/ssafy/verify-token', bodyOf(earlier));
+    expectFailure(answer, 409, 'SSAFY_CODE_NOT_FOR_TRANSACTION', 'VERIFY_RESPONSE_INVALID');
+    expect(browser.cookies.get('mfv_vtx')).toBeUndefined();
+    // The same person, verifying within a transaction, is fine.
+    const { answer: fresh } = await verifyAs(browser, persona.id);
+    expect(fresh.status, JSON.stringify(fresh.body)).toBe(200);
+    expect(await storedRows(fresh.body.sub)).toHaveLength(1);
+  });
+
+  it(`the sandbox’s replayed code (persona ${SSAFY_CODE_FROM_EARLIER_VERIFICATION.id}: verified 90 s before the request) → 409`, async () => {
+    const browser = await member();
+    const { answer } = await verifyAs(browser, SSAFY_CODE_FROM_EARLIER_VERIFICATION.id);
+    expectFailure(answer, 409, 'SSAFY_CODE_NOT_FOR_TRANSACTION', 'VERIFY_RESPONSE_INVALID');
+  });
+
+  it('a code presented once (here refused for its iss) is refused under any later transaction → 409 SSAFY_CODE_REPLAYED', async () => {
+    const browser = await member();
+    await start(browser);
+    const callback = await ssafyUserStep(issuer, sdkState(), freshPersona().id);
+    const first = await browser.post(
+      '/verify/api/ssafy/verify-token',
+      bodyOf(callback, { iss: 'https://verify.attacker.example' }),
+    );
+    expectFailure(first, 400, 'CALLBACK_ISSUER_MISMATCH', 'CALLBACK_ISSUER_MISMATCH');
+    // The transaction is spent: the same browser, and another member's, start again.
+    for (const b of [browser, await member()]) {
+      await start(b);
+      const again = await b.post('/verify/api/ssafy/verify-token', bodyOf(callback));
+      expectFailure(again, 409, 'SSAFY_CODE_REPLAYED', 'VERIFY_RESPONSE_INVALID');
+    }
+  });
+
+  it('a code already exchanged, presented under a new transaction → 409 SSAFY_CODE_REPLAYED (the issuer is not asked again)', async () => {
+    const browser = await member();
+    const { answer, callback } = await verifyAs(browser, freshPersona().id);
+    expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+    await start(browser);
+    const replay = await browser.post('/verify/api/ssafy/verify-token', bodyOf(callback));
+    expectFailure(replay, 409, 'SSAFY_CODE_REPLAYED', 'VERIFY_RESPONSE_INVALID');
+    expect(replay.body.requestId).toBeNull();
+    expect(await storedRows(answer.body.sub)).toHaveLength(1);
+  });
+
+  it('another member’s transaction cannot be used: the cookie’s transaction belongs to whom started it', async () => {
     const mine = await member();
     const theirs = await member();
-    await start(mine);
-    const theirState = await start(theirs);
-    const callback = await ssafyUserStep(issuer, theirState, SSAFY_EXISTING_MEMBER.id);
+    await start(theirs);
+    const callback = await ssafyUserStep(issuer, sdkState(), SSAFY_EXISTING_MEMBER.id);
+    // No transaction of my own: 410, whatever code I hold.
     const answer = await mine.post('/verify/api/ssafy/verify-token', bodyOf(callback));
-    expectFailure(answer, 409, 'SSAFY_STATE_MISMATCH', 'VERIFY_RESPONSE_INVALID');
+    expectFailure(answer, 410, 'SSAFY_TX_NOT_FOUND', 'VERIFY_RESPONSE_INVALID');
   });
+});
 
+describe('verify-token: the transaction, the issuer, the redirect URI, PKCE', () => {
   it('no transaction at all → 410 SSAFY_TX_NOT_FOUND', async () => {
     const browser = await member();
-    const state = 'a'.repeat(43);
-    const callback = await ssafyUserStep(issuer, state, SSAFY_EXISTING_MEMBER.id);
+    const callback = await ssafyUserStep(issuer, sdkState(), SSAFY_EXISTING_MEMBER.id);
     const answer = await browser.post('/verify/api/ssafy/verify-token', bodyOf(callback));
     expectFailure(answer, 410, 'SSAFY_TX_NOT_FOUND', 'VERIFY_RESPONSE_INVALID');
   });
@@ -384,8 +442,8 @@ describe('verify-token: the transaction’s state, the issuer, the redirect URI,
     ['a code with spaces', { code: 'a b' }],
   ])('the body is checked first: %s → 400 INVALID_INPUT, transaction kept', async (_, override) => {
     const browser = await member();
-    const state = await start(browser);
-    const callback = await ssafyUserStep(issuer, state, freshPersona().id);
+    await start(browser);
+    const callback = await ssafyUserStep(issuer, sdkState(), freshPersona().id);
     const bad = await browser.post('/verify/api/ssafy/verify-token', bodyOf(callback, override));
     expect(bad.status).toBe(400);
     expect(bad.body).toMatchObject({ code: 'INVALID_INPUT' });
@@ -439,8 +497,8 @@ describe('verify-token: hostile verification_tokens', () => {
     const other = await startVerifyServer(infra, { ssafy: { clientId: 'someone-else' } });
     try {
       const browser = await member(other);
-      const state = await start(browser);
-      const callback = await ssafyUserStep(issuer, state, SSAFY_EXISTING_MEMBER.id);
+      await start(browser);
+      const callback = await ssafyUserStep(issuer, sdkState(), SSAFY_EXISTING_MEMBER.id);
       const answer = await browser.post('/verify/api/ssafy/verify-token', bodyOf(callback));
       expectFailure(answer, 503, 'SSAFY_NOT_CONFIGURED', 'VERIFY_RESPONSE_INVALID');
     } finally {
@@ -459,8 +517,8 @@ describe('verify-token: the issuer unreachable or slow', () => {
 
   it(`an answer later than the ${PROVIDER_TIMEOUT_MS} ms bound → 503 SSAFY_TIMEOUT, within the bound`, async () => {
     const browser = await member();
-    const state = await start(browser);
-    const callback = await ssafyUserStep(issuer, state, SSAFY_TOKEN_SLOW.id);
+    await start(browser);
+    const callback = await ssafyUserStep(issuer, sdkState(), SSAFY_TOKEN_SLOW.id);
     const started = performance.now();
     const answer = await browser.post('/verify/api/ssafy/verify-token', bodyOf(callback));
     expect(performance.now() - started).toBeLessThan(PROVIDER_TIMEOUT_MS + 1_000);

@@ -202,6 +202,8 @@ describe('over HTTP', () => {
       cohort: '14',
       campus: '대전',
       authTime: now - 5,
+      // The token has no iat.
+      issuedAt: null,
       requestId: 'r-9',
     });
 

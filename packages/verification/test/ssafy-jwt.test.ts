@@ -130,7 +130,20 @@ describe('valid token', () => {
       cohort: '15',
       campus: '서울 캠퍼스',
       authTime: NOW_S - 30,
+      issuedAt: NOW_S - 20,
     });
+  });
+
+  it('issuedAt is iat only when it is a whole NumericDate not before auth_time', async () => {
+    for (const [iat, expected] of [
+      [undefined, null],
+      [NOW_S - 40, null],
+      [NOW_S - 20.5, null],
+      [NOW_S - 30, NOW_S - 30],
+    ] as const) {
+      const result = await validateVerificationToken(client(), await sign(claims({ iat })), { now: NOW });
+      expect(result.issuedAt, String(iat)).toBe(expected);
+    }
   });
 
   it('cohort and campus are null when the affiliation scope gave none', async () => {

@@ -242,6 +242,18 @@ export class TransactionStore {
     return tx;
   }
 
+  /**
+   * Marks `value` (e.g. a provider's one-time code) as used in `scope` for `ttlMs`: true for the
+   * first caller only, false for every later one, whichever browser or transaction presents it.
+   * Redis keeps the value's SHA-256, never the value.
+   */
+  async claimOnce(scope: string, value: string, ttlMs: number): Promise<boolean> {
+    await this.ready;
+    const key = this.keys('once', scope, digest(value));
+    const set = await this.redis.set(key, '1', 'PX', ttlMs, 'NX').catch(unavailable);
+    return set === 'OK';
+  }
+
   /** Forgets the browser's handle (after the transaction is over). */
   clear(res: ServerResponse): void {
     appendSetCookie(res, [clearCookie(this.cookie, 'verifyTx')]);

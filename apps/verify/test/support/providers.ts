@@ -74,7 +74,8 @@ function pkce(): { verifier: string; challenge: string } {
 }
 
 /**
- * What `ssafyVerify.verify({clientId, redirectUri, scopes, state, waitForCallback: true})` does,
+ * What `ssafyVerify.verify({clientId, redirectUri, scopes, waitForCallback: true})` does (with `state`
+ * standing for the one the SDK makes for itself),
  * with the person choosing `persona` (or 취소) on the issuer's page.
  */
 export async function ssafyUserStep(

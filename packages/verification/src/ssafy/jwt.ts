@@ -20,6 +20,12 @@ export interface SsafyVerification {
   campus: string | null;
   /** `auth_time`, NumericDate seconds. */
   authTime: number;
+  /**
+   * `iat` (NumericDate seconds, the issuer's clock) when the token carries a valid one, else null.
+   * With `authTime` it tells how long before the exchange, on the issuer's clock, the member
+   * completed verification.
+   */
+  issuedAt: number | null;
   /** Present only when the `ssafy.mattermost_id` scope is configured. */
   mattermostId?: string | null;
 }
@@ -126,6 +132,10 @@ export async function validateVerificationToken(
     cohort: cohort === undefined || cohort === null ? null : String(cohort),
     campus: campus === undefined || campus === null ? null : campus,
     authTime,
+    issuedAt:
+      typeof payload.iat === 'number' && Number.isInteger(payload.iat) && payload.iat >= authTime
+        ? payload.iat
+        : null,
   };
   if (client.mattermostIdRequested) {
     const mm = payload.mattermost_id;

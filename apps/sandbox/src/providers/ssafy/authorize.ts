@@ -22,6 +22,12 @@ import { SSAFY_LIFETIMES, ssafyRandomToken } from './state.js';
 export const SSAFY_BROWSER_COOKIE = 'sandbox_ssafy_browser';
 /** The issuer `defect:wrong-iss` names instead of the real one (callback `iss` or token `iss`). */
 export const SSAFY_WRONG_ISSUER_URL = 'https://verify.attacker.example';
+/**
+ * `defect:earlier-verification` (callback step): the code handed back stands for a verification
+ * the member completed this long before the request (its `auth_time`), as a code obtained in an
+ * earlier transaction and replayed under this one would. It is still unused and unexpired.
+ */
+export const SSAFY_EARLIER_VERIFICATION_MS = 90_000;
 
 const AUTHORIZE_PARAMS = [
   'client_id',
@@ -229,7 +235,11 @@ export function registerSsafyAuthorize(app: FastifyInstance, ctx: SsafyContext):
           codeChallenge: pending.codeChallenge,
           personaId: entry.persona.id,
           scopes: pending.scopes,
-          authTime: Math.floor(ctx.clock() / 1000),
+          authTime: Math.floor(
+            (ctx.clock() -
+              (request.sandboxDefect === 'earlier-verification' ? SSAFY_EARLIER_VERIFICATION_MS : 0)) /
+              1000,
+          ),
         },
         SSAFY_LIFETIMES.codeMs,
       );

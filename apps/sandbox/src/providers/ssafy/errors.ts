@@ -173,7 +173,7 @@ export const ssafyPageShape: ProviderErrorShape = {
       status >= 500 ? SSAFY_ERROR_CODES.SERVER_ERROR : undefined,
     ),
   malformed: () => '<!doctype html><html lang="ko"><head><meta charset="utf-8"><title>SSAFY',
-  defects: ['wrong-iss'],
+  defects: ['wrong-iss', 'earlier-verification'],
 };
 
 /** The hosted SDK script. */

@@ -6,7 +6,7 @@ import { type SsafyContext, type SsafyOptions, checkSsafyClients, ssafyPersonaTa
 import { ssafyScriptShape } from './errors.js';
 import { loadSigningKey } from './jwt.js';
 import { SSAFY_PERSONAS } from './personas.js';
-import { renderSdk } from './sdk.js';
+import { isSsafySdkVariant, renderSdk } from './sdk.js';
 import { SsafyState } from './state.js';
 import { registerSsafyToken } from './token.js';
 
@@ -67,13 +67,22 @@ export function registerSsafy(
       ssafy.get(
         '/sdk/ssafy-verify.js',
         { config: { errorShape: ssafyScriptShape } },
-        async (request, reply) =>
-          reply
+        async (request, reply) => {
+          const { variant } = request.query as { variant?: unknown };
+          if (variant !== undefined && !isSsafySdkVariant(variant)) {
+            return reply
+              .code(400)
+              .type('text/javascript; charset=utf-8')
+              .header('x-content-type-options', 'nosniff')
+              .send('/* unknown SDK variant */');
+          }
+          return reply
             .code(200)
             .type('text/javascript; charset=utf-8')
             .header('x-content-type-options', 'nosniff')
             .header('cache-control', 'no-cache')
-            .send(renderSdk(ctx.issuer(request))),
+            .send(renderSdk(ctx.issuer(request), variant));
+        },
       );
       registerSsafyAuthorize(ssafy, ctx);
       registerSsafyToken(ssafy, ctx);

@@ -174,6 +174,22 @@ export const SSAFY_CALLBACK_WRONG_ISSUER = {
   faults: { callback: 'defect:wrong-iss' },
 } as const satisfies SsafyPersona;
 
+/**
+ * The code comes from a verification completed 90 s before this request (callback
+ * `defect:earlier-verification`): a code of an earlier transaction replayed under a later one.
+ * The issuer still exchanges it; the platform must refuse it (docs/security.md F10).
+ */
+export const SSAFY_CODE_FROM_EARLIER_VERIFICATION = {
+  ...personIdentity(PEOPLE['han-doyun']),
+  summary: '이전 인증의 코드 — 90초 전에 끝난 인증의 코드가 돌아옵니다',
+  memberId: 'ssafy-m-140018',
+  cohort: '14',
+  campus: '서울',
+  mattermostId: 'handoyun000000000000000018',
+  hasProfileImage: true,
+  faults: { callback: 'defect:earlier-verification' },
+} as const satisfies SsafyPersona;
+
 export const SSAFY_PERSONAS: readonly SsafyPersona[] = [
   SSAFY_EXISTING_MEMBER,
   SSAFY_NEW_MEMBER,
@@ -186,4 +202,5 @@ export const SSAFY_PERSONAS: readonly SsafyPersona[] = [
   SSAFY_TOKEN_NETWORK_ERROR,
   SSAFY_TOKEN_SLOW,
   SSAFY_CALLBACK_WRONG_ISSUER,
+  SSAFY_CODE_FROM_EARLIER_VERIFICATION,
 ];

@@ -1,12 +1,16 @@
 /**
- * The hosted SDK, `GET <issuer>/sdk/ssafy-verify.js`, as the SSAFY Verify SDK 가이드 describes it (and
- * the issuer's llms.txt): it defines `window.ssafyVerify` with
+ * The hosted SDK, `GET <issuer>/sdk/ssafy-verify.js`, as SSAFY Verify 플랫폼 가이드 (Vue/Nuxt)
+ * documents it ("Vue composable 추가"): it defines `window.ssafyVerify` with
  *
  *   verify({ clientId, redirectUri, scopes, waitForCallback: true })
- *     → Promise<{ code, state, iss, error, error_code, request_id, codeVerifier }>
+ *     → Promise<{ code, error, iss, error_code, request_id, codeVerifier }>
  *   handleCallback({ targetOrigin? }) → boolean
  *
- * Who does what (guide): the SDK creates `state` (or takes `options.state`) and the PKCE pair
+ * exactly those fields; an option the guide does not document (`state`…) is ignored. With
+ * `?variant=returns-state` on the script URL the result also carries the SDK's own `state` (a
+ * real SDK might): the platform must work either way.
+ *
+ * Who does what (guide): the SDK creates `state` and the PKCE pair
  * (code_verifier: 64 characters of RFC 7636 "unreserved", code_challenge = BASE64URL(SHA-256)),
  * opens the issuer's verification page in a popup (`/verify/authorize?client_id&redirect_uri&scope&
  * state&code_challenge&code_challenge_method=S256`), and resolves "only after callback state
@@ -36,7 +40,15 @@
 export const SSAFY_SDK_MESSAGE_SOURCE = 'ssafy-verify.callback';
 export const SSAFY_SDK_POPUP_PREFIX = 'ssafy-verify:';
 
-export function renderSdk(issuer: string): string {
+/** Script variants (`?variant=`): how a real SDK might differ from the documented contract. */
+export const SSAFY_SDK_VARIANTS = ['returns-state'] as const;
+export type SsafySdkVariant = (typeof SSAFY_SDK_VARIANTS)[number];
+
+export function isSsafySdkVariant(value: unknown): value is SsafySdkVariant {
+  return typeof value === 'string' && (SSAFY_SDK_VARIANTS as readonly string[]).includes(value);
+}
+
+export function renderSdk(issuer: string, variant?: SsafySdkVariant): string {
   return `/* SSAFY Verify hosted SDK — mfv sandbox emulation. Not the real SDK. */
 (function () {
   'use strict';
@@ -45,6 +57,7 @@ export function renderSdk(issuer: string): string {
   var POPUP_PREFIX = ${JSON.stringify(SSAFY_SDK_POPUP_PREFIX)};
   var UNRESERVED = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~';
   var TIMEOUT_MS = 10 * 60 * 1000;
+  var RETURNS_STATE = ${JSON.stringify(variant === 'returns-state')};
 
   // The issuer base is where this script came from (…/sdk/ssafy-verify.js), else the baked issuer.
   var script = document.currentScript;
@@ -103,7 +116,8 @@ export function renderSdk(issuer: string): string {
     if (!window.crypto || !window.crypto.subtle) {
       return Promise.reject(failure('SDK_NOT_READY', 'ssafyVerify.verify: WebCrypto is not available (use https or localhost)'));
     }
-    var state = typeof options.state === 'string' && options.state.length >= 8 ? options.state : randomString(32);
+    // The SDK's own state, always: an undocumented options.state is ignored.
+    var state = randomString(32);
     var codeVerifier = randomString(64);
     // Opened synchronously, inside the user's click, so no popup blocker stops it.
     var popup = window.open('about:blank', POPUP_PREFIX + randomString(16), 'popup,width=480,height=720');
@@ -122,12 +136,12 @@ export function renderSdk(issuer: string): string {
       function finish(result) {
         if (settled) return;
         cleanup();
+        if (RETURNS_STATE) result.state = state;
         resolve(result);
       }
       function failed(error, errorCode) {
         return {
           code: null,
-          state: state,
           iss: null,
           error: error,
           error_code: errorCode,
@@ -143,7 +157,6 @@ export function renderSdk(issuer: string): string {
         if (data.state !== state) return;
         finish({
           code: text(data.code),
-          state: data.state,
           iss: text(data.iss),
           error: text(data.error),
           error_code: text(data.error_code),

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { defineRoute } from '../../core/http';
 import type { VerifyRuntime } from '../../runtime';
 
-/** POST /verify/api/ssafy/start — a transaction bound to this browser; answers its `state`. */
+/** POST /verify/api/ssafy/start — a transaction bound to this browser and its owner; answers when it ends. */
 export const ssafyStart = defineRoute({
   name: 'ssafyStart',
   schema: z.strictObject({}),
@@ -16,10 +16,11 @@ export const ssafyStart = defineRoute({
 });
 
 /**
- * POST /verify/api/ssafy/verify-token {code, codeVerifier, redirectUri, iss, state} — the token
- * exchange: state, issuer and PKCE checked, the code exchanged, the verification_token validated;
- * answers only `{ok, verified, sub, cohort, campus, authTime}`. The body is the SSAFY Verify
- * guide's client-to-backend.json, plus the state the SDK echoed.
+ * POST /verify/api/ssafy/verify-token {code, codeVerifier, redirectUri, iss} — the token exchange
+ * within this browser's transaction: issuer and redirect URI checked, the code used once and
+ * exchanged with its PKCE verifier, the verification_token validated and its auth_time inside the
+ * transaction; answers only `{ok, verified, sub, cohort, campus, authTime}`. The body is exactly
+ * client-to-backend.json of SSAFY Verify 플랫폼 가이드 (Vue/Nuxt), "공통 서버 token exchange 계약".
  */
 export const ssafyVerifyToken = defineRoute({
   name: 'ssafyVerifyToken',
@@ -28,7 +29,6 @@ export const ssafyVerifyToken = defineRoute({
     codeVerifier: z.string().regex(PKCE_VERIFIER_PATTERN, { message: 'must be an RFC 7636 code_verifier' }),
     redirectUri: z.string().min(1).max(2048),
     iss: z.string().min(1).max(2048),
-    state: z.string().min(1).max(512),
   }),
   limit: 'confirm',
   handle: (rt: VerifyRuntime, ctx, body) => rt.ssafy.verifyToken(ctx, body),

@@ -21,8 +21,7 @@ export interface SsafyPublicConfig {
 
 /** POST /verify/api/ssafy/start. */
 export interface SsafyStartResponse {
-  /** For `ssafyVerify.verify({ state })`; the server compares it at verify-token. */
-  state: string;
+  /** When this browser's transaction ends: the callback must be handed back before. */
   expiresAt: string;
 }
 

@@ -2,28 +2,38 @@
  * SSAFY Verify (its integration guide) in the verify remote: the backend half of
  * the guide's flow, over `@mfv/verification/ssafy`.
  *
- *   start         a transaction bound to this browser holding a fresh `state`, which the page
- *                 passes to the hosted SDK (`ssafyVerify.verify({…, state})`)
- *   verify-token  {code, codeVerifier, redirectUri, iss, state}: the transaction consumed (single
- *                 use), its `state` compared in constant time, `iss` and `redirectUri` compared
- *                 with configuration, the code exchanged at /verify/token with the PKCE verifier
- *                 (the issuer checks it against the challenge the SDK sent), the
- *                 `verification_token` validated (jose, pinned algorithm, every listed claim),
- *                 the result stored with the api for the member or pending signup of this browser
- *                 (`verified sub cohort campus verifiedAt`, plus `mattermost_id` only when that
- *                 scope is configured) → only `{ok, verified, sub, cohort, campus, authTime}`.
+ *   start         a transaction bound to this browser (HttpOnly cookie, Redis record, owner,
+ *                 10 minutes) that records when it started; the page then calls the hosted SDK
+ *                 exactly as documented (`ssafyVerify.verify({clientId, redirectUri, scopes,
+ *                 waitForCallback})`: the SDK takes no state from us)
+ *   verify-token  the guide's body {code, codeVerifier, redirectUri, iss}: the transaction
+ *                 consumed (single use, its owner only), `iss` and `redirectUri` compared with
+ *                 configuration, the code claimed once (a code presented before, under any
+ *                 transaction, is refused before the issuer sees it again), the code exchanged at
+ *                 /verify/token with the PKCE verifier (the issuer checks it against the
+ *                 challenge the SDK sent), the `verification_token` validated (jose, pinned
+ *                 algorithm, every listed claim), its `auth_time` inside this transaction, the
+ *                 result stored with the api for the member or pending signup of this browser
+ *                 → only `{ok, verified, sub, cohort, campus, authTime}`.
  *
- * The SDK makes the PKCE pair itself (it takes only `state` from the caller), so the server
- * cannot hold the verifier in advance; it checks the verifier's form and lets the issuer check
- * the pair, and a failed check there is answered as a PKCE mismatch. The client secret (a
- * confidential client only) is read from server env and never leaves this process.
+ * What binds a code to this transaction (docs/security.md F10): the SDK makes `state` and the PKCE
+ * pair in the browser and compares the callback's state itself (SSAFY Verify 플랫폼 가이드
+ * (Vue/Nuxt), "보안 체크리스트"), so nothing of the authorize request reaches this server before the
+ * callback. The server binds instead to what it does hold: its own transaction (cookie + Redis,
+ * owner, short TTL, single use), the code's single use, and time — the member must have completed
+ * verification (`auth_time`) after this transaction started. That is measured on the issuer's
+ * clock when the token has `iat` (iat − auth_time ≤ our time since start + 2 s), so no clock
+ * skew between the two servers matters; without `iat`, on ours with the token's clock tolerance.
+ * A code from an earlier verification, replayed under a later transaction, is refused (409
+ * SSAFY_CODE_NOT_FOR_TRANSACTION). The client secret (a confidential client only) is read from
+ * server env and never leaves this process.
  */
-import { timingSafeEqual } from 'node:crypto';
-import { randomId, type Auth } from '@mfv/auth';
+import { type Auth } from '@mfv/auth';
 import {
   completeSsafyVerification,
   createSsafyClient,
   isExpectedIssuer,
+  SSAFY_CLOCK_TOLERANCE_SECONDS,
   type SsafyClient,
   type SsafyClientOptions,
   type SsafyVerification,
@@ -43,9 +53,14 @@ import type { SsafyStartResponse, SsafyVerifyTokenResponse } from './rules';
 export const SSAFY_PROVIDER = 'ssafy';
 /** The product code of the stored record (the scope every SSAFY Verify request carries). */
 export const SSAFY_SERVICE_TYPE = 'ssafy.verify';
-/** 256 bits of state (base64url, 43 characters): RFC 6749 §10.12, unguessable and single use. */
-const STATE_BYTES = 32;
 const LOCK_MARGIN_MS = 5_000;
+/**
+ * Slack when comparing the issuer's elapsed time (iat − auth_time, whole seconds) with ours since
+ * the transaction started: one second of rounding on each NumericDate.
+ */
+const ELAPSED_SLACK_SECONDS = 2;
+/** How long a presented code stays remembered: longer than any code lives (the transaction's 10 minutes). */
+const CODE_MEMORY_MS = 15 * 60_000;
 
 export interface SsafyAccess {
   client: SsafyClient;
@@ -62,7 +77,8 @@ export function lazySsafyAccess(options: () => Promise<SsafyClientOptions>): () 
 }
 
 export interface SsafyTxData {
-  state: string;
+  /** When the transaction started, epoch ms on this server's clock. */
+  startedAt: number;
 }
 
 export interface SsafyServiceDeps {
@@ -77,7 +93,23 @@ export interface SsafyVerifyTokenBody {
   codeVerifier: string;
   redirectUri: string;
   iss: string;
-  state: string;
+}
+
+/**
+ * Did the member complete this verification after the transaction started? On the issuer's own
+ * clock when the token has `iat`, else on ours with the token's clock tolerance.
+ */
+export function completedWithin(
+  verification: Pick<SsafyVerification, 'authTime' | 'issuedAt'>,
+  startedAtMs: number,
+  nowMs: number,
+): boolean {
+  if (verification.issuedAt !== null) {
+    const issuerElapsed = verification.issuedAt - verification.authTime;
+    const ourElapsed = (nowMs - startedAtMs) / 1000;
+    return issuerElapsed <= ourElapsed + ELAPSED_SLACK_SECONDS;
+  }
+  return verification.authTime >= Math.floor(startedAtMs / 1000) - SSAFY_CLOCK_TOLERANCE_SECONDS;
 }
 
 /**
@@ -102,12 +134,6 @@ export function ssafyRecord(
   };
 }
 
-function sameState(expected: string, received: string): boolean {
-  const a = Buffer.from(expected, 'utf8');
-  const b = Buffer.from(received, 'utf8');
-  return a.length === b.length && timingSafeEqual(a, b);
-}
-
 export class SsafyService {
   private readonly now: () => Date;
 
@@ -115,20 +141,19 @@ export class SsafyService {
     this.now = deps.now ?? (() => new Date());
   }
 
-  /** POST …/ssafy/start: a new transaction for this browser; answers its `state` for the SDK. */
+  /** POST …/ssafy/start: a new transaction for this browser (replacing its last); answers when it ends. */
   async start(ctx: RouteContext): Promise<Reply<SsafyStartResponse>> {
     try {
       const owner = await resolveOwner(this.deps.auth, ctx.req, ctx.res);
       await this.deps.ssafy(); // configuration problems show before the popup opens
-      const state = randomId(STATE_BYTES);
       const tx = await this.deps.store.begin<SsafyTxData>(
         ctx.req,
         ctx.res,
         SSAFY_PROVIDER,
-        { state },
+        { startedAt: this.now().getTime() },
         ownerKey(owner),
       );
-      return { status: 200, body: { state, expiresAt: new Date(tx.expiresAt).toISOString() } };
+      return { status: 200, body: { expiresAt: new Date(tx.expiresAt).toISOString() } };
     } catch (error) {
       throw fromSsafyError(error);
     }
@@ -145,13 +170,16 @@ export class SsafyService {
       >(ctx.req, SSAFY_PROVIDER, lockMs, async (locked) => {
         // Only whom it was started for (docs/security.md F5); before it is consumed, so its owner can still finish.
         await assertTransactionOwner(this.deps.auth, ctx.req, ctx.res, locked.tx);
-        // Single use: whatever follows, this transaction's state cannot be presented again.
+        // Single use: whatever follows, this transaction cannot be presented again.
         if (!(await locked.consume())) throw new TransactionNotFoundError('consumed meanwhile');
         this.deps.store.clear(ctx.res);
-        // SSAFY Verify guide, 보안 체크리스트: "authorize 시작 시 만든 state와 callback state를 반드시 비교".
-        if (!sameState(locked.tx.data.state, body.state)) {
-          throw ssafyError(409, 'SSAFY_STATE_MISMATCH', 'VERIFY_RESPONSE_INVALID', null);
+        // One code, one presentation, whatever comes of it: a code seen before (under this
+        // transaction or any other) is not sent to the issuer again (docs/security.md F10).
+        if (!(await this.deps.store.claimOnce(SSAFY_PROVIDER, body.code, CODE_MEMORY_MS))) {
+          throw ssafyError(409, 'SSAFY_CODE_REPLAYED', 'VERIFY_RESPONSE_INVALID', null);
         }
+        // The state is the SDK's business: it makes it and compares the callback's (SSAFY Verify
+        // 플랫폼 가이드 (Vue/Nuxt), "보안 체크리스트"); the documented verify() result carries none.
         // RFC 9207 §2.4: the callback's iss is exactly the configured issuer.
         if (!isExpectedIssuer(body.iss, client.issuer)) {
           throw ssafyError(400, 'CALLBACK_ISSUER_MISMATCH', 'CALLBACK_ISSUER_MISMATCH', null);
@@ -160,11 +188,21 @@ export class SsafyService {
         if (body.redirectUri !== client.redirectUri) {
           throw ssafyError(400, 'SSAFY_REDIRECT_URI_MISMATCH', 'VERIFY_RESPONSE_INVALID', null);
         }
-        return completeSsafyVerification(
+        const result = await completeSsafyVerification(
           client,
           { code: body.code, codeVerifier: body.codeVerifier, redirectUri: body.redirectUri },
           { now: this.now() },
         );
+        // The verification behind the code happened within this transaction, not before it.
+        if (!completedWithin(result, locked.tx.data.startedAt, this.now().getTime())) {
+          throw ssafyError(
+            409,
+            'SSAFY_CODE_NOT_FOR_TRANSACTION',
+            'VERIFY_RESPONSE_INVALID',
+            result.requestId,
+          );
+        }
+        return result;
       });
       // The result belongs to someone: the member or the pending signup of this browser.
       const owner = await resolveOwner(this.deps.auth, ctx.req, ctx.res);

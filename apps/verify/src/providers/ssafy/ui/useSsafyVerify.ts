@@ -12,15 +12,18 @@ import type {
   SsafyVerifyTokenResponse,
 } from '../rules';
 
-/** The hosted SDK's surface (the SSAFY Verify guide; the sandbox's emulation takes `state` as the guide allows). */
+/**
+ * The hosted SDK's surface, exactly as SSAFY Verify 플랫폼 가이드 (Vue/Nuxt) documents it
+ * ("Vue composable 추가"): no `state` option; the SDK makes its own state and PKCE pair. Extra
+ * fields it may return (its own `state`) are ignored.
+ */
 export interface SsafySdk {
   verify(options: {
     clientId: string;
     redirectUri: string;
     scopes: string[];
     waitForCallback: true;
-    state?: string;
-  }): Promise<SsafySdkCallback & { state?: string | null }>;
+  }): Promise<SsafySdkCallback>;
 }
 
 declare global {
@@ -62,7 +65,7 @@ function fromApiError(error: unknown): SsafyVerifyResult {
 
 /**
  * The guide's `useSsafyVerify` composable, for React: `verify()` starts a transaction on our
- * server (its `state`), runs the hosted SDK's popup, checks the callback (error, issuer against
+ * server (cookie-bound; the code must come back within it), runs the hosted SDK's popup, checks the callback (error, issuer against
  * configuration, verifier), and has our server exchange and validate. States `idle | working |
  * verified | failed`; a failure carries the UI code and the issuer's request_id only.
  */
@@ -85,21 +88,19 @@ export function useSsafyVerify(config: SsafyPublicConfig) {
     setStatus('working');
     setResult(null);
 
-    let state: string;
     try {
-      ({ state } = await client.json<SsafyStartResponse>('/api/ssafy/start', { method: 'POST', body: {} }));
+      await client.json<SsafyStartResponse>('/api/ssafy/start', { method: 'POST', body: {} });
     } catch (error) {
       return finish(fromApiError(error));
     }
 
-    let callback: (SsafySdkCallback & { state?: string | null }) | null;
+    let callback: SsafySdkCallback | null;
     try {
       callback = await sdk.verify({
         clientId: config.clientId,
         redirectUri: config.redirectUri,
         scopes: config.scopes,
         waitForCallback: true,
-        state,
       });
     } catch (error) {
       // A rejected verify(): the popup was blocked or the SDK could not run.
@@ -117,7 +118,6 @@ export function useSsafyVerify(config: SsafyPublicConfig) {
           codeVerifier: outcome.codeVerifier,
           redirectUri: config.redirectUri,
           iss: outcome.iss,
-          state: typeof callback?.state === 'string' ? callback.state : state,
         },
       });
       return finish(isSuccess(answer) ? answer : failure('VERIFY_RESPONSE_INVALID', outcome.requestId));
