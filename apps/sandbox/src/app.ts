@@ -67,6 +67,9 @@ export function buildApp(options: SandboxOptions): FastifyInstance {
   const clock = options.clock ?? systemClock;
   const app = Fastify({
     logger: options.logger ?? false,
+    // The mobile-ok emulator makes its RSA keys while it registers: over fastify's 10 s default on
+    // a loaded 2-core CI machine (seen: AVV_ERR_PLUGIN_EXEC_TIMEOUT). Still bounded.
+    pluginTimeout: 60_000,
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
   });
