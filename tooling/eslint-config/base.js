@@ -58,6 +58,7 @@ export default tseslint.config(
       '**/*.test.ts',
       '**/*.test.tsx',
       'scripts/**',
+      'test/**',
       'tests/**',
     ],
     rules: { 'no-restricted-properties': 'off' },

@@ -289,9 +289,9 @@ export function useMobileOkFlow(initialService: MokServiceId) {
     const poll = async () => {
       if (stopped) return;
       const done = await confirm();
-      if (!stopped && !done) timer = setTimeout(poll, POLL_MS);
+      if (!stopped && !done) timer = setTimeout(() => void poll(), POLL_MS);
     };
-    timer = setTimeout(poll, POLL_MS);
+    timer = setTimeout(() => void poll(), POLL_MS);
     return () => {
       stopped = true;
       clearTimeout(timer);
