@@ -35,6 +35,15 @@ export function registerConfirm(app: FastifyInstance, ctx: MokContext): void {
       const entry = auth.persona;
       if (!(await personaFault(ctx, request, reply, tx, entry, 'confirm')).proceed) return reply;
 
+      // §8 4301 "본인확인 검증요청 제한 횟수인 3회를 초과": every confirm/request counts, the
+      // "not yet" answers of PASS and ARS included.
+      auth.confirmsLeft -= 1;
+      if (auth.confirmsLeft < 0) {
+        tx.phase = 'failed';
+        tx.failedCode = MOK_CODES.RETRY_LIMIT;
+        return fail(MOK_CODES.RETRY_LIMIT, { retryCount: 0 });
+      }
+
       const now = ctx.clock();
       const method = auth.info.reqAuthType;
       const sealedVerify = body.encryptMOKVerifyInfo;
@@ -69,6 +78,10 @@ export function registerConfirm(app: FastifyInstance, ctx: MokContext): void {
         }
         if (method === 'PASS') {
           const pass = entry.pass;
+          if (pass.kind === 'approves' && pass.early === '6703' && now < auth.requestedAt + pass.afterMs) {
+            // §8 6703 detail 6202: "간편본인확인 요청 처리 완료 전 간편본인확인 결과 확인 요청".
+            return fail(MOK_CODES.PASS_NOT_DONE, {}, '6202');
+          }
           if (pass.kind === 'never' || now < auth.requestedAt + pass.afterMs) {
             return fail(MOK_CODES.PASS_PENDING, {}, passDetail(entry.persona.carrier, true));
           }
@@ -90,15 +103,15 @@ export function registerConfirm(app: FastifyInstance, ctx: MokContext): void {
         const format = auth.info.serviceType === 'SMSAuth' ? /^\d{4,10}$/ : /^\d{6}$/;
         if (!format.test(verify.authNumber)) return fail(MOK_CODES.AUTH_NUMBER_FORMAT);
         if (!safeEqual(verify.authNumber, entry.persona.otp)) {
-          auth.retriesLeft -= 1;
-          if (auth.retriesLeft <= 0) {
-            // §4 "인증번호 2번 재시도 가능": after the third wrong code the transaction is over (4301).
+          if (auth.confirmsLeft <= 0) {
+            // §4 "인증번호 2번 재시도 가능": after the third request the transaction is over (4301).
             tx.phase = 'failed';
             tx.failedCode = MOK_CODES.RETRY_LIMIT;
           }
           const code =
             auth.info.serviceType === 'SMSAuth' ? MOK_CODES.WRONG_OWNERSHIP_OTP : MOK_CODES.WRONG_OTP;
-          return fail(code, { retryCount: Math.max(auth.retriesLeft, 0) });
+          // §7 retryCount: "1번 잘못된 인증결과 시도 후 2 (남은 재시도 횟수) 응답".
+          return fail(code, { retryCount: Math.max(auth.confirmsLeft, 0) });
         }
       }
 
