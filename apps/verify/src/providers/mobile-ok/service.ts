@@ -375,7 +375,7 @@ export class MokService {
     if (row.arsRecall === true && tx.data.service === 'ars' && tx.data.recalled !== true) {
       // 본인확인-API 가이드 §6: not picked up / busy / off before answering → one new call.
       await keep({ phase: 'requested', recalled: true });
-      return failure(error, 'restart', { canCall: true });
+      return failure(error, 'retry-same-step', { canCall: true });
     }
     return this.end(ctx, locked, error, 'confirm');
   }
