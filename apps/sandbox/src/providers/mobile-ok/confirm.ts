@@ -35,15 +35,6 @@ export function registerConfirm(app: FastifyInstance, ctx: MokContext): void {
       const entry = auth.persona;
       if (!(await personaFault(ctx, request, reply, tx, entry, 'confirm')).proceed) return reply;
 
-      // §8 4301 "본인확인 검증요청 제한 횟수인 3회를 초과": every confirm/request counts, the
-      // "not yet" answers of PASS and ARS included.
-      auth.confirmsLeft -= 1;
-      if (auth.confirmsLeft < 0) {
-        tx.phase = 'failed';
-        tx.failedCode = MOK_CODES.RETRY_LIMIT;
-        return fail(MOK_CODES.RETRY_LIMIT, { retryCount: 0 });
-      }
-
       const now = ctx.clock();
       const method = auth.info.reqAuthType;
       const sealedVerify = body.encryptMOKVerifyInfo;
@@ -63,6 +54,18 @@ export function registerConfirm(app: FastifyInstance, ctx: MokContext): void {
         return typeof authNumber === 'string' ? { authNumber } : MOK_CODES.VERIFY_INFO_MISSING;
       };
 
+      // §8 4301 "본인확인 검증요청 제한 횟수인 3회를 초과": every request that reaches the
+      // verification counts — a wrong code, and the "not yet" of PASS and ARS alike. Requests
+      // refused for their form (5029, 5024, …) or their time (6706, 5033) do not.
+      const spent = (): boolean => {
+        auth.confirmsLeft -= 1;
+        if (auth.confirmsLeft >= 0) return false;
+        tx.phase = 'failed';
+        tx.failedCode = MOK_CODES.RETRY_LIMIT;
+        return true;
+      };
+      const overLimit = () => fail(MOK_CODES.RETRY_LIMIT, { retryCount: 0 });
+
       if (now >= auth.requestedAt + MOK_LIMITS.authSessionMs) {
         return method === 'PASS'
           ? fail(MOK_CODES.PASS_TIMEOUT, {}, passDetail(entry.persona.carrier, false))
@@ -76,6 +79,7 @@ export function registerConfirm(app: FastifyInstance, ctx: MokContext): void {
           if (typeof verify === 'string') return fail(verify);
           if (verify.authNumber !== '') return fail(MOK_CODES.AUTH_NUMBER_UNEXPECTED);
         }
+        if (spent()) return overLimit();
         if (method === 'PASS') {
           const pass = entry.pass;
           if (pass.kind === 'approves' && pass.early === '6703' && now < auth.requestedAt + pass.afterMs) {
@@ -102,6 +106,7 @@ export function registerConfirm(app: FastifyInstance, ctx: MokContext): void {
         // §7: "SMS/LMS 문자로 전달받은 6자리 인증번호"; SMS 소유인증 gives no length, the sandbox's codes are 6.
         const format = auth.info.serviceType === 'SMSAuth' ? /^\d{4,10}$/ : /^\d{6}$/;
         if (!format.test(verify.authNumber)) return fail(MOK_CODES.AUTH_NUMBER_FORMAT);
+        if (spent()) return overLimit();
         if (!safeEqual(verify.authNumber, entry.persona.otp)) {
           if (auth.confirmsLeft <= 0) {
             // §4 "인증번호 2번 재시도 가능": after the third request the transaction is over (4301).
