@@ -28,7 +28,7 @@ export default function ArsStep({
         <button
           type="button"
           className="primary"
-          onClick={call}
+          onClick={() => void call()}
           disabled={busy || !canCall}
           data-testid="mok-call"
         >

@@ -8,7 +8,7 @@ export default function FormStep({ flow }: { flow: MobileOkFlow }) {
   const { service, form, busy } = state;
   const info = MOK_SERVICES[service];
   return (
-    <form onSubmit={submitForm} noValidate>
+    <form onSubmit={(event) => void submitForm(event)} noValidate>
       <fieldset className="services">
         <legend>인증 방법</legend>
         {MOK_SERVICE_IDS.map((id) => (

@@ -20,7 +20,7 @@ export default function OtpStep({
       </h2>
       <p>입력하신 휴대폰으로 보낸 인증번호를 입력해 주세요.</p>
       {left && <p className="timer">남은 시간 {left}</p>}
-      <form onSubmit={submitCode} noValidate>
+      <form onSubmit={(event) => void submitCode(event)} noValidate>
         <label htmlFor="mok-authNumber">인증번호</label>
         <input
           id="mok-authNumber"
@@ -49,7 +49,7 @@ export default function OtpStep({
         <button
           type="button"
           className="secondary"
-          onClick={resend}
+          onClick={() => void resend()}
           disabled={busy || phase.resendRemaining === 0}
           data-testid="mok-resend"
         >

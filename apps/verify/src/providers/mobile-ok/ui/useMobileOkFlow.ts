@@ -273,8 +273,7 @@ export function useMobileOkFlow(initialService: MokServiceId) {
           body: authNumber === undefined ? {} : { authNumber },
         });
         if (answer.status === 'pending') {
-          const left =
-            answer.attemptsLeft > 0 ? ` 앞으로 ${answer.attemptsLeft}번 더 확인할 수 있어요.` : '';
+          const left = answer.attemptsLeft > 0 ? ` 앞으로 ${answer.attemptsLeft}번 더 확인할 수 있어요.` : '';
           dispatch({ type: 'set', patch: { alert: `${answer.message}${left}` } });
           return false;
         }
@@ -298,9 +297,9 @@ export function useMobileOkFlow(initialService: MokServiceId) {
     const poll = async () => {
       if (stopped) return;
       const done = await confirm();
-      if (!stopped && !done) timer = setTimeout(poll, ARS_CHECK_MS);
+      if (!stopped && !done) timer = setTimeout(() => void poll(), ARS_CHECK_MS);
     };
-    timer = setTimeout(poll, ARS_CHECK_MS);
+    timer = setTimeout(() => void poll(), ARS_CHECK_MS);
     return () => {
       stopped = true;
       clearTimeout(timer);
