@@ -123,13 +123,16 @@ describe('mobile-ok 본인확인 through the proxied site', () => {
       else expect(await page.getByTestId('mok-result-name').count()).toBe(0);
     };
 
-    // PASS: no code; the page waits for the approval (the persona approves after ~2 s) by polling.
+    // PASS: no code; the person approves in the app (the persona after ~2 s), then says so on the
+    // page — one confirm request per click, as the guide's samples do.
     await start('pass', /PASS 앱 인증/);
     await page.getByLabel('통신사', { exact: true }).selectOption(SMS_USER.carrier);
     await page.getByLabel('이름', { exact: true }).fill(SMS_USER.name);
     await page.getByLabel('휴대폰 번호', { exact: true }).fill(SMS_USER.phone);
     await page.getByTestId('mok-submit').click();
     await expect.poll(() => page.getByRole('heading', { name: /PASS/ }).isVisible()).toBe(true);
+    await page.waitForTimeout(2_500);
+    await page.getByTestId('mok-pass-done').click();
     await expectResult('이*연');
 
     // LMS: the same steps as SMS, a long message instead.

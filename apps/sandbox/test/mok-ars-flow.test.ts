@@ -33,7 +33,8 @@ describe('mobile-ok ARS (telcoAuth-ARSAuth): auth/request → auth/call → conf
     const result = openResult(String(done.json.encryptMOKResult), testKeys().clientPrivateKey).json;
     expect(result).toMatchObject({
       clientTxId: tx.clientTxId,
-      serviceType: 'telcoAuth-ARSAuth',
+      // mobile-ok 본인확인-API 개발 가이드 §7 "ARS 결과 복호화 예시": "serviceType" : "telcoAuth".
+      serviceType: 'telcoAuth',
       providerId: 'SKT',
       userName: '권나라',
       reqAuthType: 'ARS',

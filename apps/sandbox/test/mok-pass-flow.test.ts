@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MOK_CARRIER_MISMATCH, MOK_PASS_ADULT, MOK_PASS_NEVER } from '../src/providers/mobile-ok/personas.js';
-import { authInfo, nextToken, openResult, SITE_URL, startMok, testKeys } from './mok-helpers.js';
+import { authInfo, mokOptions, nextToken, openResult, SITE_URL, startMok, testKeys } from './mok-helpers.js';
+import { MOK_PERSONAS } from '../src/providers/mobile-ok/personas.js';
 
 describe('mobile-ok PASS (telcoAuth, reqAuthType PASS)', () => {
   it('token/get → auth/request → confirm polls "not yet" (6702) until the person approves after ~2 s', async () => {
@@ -85,6 +86,39 @@ describe('mobile-ok PASS (telcoAuth, reqAuthType PASS)', () => {
       resultCode: '5033',
       resultMsg: '유효시간이 만료되었습니다. 처음부터 다시 시도해 주세요.',
     });
+  });
+
+  it('every "not yet" counts (§8 4301 "검증요청 제한 횟수인 3회"): the fourth confirm is 4301, and so is every one after', async () => {
+    const { wire, clock } = await startMok();
+    const { tx } = await wire.authenticated(authInfo(MOK_PASS_NEVER, 'PASS'));
+    let token = tx.token;
+    for (let i = 0; i < 3; i++) {
+      clock.advance(1_000);
+      const res = await wire.confirm(tx, token);
+      expect(res.json.resultCode).toBe('6702');
+      token = nextToken(res);
+    }
+    const over = await wire.confirm(tx, token);
+    expect(over.json).toMatchObject({ resultCode: '4301', retryCount: 0 });
+    expect((await wire.confirm(tx, nextToken(over))).json.resultCode).toBe('4301');
+  });
+
+  it('a persona with early 6703: before approval confirm answers 6703 with detail 6202, then the result', async () => {
+    const early = {
+      ...MOK_PASS_ADULT,
+      id: 'pass-early-6703',
+      phone: '01049990001',
+      pass: { kind: 'approves', afterMs: 3_000, early: '6703' },
+    } as const;
+    const { wire, clock } = await startMok({ mobileOk: mokOptions({ personas: [...MOK_PERSONAS, early] }) });
+    const { tx } = await wire.authenticated(authInfo(early, 'PASS'));
+    clock.advance(1_000);
+    const notYet = await wire.confirm(tx, tx.token);
+    expect(notYet.json.resultCode).toBe('6703');
+    expect(notYet.json.resultMsg).toBe('PASS 인증이 완료되지 않았습니다. 인증 후 다시 시도해 주세요.(6202)');
+    clock.advance(2_500);
+    const done = await wire.confirm(tx, nextToken(notYet));
+    expect(done.json.resultCode).toBe('2000');
   });
 
   it('PASS cannot re-send (4015) and confirm takes no code for it (5011)', async () => {

@@ -35,6 +35,14 @@ const NO_ANSWER = twin(MOK_ARS_NO_ANSWER, 'no-answer');
 const MVNO = twin(MOK_CARRIER_MISMATCH, 'mvno');
 const ADULT = twin(MOK_PASS_ADULT, 'identity');
 const NOT_ARS = twin(MOK_SMS_USER, 'not-ars');
+const PASS_6202 = twin(MOK_PASS_ADULT, 'pass-6202', {
+  pass: { kind: 'approves', afterMs: 3_000, early: '6703' },
+});
+const ARS_RESULT = twin(MOK_ARS_OK, 'ars-result');
+/** confirm/request answers 5011 ("(인증번호) 확인 후 다시") without a retryCount. */
+const NO_RETRY_COUNT = twin(MOK_SMS_USER, 'no-retry-count', { faults: { confirm: 'code:5011' } });
+/** auth/resend answers mobile-ok's 4302 ("처음부터 다시"). */
+const RESEND_4302 = twin(MOK_SMS_USER, 'resend-4302', { faults: { resend: 'code:4302' } });
 
 let infra: Infra;
 let verify: VerifyServer;
@@ -54,6 +62,10 @@ beforeAll(async () => {
       MVNO,
       ADULT,
       NOT_ARS,
+      PASS_6202,
+      ARS_RESULT,
+      NO_RETRY_COUNT,
+      RESEND_4302,
     ],
   });
   verify = await startVerifyServer(infra);
@@ -80,6 +92,7 @@ describe('wrong codes and retries (guide §7 retryCount, §8 2910/4013/4301)', (
         message: wrong,
         resultCode: '2910',
         restart: false,
+        retryClass: 'retry-same-step',
         retryRemaining: left,
       });
     }
@@ -90,6 +103,7 @@ describe('wrong codes and retries (guide §7 retryCount, §8 2910/4013/4301)', (
       message: wrong,
       resultCode: '2910',
       restart: true,
+      retryClass: 'restart',
       retryRemaining: 0,
     });
     const late = await browser.post('/verify/api/mok/confirm', { authNumber: WRONG_THRICE.otp });
@@ -117,6 +131,7 @@ describe('wrong codes and retries (guide §7 retryCount, §8 2910/4013/4301)', (
       message: message('4013'),
       resultCode: '4013',
       restart: false,
+      retryClass: 'retry-same-step',
       retryRemaining: 2,
     });
   });
@@ -137,8 +152,44 @@ describe('wrong codes and retries (guide §7 retryCount, §8 2910/4013/4301)', (
   });
 });
 
+describe("retry classes (./retry-classes.ts, the guide's §8 words)", () => {
+  it('5011 "(인증번호) 확인 후 다시" without retryCount: the person retries; what §8 4301\'s 3 requests leave is counted', async () => {
+    const browser = await member();
+    await startAndRequest(browser, 'sms', NO_RETRY_COUNT);
+    for (const left of [2, 1]) {
+      const res = await browser.post('/verify/api/mok/confirm', { authNumber: NO_RETRY_COUNT.otp });
+      expect(res.status).toBe(422);
+      expect(res.body).toEqual({
+        code: 'MOK_RESULT',
+        message: message('5011'),
+        resultCode: '5011',
+        restart: false,
+        retryClass: 'retry-same-step',
+        retryRemaining: left,
+      });
+    }
+    const last = await browser.post('/verify/api/mok/confirm', { authNumber: NO_RETRY_COUNT.otp });
+    expect(last.body).toMatchObject({ resultCode: '5011', restart: true, retryRemaining: 0 });
+  });
+
+  it('4302 from mobile-ok ("처음부터 다시 시도해 주세요") ends the transaction', async () => {
+    const browser = await member();
+    await startAndRequest(browser, 'sms', RESEND_4302);
+    const res = await browser.post('/verify/api/mok/resend');
+    expect(res.status).toBe(422);
+    expect(res.body).toEqual({
+      code: 'MOK_RESULT',
+      message: message('4302'),
+      resultCode: '4302',
+      restart: true,
+      retryClass: 'restart',
+    });
+    expect((await browser.post('/verify/api/mok/confirm', { authNumber: RESEND_4302.otp })).status).toBe(410);
+  });
+});
+
 describe('re-sends (guide §5.2 resendCount, §8 4302)', () => {
-  it('three re-sends count down 2, 1, 0; the fourth is refused with 4302 and the code still works', async () => {
+  it('three re-sends count down 2, 1, 0; a fourth is not sent (mobile-ok would end it with 4302) and the code still works', async () => {
     const browser = await member();
     const requested = await startAndRequest(browser, 'sms', RESENDER);
     expect(requested.body).toMatchObject({ resendRemaining: 3 });
@@ -150,10 +201,10 @@ describe('re-sends (guide §5.2 resendCount, §8 4302)', () => {
     const refused = await browser.post('/verify/api/mok/resend');
     expect(refused.status).toBe(422);
     expect(refused.body).toEqual({
-      code: 'MOK_RESULT',
-      message: message('4302'),
-      resultCode: '4302',
+      code: 'MOK_RESEND_LIMIT',
+      message: '인증번호를 더 보낼 수 없어요. 이미 받은 인증번호를 입력해 주세요.',
       restart: false,
+      retryClass: 'retry-same-step',
       resendRemaining: 0,
     });
     const ok = await browser.post('/verify/api/mok/confirm', { authNumber: RESENDER.otp });
@@ -174,18 +225,57 @@ describe('re-sends (guide §5.2 resendCount, §8 4302)', () => {
   });
 });
 
-describe('PASS (guide §8 6702 / 6706)', () => {
-  it('not approved: pending with the catalogue message and the carrier detail code, until 7 minutes pass', async () => {
+describe('PASS (guide §8 6702 / 6703 / 6706, 4301)', () => {
+  it('not approved: pending with the catalogue message and detail code, within the confirm budget; then a clear end', async () => {
     const browser = await member();
     await startAndRequest(browser, 'pass', NEVER);
-    for (let i = 0; i < 3; i++) {
+    for (const attemptsLeft of [2, 1]) {
       const res = await browser.post('/verify/api/mok/confirm');
       expect(res.status).toBe(202);
       expect(res.body).toEqual({
         status: 'pending',
         message: 'PASS 인증이 완료되지 않았습니다. 인증 후 다시 시도해 주세요.(6061)',
+        attemptsLeft,
       });
     }
+    // The third "not yet" spends the budget (§8 4301 "검증요청 제한 횟수인 3회"): ended here, in
+    // Korean, rather than by mobile-ok's 4301 on a fourth request.
+    const spent = await browser.post('/verify/api/mok/confirm');
+    expect(spent.status).toBe(422);
+    expect(spent.body).toEqual({
+      code: 'MOK_CONFIRM_LIMIT',
+      message:
+        '인증 완료를 확인하지 못했어요. 확인할 수 있는 횟수를 모두 썼어요. 처음부터 다시 시도해 주세요.',
+      resultCode: '6702',
+      restart: true,
+      retryClass: 'restart',
+    });
+    expect((await browser.post('/verify/api/mok/confirm')).status).toBe(410);
+  });
+
+  it('6703 with detail 6202 (결과 확인 요청 before 처리 완료) is "not yet": the transaction is kept and the approval then verifies', async () => {
+    const browser = await member();
+    await startAndRequest(browser, 'pass', PASS_6202);
+    const early = await browser.post('/verify/api/mok/confirm');
+    expect(early.status).toBe(202);
+    expect(early.body).toEqual({
+      status: 'pending',
+      message: 'PASS 인증이 완료되지 않았습니다. 인증 후 다시 시도해 주세요.(6202)',
+      attemptsLeft: 2,
+    });
+    infra.sandboxClock.advance(3_500);
+    try {
+      const ok = await browser.post('/verify/api/mok/confirm');
+      expect(ok.status).toBe(200);
+      expect(ok.body).toMatchObject({ status: 'verified' });
+    } finally {
+      infra.sandboxClock.advance(-3_500);
+    }
+  });
+
+  it('7 minutes without approval: 6706, the transaction is over', async () => {
+    const browser = await member();
+    await startAndRequest(browser, 'pass', NEVER);
     infra.sandboxClock.advance(7 * 60_000);
     try {
       const res = await browser.post('/verify/api/mok/confirm');
@@ -195,6 +285,7 @@ describe('PASS (guide §8 6702 / 6706)', () => {
         message: '유효시간이 만료되었습니다. 처음부터 다시 시도해 주세요.(6203)',
         resultCode: '6706',
         restart: true,
+        retryClass: 'restart',
       });
     } finally {
       infra.sandboxClock.advance(-7 * 60_000);
@@ -224,7 +315,7 @@ describe('ARS (guide §6)', () => {
     expect(ringing.body).toMatchObject({ resultCode: '4501', restart: false, message: message('4501') });
     const pending = await browser.post('/verify/api/mok/confirm');
     expect(pending.status).toBe(202);
-    expect(pending.body).toEqual({ status: 'pending', message: message('4500') });
+    expect(pending.body).toEqual({ status: 'pending', message: message('4500'), attemptsLeft: 2 });
   });
 
   it('hung up (4620): the transaction is over', async () => {
@@ -239,6 +330,7 @@ describe('ARS (guide §6)', () => {
         message: message('4620'),
         resultCode: '4620',
         restart: true,
+        retryClass: 'restart',
       });
       expect((await browser.post('/verify/api/mok/call')).status).toBe(410);
     } finally {
@@ -246,11 +338,16 @@ describe('ARS (guide §6)', () => {
     }
   });
 
-  it('not picked up (4612): the person may ask for another call', async () => {
+  it('not picked up (4612): the person may ask for one more call (§6); not picked up again, it is over', async () => {
     const browser = await member();
     await startAndRequest(browser, 'ars', NO_ANSWER);
     await browser.post('/verify/api/mok/call');
-    infra.sandboxClock.advance(3_500);
+    let moved = 0;
+    const move = (ms: number) => {
+      infra.sandboxClock.advance(ms);
+      moved += ms;
+    };
+    move(3_500);
     try {
       const res = await browser.post('/verify/api/mok/confirm');
       expect(res.body).toEqual({
@@ -258,11 +355,35 @@ describe('ARS (guide §6)', () => {
         message: message('4612'),
         resultCode: '4612',
         restart: false,
+        retryClass: 'retry-same-step',
         canCall: true,
       });
       const again = await browser.post('/verify/api/mok/call');
       expect(again.status).toBe(200);
       expect(again.body).toEqual({ status: 'calling' });
+      move(3_500);
+      const second = await browser.post('/verify/api/mok/confirm');
+      expect(second.body).toEqual({
+        code: 'MOK_RESULT',
+        message: message('4612'),
+        resultCode: '4612',
+        restart: true,
+        retryClass: 'restart',
+      });
+    } finally {
+      infra.sandboxClock.advance(-moved);
+    }
+  });
+
+  it("the result of an ARS transaction in the guide's §7 form (serviceType telcoAuth) is accepted", async () => {
+    const browser = await member();
+    await startAndRequest(browser, 'ars', ARS_RESULT);
+    expect((await browser.post('/verify/api/mok/call')).status).toBe(200);
+    infra.sandboxClock.advance(3_500);
+    try {
+      const ok = await browser.post('/verify/api/mok/confirm');
+      expect(ok.status).toBe(200);
+      expect(ok.body).toMatchObject({ status: 'verified' });
     } finally {
       infra.sandboxClock.advance(-3_500);
     }
@@ -288,12 +409,18 @@ describe('who the person is (명의인증 at auth/request)', () => {
       message: message('6754'),
       resultCode: '6754',
       restart: true,
+      retryClass: 'fix-input-and-resend',
     });
 
     const sms = await member();
     await sms.post('/verify/api/mok/start', { service: 'sms' });
     const other = await sms.post('/verify/api/mok/request', formForService('sms', MVNO, { carrier: 'KT' }));
-    expect(other.body).toMatchObject({ resultCode: '4010', message: message('4010'), restart: true });
+    expect(other.body).toMatchObject({
+      resultCode: '4010',
+      message: message('4010'),
+      restart: true,
+      retryClass: 'fix-input-and-resend',
+    });
     // The failed request ended the transaction: the next step needs a new start.
     expect((await sms.post('/verify/api/mok/confirm', { authNumber: MVNO.otp })).status).toBe(410);
   });
@@ -310,6 +437,7 @@ describe('who the person is (명의인증 at auth/request)', () => {
       message: message('2910', 'auth'),
       resultCode: '2910',
       restart: true,
+      retryClass: 'fix-input-and-resend',
     });
     expect(message('2910', 'auth')).toBe('입력하신 정보가 올바르지 않습니다. 확인 후 다시 시도해주세요');
   });

@@ -105,16 +105,19 @@ describe('each injected fault kind → its customer message, in bounded time', (
       message: '선택하신 본인확인 서비스와 연결에 실패했습니다. 잠시후 다시 시도해 주세요.',
       resultCode: '4008',
       restart: true,
+      retryClass: 'restart',
     });
   });
 
-  it('code (code:9999 at confirm/request): the "unknown error" message, 503 + Retry-After', async () => {
+  it('code (code:9999 at confirm/request): the "unknown error" message ("잠시 후 다시"), 503 + Retry-After, the transaction kept', async () => {
     const res = await confirmWithFault(CODE_AT_CONFIRM);
     expectUnavailable(res, {
       code: 'MOK_RESULT',
       message: message('9999'),
       resultCode: '9999',
-      restart: true,
+      restart: false,
+      retryClass: 'retry-same-step',
+      retryRemaining: 2,
     });
   });
 
@@ -128,6 +131,7 @@ describe('each injected fault kind → its customer message, in bounded time', (
       message: message('4012'),
       resultCode: '4012',
       restart: false,
+      retryClass: 'retry-same-step',
       resendRemaining: 3,
     });
     expect((await browser.post('/verify/api/mok/confirm', { authNumber: RESEND_NOT_SENT.otp })).status).toBe(
@@ -142,7 +146,9 @@ describe('each injected fault kind → its customer message, in bounded time', (
       code: 'MOK_RESULT',
       message: message('9999'),
       resultCode: '9999',
-      restart: true,
+      restart: false,
+      retryClass: 'retry-same-step',
+      retryRemaining: 2,
     });
   });
 
@@ -154,6 +160,7 @@ describe('each injected fault kind → its customer message, in bounded time', (
       message: message('9998'),
       resultCode: '9998',
       restart: true,
+      retryClass: 'final',
     });
   });
 

@@ -148,6 +148,7 @@ describe('time limits', () => {
         message: '유효시간이 만료되었습니다. 처음부터 다시 시도해 주세요.',
         resultCode: '5033',
         restart: true,
+        retryClass: 'restart',
       });
     } finally {
       infra.sandboxClock.advance(-10 * 60_000);

@@ -117,6 +117,7 @@ export const ENV_DOCS: Readonly<Record<string, string>> = {
   MOK_TOKEN_REQUEST_VERSION: 'verify: v1 | v2 token request',
   MOK_CONNECT_TIMEOUT_MS: 'verify: connect bound for mobile-ok',
   MOK_TIMEOUT_MS: 'verify: bound on each mobile-ok call',
+  MOK_CONFIRM_MAX_ATTEMPTS: 'verify: confirm/request calls per mobile-ok transaction, 1–3 (guide §8 4301)',
 
   // verification clients (@mfv/verification): KCB
   KCB_API_BASE_URL: 'KCB: REST base URL (https in production)',

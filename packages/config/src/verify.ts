@@ -30,6 +30,8 @@ import { rateLimitFields } from './rate-limits.js';
  *                                 and SSAFY_SDK_URL (live-providers.ts); so does MOK_ENVIRONMENT=production
  *   MOK_TOKEN_REQUEST_VERSION     v1 (default, the guide's) | v2 (/agent/v2/token/get)
  *   MOK_CONNECT_TIMEOUT_MS        default 5000;  MOK_TIMEOUT_MS default 15000 (each at most 60000)
+ *   MOK_CONFIRM_MAX_ATTEMPTS      confirm/request calls per transaction, 1–3 (default 3: the guide's
+ *                                 §8 4301 "검증요청 제한 횟수인 3회"); PASS/ARS "not yet" answers count
  *   MFV_BENCH_ROUTES              serve /verify/api/bench/* (`pnpm bench:mok`); default false
  *   SSAFY_SDK_URL                 the hosted SSAFY Verify SDK script the pages load (default
  *                                 <SSAFY_ISSUER>/sdk/ssafy-verify.js; the sandbox serves one). KCB and
@@ -78,6 +80,13 @@ export const verifyEnvSchema = z
     MOK_TOKEN_REQUEST_VERSION: z.enum(['v1', 'v2']).default('v1'),
     MOK_CONNECT_TIMEOUT_MS: timeoutMs(5_000),
     MOK_TIMEOUT_MS: timeoutMs(15_000),
+    MOK_CONFIRM_MAX_ATTEMPTS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(3)
+      .default(3)
+      .describe('verify: confirm/request calls per mobile-ok transaction (guide §8 4301: 3)'),
     MFV_BENCH_ROUTES: fields.boolean(false),
     SSAFY_SDK_URL: z
       .url({ protocol: /^https?$/, message: 'must be an absolute http(s) URL' })

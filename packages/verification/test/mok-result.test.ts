@@ -194,6 +194,35 @@ describe('checkMokResult (guide §7 mandatory checks)', () => {
       'MOK_SERVICE_TYPE_MISMATCH',
     );
   });
+  it("an ARS transaction accepts the guide's §7 ARS example (serviceType telcoAuth) and its own product code", () => {
+    // mobile-ok 본인확인-API 개발 가이드 §7 "ARS 결과 복호화 예시": "serviceType" : "telcoAuth".
+    expect(result.serviceType).toBe('telcoAuth');
+    for (const serviceType of ['telcoAuth', 'telcoAuth-ARSAuth'] as const) {
+      expect(() =>
+        checkMokResult(
+          { ...result, serviceType },
+          { expectedClientTxId: CLIENT_TX_ID, now: NOW, expectedServiceType: 'telcoAuth-ARSAuth' },
+        ),
+      ).not.toThrow();
+    }
+    // Only that one widening: an ARS result does not answer a plain telcoAuth request, nor LMS an ARS one.
+    checkError(
+      () =>
+        checkMokResult(
+          { ...result, serviceType: 'telcoAuth-ARSAuth' },
+          { expectedClientTxId: CLIENT_TX_ID, now: NOW, expectedServiceType: 'telcoAuth' },
+        ),
+      'MOK_SERVICE_TYPE_MISMATCH',
+    );
+    checkError(
+      () =>
+        checkMokResult(
+          { ...result, serviceType: 'telcoAuth-LMS' },
+          { expectedClientTxId: CLIENT_TX_ID, now: NOW, expectedServiceType: 'telcoAuth-ARSAuth' },
+        ),
+      'MOK_SERVICE_TYPE_MISMATCH',
+    );
+  });
   it('a hand-built result with a bad issueDate is refused', () => {
     expect(() =>
       checkMokResult({ ...result, issueDate: 'yesterday' }, { expectedClientTxId: CLIENT_TX_ID, now: NOW }),

@@ -46,6 +46,8 @@ export interface MokSettings {
   tokenRequestVersion: VerifyEnv['MOK_TOKEN_REQUEST_VERSION'];
   connectTimeoutMs: number;
   timeoutMs: number;
+  /** confirm/request calls per transaction (MOK_CONFIRM_MAX_ATTEMPTS; the guide's §8 4301 limit is 3). */
+  confirmMaxAttempts: number;
 }
 
 /**
@@ -96,6 +98,7 @@ export async function mokSettings(env: VerifyEnv = verifyEnv()): Promise<MokSett
     tokenRequestVersion: env.MOK_TOKEN_REQUEST_VERSION,
     connectTimeoutMs: env.MOK_CONNECT_TIMEOUT_MS,
     timeoutMs: env.MOK_TIMEOUT_MS,
+    confirmMaxAttempts: env.MOK_CONFIRM_MAX_ATTEMPTS,
   };
   if (env.MOK_ENVIRONMENT === 'sandbox') {
     settings.sandboxBaseUrl = env.MOK_SANDBOX_BASE_URL ?? MOK_SANDBOX_DEFAULT_BASE_URL;

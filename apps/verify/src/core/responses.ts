@@ -28,6 +28,8 @@ export interface VerifyErrorBody {
   resultCode?: string;
   /** The transaction is over: the only way on is to start again. */
   restart?: boolean;
+  /** mobile-ok: what the person can do next (providers/mobile-ok/retry-classes.ts). */
+  retryClass?: 'wait' | 'retry-same-step' | 'fix-input-and-resend' | 'restart' | 'final';
   retryRemaining?: number;
   resendRemaining?: number;
   /** ARS: the person did not pick up; another call may be requested (mobile-ok 본인확인-API 가이드 §6). */

@@ -45,12 +45,15 @@ export async function startAndRequest(
   return request;
 }
 
-/** Polls confirm while the provider says "not yet" (PASS approval, the ARS call), bounded. */
+/**
+ * Confirms again while the provider says "not yet" (PASS approval, the ARS call), as a person
+ * clicking every 2 s would: each ask counts against the transaction's 3 (guide §8 4301).
+ */
 export async function confirmUntilDone(
   browser: TestBrowser,
   body: Record<string, unknown> = {},
   timeoutMs = 10_000,
-  intervalMs = 500,
+  intervalMs = 2_000,
 ): Promise<Answer> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {

@@ -168,6 +168,7 @@ export function mokSettingsFor(infra: Infra, overrides: Partial<MokSettings> = {
     tokenRequestVersion: 'v1',
     connectTimeoutMs: 1_000,
     timeoutMs: MOK_TIMEOUT_MS,
+    confirmMaxAttempts: 3,
     ...overrides,
   };
 }

@@ -116,6 +116,16 @@ export function parseMokResult(plaintext: string): MokResult {
   return parsed.data;
 }
 
+/**
+ * The result serviceTypes that answer a request for `requested`. Each product answers with its
+ * own code, except 휴대폰본인확인+ARS: mobile-ok 본인확인-API 개발 가이드 §7 "ARS 결과 복호화 예시"
+ * shows an ARS transaction's result with `"serviceType" : "telcoAuth"`, so both the guide's form
+ * and the requested `telcoAuth-ARSAuth` are accepted for it.
+ */
+export function acceptedResultServiceTypes(requested: MokServiceType): readonly MokServiceType[] {
+  return requested === 'telcoAuth-ARSAuth' ? ['telcoAuth-ARSAuth', 'telcoAuth'] : [requested];
+}
+
 export interface MokResultExpectations {
   /** The clientTxId stored with this browser's transaction when it called token/get. */
   expectedClientTxId: string;
@@ -138,7 +148,10 @@ export function checkMokResult(result: MokResult, expect: MokResultExpectations)
       { step: 'confirm' },
     );
   }
-  if (expect.expectedServiceType !== undefined && result.serviceType !== expect.expectedServiceType) {
+  if (
+    expect.expectedServiceType !== undefined &&
+    !acceptedResultServiceTypes(expect.expectedServiceType).includes(result.serviceType)
+  ) {
     throw new MokResultCheckError('MOK_SERVICE_TYPE_MISMATCH', 'mobile-ok result is for another product', {
       step: 'confirm',
     });

@@ -55,7 +55,7 @@ export function registerAuth(app: FastifyInstance, ctx: MokContext): void {
       persona: entry,
       requestedAt: now,
       resendsLeft: MOK_LIMITS.resends,
-      retriesLeft: MOK_LIMITS.confirmAttempts,
+      confirmsLeft: MOK_LIMITS.confirmAttempts,
     };
     const method = info.reqAuthType;
     request.log.info(

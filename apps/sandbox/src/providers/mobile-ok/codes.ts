@@ -122,6 +122,8 @@ export const MOK_CODES = {
   SESSION_EXPIRED: '4001',
   /** §8 6702 "PASS 인증 미진행시 발생" (detail 6032 "T 인증 대기중" / 6061 "간편본인확인 진행중"). */
   PASS_PENDING: '6702',
+  /** §8 6703 "PASS 인증실패 사용자" (detail 6202: 결과 확인 요청 before 처리 완료). */
+  PASS_NOT_DONE: '6703',
   /** §8 6706 "PASS 인증 유효시간 초과" (detail 6034 "T 인증 유효시간 초과" / 6203 "인증 TIMEOUT"). */
   PASS_TIMEOUT: '6706',
   /** §8 4500 "ARS 통화가 완료되지 않거나 ARS 응답이 수신되지 않아": confirm before the call ended. */

@@ -54,6 +54,18 @@ export function registerConfirm(app: FastifyInstance, ctx: MokContext): void {
         return typeof authNumber === 'string' ? { authNumber } : MOK_CODES.VERIFY_INFO_MISSING;
       };
 
+      // §8 4301 "본인확인 검증요청 제한 횟수인 3회를 초과": every request that reaches the
+      // verification counts — a wrong code, and the "not yet" of PASS and ARS alike. Requests
+      // refused for their form (5029, 5024, …) or their time (6706, 5033) do not.
+      const spent = (): boolean => {
+        auth.confirmsLeft -= 1;
+        if (auth.confirmsLeft >= 0) return false;
+        tx.phase = 'failed';
+        tx.failedCode = MOK_CODES.RETRY_LIMIT;
+        return true;
+      };
+      const overLimit = () => fail(MOK_CODES.RETRY_LIMIT, { retryCount: 0 });
+
       if (now >= auth.requestedAt + MOK_LIMITS.authSessionMs) {
         return method === 'PASS'
           ? fail(MOK_CODES.PASS_TIMEOUT, {}, passDetail(entry.persona.carrier, false))
@@ -67,8 +79,13 @@ export function registerConfirm(app: FastifyInstance, ctx: MokContext): void {
           if (typeof verify === 'string') return fail(verify);
           if (verify.authNumber !== '') return fail(MOK_CODES.AUTH_NUMBER_UNEXPECTED);
         }
+        if (spent()) return overLimit();
         if (method === 'PASS') {
           const pass = entry.pass;
+          if (pass.kind === 'approves' && pass.early === '6703' && now < auth.requestedAt + pass.afterMs) {
+            // §8 6703 detail 6202: "간편본인확인 요청 처리 완료 전 간편본인확인 결과 확인 요청".
+            return fail(MOK_CODES.PASS_NOT_DONE, {}, '6202');
+          }
           if (pass.kind === 'never' || now < auth.requestedAt + pass.afterMs) {
             return fail(MOK_CODES.PASS_PENDING, {}, passDetail(entry.persona.carrier, true));
           }
@@ -89,16 +106,17 @@ export function registerConfirm(app: FastifyInstance, ctx: MokContext): void {
         // §7: "SMS/LMS 문자로 전달받은 6자리 인증번호"; SMS 소유인증 gives no length, the sandbox's codes are 6.
         const format = auth.info.serviceType === 'SMSAuth' ? /^\d{4,10}$/ : /^\d{6}$/;
         if (!format.test(verify.authNumber)) return fail(MOK_CODES.AUTH_NUMBER_FORMAT);
+        if (spent()) return overLimit();
         if (!safeEqual(verify.authNumber, entry.persona.otp)) {
-          auth.retriesLeft -= 1;
-          if (auth.retriesLeft <= 0) {
-            // §4 "인증번호 2번 재시도 가능": after the third wrong code the transaction is over (4301).
+          if (auth.confirmsLeft <= 0) {
+            // §4 "인증번호 2번 재시도 가능": after the third request the transaction is over (4301).
             tx.phase = 'failed';
             tx.failedCode = MOK_CODES.RETRY_LIMIT;
           }
           const code =
             auth.info.serviceType === 'SMSAuth' ? MOK_CODES.WRONG_OWNERSHIP_OTP : MOK_CODES.WRONG_OTP;
-          return fail(code, { retryCount: Math.max(auth.retriesLeft, 0) });
+          // §7 retryCount: "1번 잘못된 인증결과 시도 후 2 (남은 재시도 횟수) 응답".
+          return fail(code, { retryCount: Math.max(auth.confirmsLeft, 0) });
         }
       }
 

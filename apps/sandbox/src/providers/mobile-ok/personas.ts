@@ -20,8 +20,12 @@ export type MokPersonaCarrier = (typeof MOK_PERSONA_CARRIERS)[number];
 
 /** What the person does with the PASS app's push (telcoAuth + PASS). */
 export type MokPassBehaviour =
-  /** Approves this long after auth/request (the injected clock's milliseconds). */
-  | { readonly kind: 'approves'; readonly afterMs: number }
+  /**
+   * Approves this long after auth/request (the injected clock's milliseconds). Asked before that,
+   * confirm answers 6702 (인증 미진행), or with `early: '6703'` the guide's 6703 with detail 6202
+   * "간편본인확인 요청 처리 완료 전 간편본인확인 결과 확인 요청".
+   */
+  | { readonly kind: 'approves'; readonly afterMs: number; readonly early?: '6702' | '6703' }
   /** Never approves: confirm answers "not yet" (6702) until the 7-minute window, then 6706. */
   | { readonly kind: 'never' };
 

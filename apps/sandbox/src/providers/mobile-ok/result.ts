@@ -106,7 +106,9 @@ export function buildMokResult(input: {
     siteId,
     clientTxId: tx.clientTxId,
     txId: tx.txId,
-    serviceType: info.serviceType,
+    // §7 "ARS 결과 복호화 예시": an ARS (telcoAuth-ARSAuth) transaction's result says
+    // "serviceType" : "telcoAuth"; the sandbox answers in the guide's form.
+    serviceType: info.serviceType === 'telcoAuth-ARSAuth' ? 'telcoAuth' : info.serviceType,
     // §7 providerId: the carrier, or "SMS" for SMS 소유인증. ("ARS 인증: ARS" is the ARS 소유인증
     // product; telcoAuth-ARSAuth identifies the person through the carrier, so the carrier it is.)
     providerId: info.providerId,

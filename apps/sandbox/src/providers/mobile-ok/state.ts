@@ -41,7 +41,8 @@ export interface MokAuthState {
   readonly persona: MokPersonaEntry;
   readonly requestedAt: number;
   resendsLeft: number;
-  retriesLeft: number;
+  /** confirm/request calls left (§8 4301: 3 in all, "not yet" answers included). */
+  confirmsLeft: number;
   call?: MokArsCall;
 }
 

@@ -51,7 +51,7 @@ export function openMokRecord(
     const { issuedAt } = checkMokResult(result, expect);
     record = {
       provider: MOK_PROVIDER,
-      serviceType: result.serviceType,
+      serviceType: info.serviceType,
       phone: result.userPhone,
       verifiedAt: issuedAt.toISOString(),
     };
@@ -62,7 +62,8 @@ export function openMokRecord(
     });
     record = {
       provider: MOK_PROVIDER,
-      serviceType: v.serviceType,
+      // The product asked for: an ARS result may say "telcoAuth" (guide §7 ARS example).
+      serviceType: info.serviceType,
       ci: v.ci,
       di: v.di,
       name: v.name,

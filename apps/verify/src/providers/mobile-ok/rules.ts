@@ -244,4 +244,10 @@ export interface MokRequestResponse {
 }
 
 export type MokConfirmResponse =
-  { status: 'pending'; message: string } | { status: 'verified'; ticket: string };
+  | {
+      status: 'pending';
+      message: string;
+      /** confirm/request calls left on this transaction (MOK_CONFIRM_MAX_ATTEMPTS, §8 4301). */
+      attemptsLeft: number;
+    }
+  | { status: 'verified'; ticket: string };

@@ -7,12 +7,15 @@
  *   resend   auth/resend               → a new OTP (SMS, LMS, SMS 소유인증), resendCount honoured
  *   call     auth/call                 → the ARS call (ARS only)
  *   confirm  confirm/request           → pending (PASS, ARS) | wrong code (retryCount) | the result:
- *            decrypted, the guide's two mandatory checks (clientTxId, issueDate ≤ 10 min), the
- *            entered data compared, the transaction consumed, handed off → one-time ticket
+ *            decrypted, the guide's mandatory checks (clientTxId, issueDate ≤ 10 min), the
+ *            entered data compared — all BEFORE the transaction is consumed — handed off → ticket
  *
- * Every provider answer's new `encryptMOKToken` replaces the stored one (본인확인-API 가이드 §4–§7). A failure
- * the guide lets the person recover from keeps the transaction (`restart: false`); any other
- * ends it.
+ * Every provider answer's new `encryptMOKToken` replaces the stored one (본인확인-API 가이드 §4–§7).
+ * What a failure allows is the class of its code in ./retry-classes.ts (one table, the guide's
+ * words): `wait` and `retry-same-step` keep the transaction (`restart: false`); the others end it.
+ * confirm/request is bounded per transaction (MOK_CONFIRM_MAX_ATTEMPTS ≤ 3, the guide's §8 4301
+ * "검증요청 제한 횟수인 3회"); PASS "not yet" answers count, so the page confirms on the person's
+ * click as the guide's samples do, not by fast polling.
  */
 import type { KeyObject } from 'node:crypto';
 import { seal, unseal, type Auth } from '@mfv/auth';
@@ -49,8 +52,9 @@ import type { Reply, RouteContext } from '../../core/http';
 import type { RateLimits } from '../../core/limits';
 import type { VerifyErrorBody } from '../../core/responses';
 import type { MokClientAccess } from './client';
-import { customerMessage, fromMokError, fromMokResult, mokCustomerMessage } from './errors';
+import { fromMokError, fromMokResult, mokCustomerMessage } from './errors';
 import { MOK_PROVIDER, openMokRecord, type EnteredData } from './result';
+import { mokRetryRow, type MokRetryClass } from './retry-classes';
 import {
   TransactionBusyError,
   TransactionNotFoundError,
@@ -82,22 +86,23 @@ export interface MokTxData {
   input?: string;
   resendRemaining?: number;
   retryRemaining?: number;
+  /** confirm/request calls sent so far (the guide's §8 4301 limit counts them all). */
+  confirmsUsed?: number;
+  /** ARS: the one new call §6 allows after a call that did not connect was used. */
+  recalled?: boolean;
 }
 
 type LockedMokTx = LockedTransaction<MokTxData>;
 
 type SealedInput = EnteredData;
 
-/** Provider failures after which the same transaction can go on (본인확인-API 가이드 §5.2, §6, §7). */
-const PENDING_CODES = new Set([
-  '6702', // PASS 인증 미진행: not approved yet
-  '4500', // ARS 결과 없음: the call is not over yet
-  '4501', // ARS 전화 요청 직후 재요청: the first call is still on
-]);
-const WRONG_CODE_CODES = new Set(['2910', '4013']);
-const ARS_NO_ANSWER = '4612';
-const RESEND_LIMIT = '4302';
-const SMS_NOT_SENT = '4012';
+/** §8 4301 "본인확인 검증요청 제한 횟수인 3회": confirm/request calls one transaction allows. */
+export const MOK_CONFIRM_LIMIT = 3;
+/** When the confirm budget is spent while PASS/ARS is still not done. */
+export const MOK_CONFIRM_TIMEOUT_MESSAGE =
+  '인증 완료를 확인하지 못했어요. 확인할 수 있는 횟수를 모두 썼어요. 처음부터 다시 시도해 주세요.';
+/** Our own refusal of a re-send when none is left (nothing was sent to mobile-ok). */
+export const MOK_NO_RESEND_MESSAGE = '인증번호를 더 보낼 수 없어요. 이미 받은 인증번호를 입력해 주세요.';
 
 export interface MokServiceDeps {
   auth: Auth;
@@ -110,8 +115,12 @@ export interface MokServiceDeps {
 }
 
 /** A failure the same transaction survives. */
-const failure = (error: MokResultError, extra: ErrorExtra = {}): VerifyError =>
-  fromMokResult(error, { restart: false, ...extra });
+const failure = (error: MokResultError, retryClass: MokRetryClass, extra: ErrorExtra = {}): VerifyError =>
+  fromMokResult(error, { restart: false, retryClass, ...extra });
+
+/** The class (./retry-classes.ts) of a provider failure at `step`. */
+const classOf = (error: unknown, step: 'auth' | 'resend' | 'call' | 'confirm') =>
+  error instanceof MokResultError ? mokRetryRow(error.resultCode, step, error.resultMsg) : undefined;
 
 export class MokService {
   private readonly now: () => Date;
@@ -179,8 +188,9 @@ export class MokService {
           { serviceType: info.serviceType },
         );
       } catch (error) {
-        // auth/request runs once per token (a second one is refused): any failure ends the transaction.
-        throw await this.end(ctx, locked, error);
+        // auth/request runs once per token (a second one is refused): any failure ends the
+        // transaction; the class tells the page whether to keep the form (fix-input-and-resend).
+        throw await this.end(ctx, locked, error, 'auth');
       }
       const sealed: SealedInput = {
         name: input.name,
@@ -213,10 +223,11 @@ export class MokService {
         : null;
       await this.deps.limits?.consume('send', { phone: sent?.phone });
       if (tx.data.resendRemaining === 0) {
-        // The provider would refuse it (4302); the code already sent stays valid.
-        throw new VerifyError(422, 'MOK_RESULT', customerMessage(RESEND_LIMIT), {
-          resultCode: RESEND_LIMIT,
+        // Not sent: mobile-ok would answer 4302 ("처음부터 다시") and end the transaction, while
+        // the code already sent is still good.
+        throw new VerifyError(422, 'MOK_RESEND_LIMIT', MOK_NO_RESEND_MESSAGE, {
           restart: false,
+          retryClass: 'retry-same-step',
           resendRemaining: 0,
         });
       }
@@ -229,16 +240,15 @@ export class MokService {
         await this.save(locked);
         return { status: 200, body: { resendRemaining: tx.data.resendRemaining ?? null } };
       } catch (error) {
-        if (
-          error instanceof MokResultError &&
-          (error.resultCode === RESEND_LIMIT || error.resultCode === SMS_NOT_SENT)
-        ) {
+        const row = classOf(error, 'resend');
+        if (error instanceof MokResultError && row?.class === 'retry-same-step') {
+          // e.g. 4012 "잠시 후 다시": the code sent before still works.
           tx.data = { ...tx.data, token: error.encryptMOKToken ?? tx.data.token };
-          if (error.resultCode === RESEND_LIMIT) tx.data.resendRemaining = 0;
+          if (error.resendCount !== undefined) tx.data.resendRemaining = error.resendCount;
           await this.save(locked);
-          throw failure(error, { resendRemaining: tx.data.resendRemaining });
+          throw failure(error, row.class, { resendRemaining: tx.data.resendRemaining });
         }
-        throw await this.end(ctx, locked, error);
+        throw await this.end(ctx, locked, error, 'resend');
       }
     });
   }
@@ -256,25 +266,29 @@ export class MokService {
         await this.save(locked);
         return { status: 200, body: { status: 'calling' as const } };
       } catch (error) {
-        if (error instanceof MokResultError && PENDING_CODES.has(error.resultCode)) {
+        const row = classOf(error, 'call');
+        if (error instanceof MokResultError && (row?.class === 'wait' || row?.class === 'retry-same-step')) {
+          // 4501: the first call is still on; 4011 "잠시 후 다시": the call may be asked again.
           tx.data = { ...tx.data, token: error.encryptMOKToken ?? tx.data.token };
           await this.save(locked);
-          throw failure(error);
+          throw failure(error, row.class);
         }
-        throw await this.end(ctx, locked, error);
+        throw await this.end(ctx, locked, error, 'call');
       }
     });
   }
 
   /** POST …/mok/confirm {authNumber?}: confirm/request, then the result checks and the hand-off. */
   async confirm(ctx: RouteContext, authNumber: string | undefined): Promise<Reply<MokConfirmResponse>> {
-    return this.step(ctx, ['requested', 'called'], async (locked, { client }) => {
+    return this.step(ctx, ['requested', 'called'], async (locked, { client, settings }) => {
       const { tx } = locked;
       const service = tx.data.service;
       const info = MOK_SERVICES[service];
       if (service === 'ars' && tx.data.phase !== 'called') throw stepInvalid();
       const problem = validateAuthNumber(service, authNumber ?? '');
       if (problem !== undefined) throw invalidInput({ authNumber: problem });
+      // Counted before sending: a call that times out may still have counted at mobile-ok.
+      tx.data = { ...tx.data, confirmsUsed: (tx.data.confirmsUsed ?? 0) + 1 };
       let confirmed;
       try {
         confirmed = await processMokConfirmResponse(
@@ -287,53 +301,83 @@ export class MokService {
           }),
         );
       } catch (error) {
-        const outcome = await this.confirmFailed(ctx, locked, error);
+        const outcome = await this.confirmFailed(ctx, locked, error, settings.confirmMaxAttempts);
         if (outcome instanceof VerifyError) throw outcome;
         return outcome;
       }
-      // Single use (본인확인-API 가이드 §7 "인증결과 재사용 방지"): whoever deletes the transaction owns the result.
-      if (!(await locked.consume())) throw txNotFound();
-      this.deps.store.clear(ctx.res);
       const entered =
         tx.data.input === undefined
           ? null
           : unseal<SealedInput>(this.deps.auth.config.keys.seal, INPUT_PURPOSE, tx.data.input);
-      const record = openMokRecord(confirmed.encryptMOKResult, client, tx.data, entered, this.now());
+      // The result is opened and checked BEFORE anything single-use is spent: a result we refuse
+      // ends the transaction with its own answer, never after it was consumed.
+      let record;
+      try {
+        record = openMokRecord(confirmed.encryptMOKResult, client, tx.data, entered, this.now());
+      } catch (error) {
+        throw await this.end(ctx, locked, error, 'confirm');
+      }
+      // Single use (본인확인-API 가이드 §7 "인증결과 재사용 방지"): whoever deletes the transaction owns the result.
+      if (!(await locked.consume())) throw txNotFound();
+      this.deps.store.clear(ctx.res);
       const owner = await resolveOwner(this.deps.auth, ctx.req, ctx.res);
       const stored = await handOff(this.deps.auth, record, owner, ctx.requestId);
       return { status: 200, body: { status: 'verified' as const, ticket: stored.ticket } };
     });
   }
 
-  /** A failed confirm/request: pending, a wrong code with retries left, an unanswered ARS call — or the end. */
+  /**
+   * A failed confirm/request, by the class of its code (./retry-classes.ts): not yet (PASS, ARS),
+   * a wrong code with retries left, an ARS call that did not connect (§6, once) — or the end.
+   */
   private async confirmFailed(
     ctx: RouteContext,
     locked: LockedMokTx,
     error: unknown,
+    maxAttempts: number,
   ): Promise<VerifyError | Reply<MokConfirmResponse>> {
     const { tx } = locked;
-    if (!(error instanceof MokResultError)) return this.end(ctx, locked, error);
-    const code = error.resultCode;
+    if (!(error instanceof MokResultError)) return this.end(ctx, locked, error, 'confirm');
+    const row = mokRetryRow(error.resultCode, 'confirm', error.resultMsg);
+    const used = tx.data.confirmsUsed ?? 1;
+    const attemptsLeft = Math.max(0, Math.min(maxAttempts, MOK_CONFIRM_LIMIT) - used);
     // Every answer's new token replaces the old one; an answer without one (nothing was spent) keeps it.
     const keep = async (data: Partial<MokTxData>) => {
       tx.data = { ...tx.data, token: error.encryptMOKToken ?? tx.data.token, ...data };
       await this.save(locked);
     };
-    if (PENDING_CODES.has(code)) {
-      // PASS not approved yet / the ARS call not over: the page asks again in a moment.
+    if (row.class === 'wait') {
+      if (attemptsLeft === 0) {
+        // The budget is spent and PASS/ARS is still not done: a clear end, not a 4301 later.
+        await locked.consume();
+        this.deps.store.clear(ctx.res);
+        return new VerifyError(422, 'MOK_CONFIRM_LIMIT', MOK_CONFIRM_TIMEOUT_MESSAGE, {
+          resultCode: error.resultCode,
+          restart: true,
+          retryClass: 'restart',
+        });
+      }
       await keep({});
-      return { status: 202, body: { status: 'pending', message: mokCustomerMessage(error) } };
+      return {
+        status: 202,
+        body: { status: 'pending', message: mokCustomerMessage(error), attemptsLeft },
+      };
     }
-    if (WRONG_CODE_CODES.has(code) && (error.retryCount ?? 0) > 0) {
-      await keep({ retryRemaining: error.retryCount as number });
-      return failure(error, { retryRemaining: error.retryCount });
+    if (row.class === 'retry-same-step') {
+      // §7 retryCount "남은 재시도 횟수"; an answer without it: what §8 4301's 3 requests leave.
+      const remaining = Math.min(error.retryCount ?? attemptsLeft, attemptsLeft);
+      if (remaining > 0) {
+        await keep({ retryRemaining: remaining });
+        return failure(error, row.class, { retryRemaining: remaining });
+      }
+      return this.end(ctx, locked, error, 'confirm', { retryRemaining: 0 });
     }
-    if (code === ARS_NO_ANSWER && tx.data.service === 'ars') {
-      // 본인확인-API 가이드 §6: not picked up → the call may be requested again.
-      await keep({ phase: 'requested' });
-      return failure(error, { canCall: true });
+    if (row.arsRecall === true && tx.data.service === 'ars' && tx.data.recalled !== true) {
+      // 본인확인-API 가이드 §6: not picked up / busy / off before answering → one new call.
+      await keep({ phase: 'requested', recalled: true });
+      return failure(error, 'retry-same-step', { canCall: true });
     }
-    return this.end(ctx, locked, error, WRONG_CODE_CODES.has(code) ? { retryRemaining: 0 } : {});
+    return this.end(ctx, locked, error, 'confirm');
   }
 
   /** Ends the transaction after an unrecoverable failure; returns the error to answer with. */
@@ -341,11 +385,17 @@ export class MokService {
     ctx: RouteContext,
     locked: LockedMokTx,
     error: unknown,
+    step: 'auth' | 'resend' | 'call' | 'confirm',
     extra: ErrorExtra = {},
   ): Promise<VerifyError> {
     await locked.consume();
     this.deps.store.clear(ctx.res);
-    if (error instanceof MokResultError) return fromMokResult(error, { restart: true, ...extra });
+    if (error instanceof MokResultError) {
+      const row = mokRetryRow(error.resultCode, step, error.resultMsg);
+      // Nothing the person can do on this transaction: `wait`/`retry-same-step` that ran out end as `restart`.
+      const retryClass = row.class === 'wait' || row.class === 'retry-same-step' ? 'restart' : row.class;
+      return fromMokResult(error, { restart: true, retryClass, ...extra });
+    }
     return fromMokError(error);
   }
 

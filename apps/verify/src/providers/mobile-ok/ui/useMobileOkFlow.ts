@@ -62,8 +62,12 @@ type Action =
   | { type: 'restart' };
 
 const client = createAppClient('/verify');
-/** How often PASS approval and the ARS call are asked after (the sandbox approves PASS after ~2 s). */
-const POLL_MS = 2_000;
+/**
+ * How often the ARS call's outcome is asked after, by itself. Every ask counts against the
+ * transaction's few confirm requests (mobile-ok 본인확인-API 개발 가이드 §8 4301: 3), so it is slow;
+ * PASS is asked only when the person says they approved (the guide's samples confirm on a click).
+ */
+const ARS_CHECK_MS = 5_000;
 const EXPIRED_MESSAGE = '유효시간이 만료되었습니다. 처음부터 다시 시도해 주세요.';
 const NETWORK_MESSAGE = '네트워크 연결을 확인한 뒤 다시 시도해 주세요.';
 
@@ -268,7 +272,11 @@ export function useMobileOkFlow(initialService: MokServiceId) {
           method: 'POST',
           body: authNumber === undefined ? {} : { authNumber },
         });
-        if (answer.status === 'pending') return false;
+        if (answer.status === 'pending') {
+          const left = answer.attemptsLeft > 0 ? ` 앞으로 ${answer.attemptsLeft}번 더 확인할 수 있어요.` : '';
+          dispatch({ type: 'set', patch: { alert: `${answer.message}${left}` } });
+          return false;
+        }
         await showResult(answer.ticket);
         return true;
       } catch (error) {
@@ -280,8 +288,8 @@ export function useMobileOkFlow(initialService: MokServiceId) {
     [showResult],
   );
 
-  // PASS approval and the ARS call: ask again every POLL_MS while the step waits.
-  const waiting = phase.kind === 'pass' || (phase.kind === 'ars' && phase.calling);
+  // The ARS call: asked again every ARS_CHECK_MS while the step waits (bounded by the server).
+  const waiting = phase.kind === 'ars' && phase.calling;
   useEffect(() => {
     if (!waiting) return;
     let stopped = false;
@@ -289,9 +297,9 @@ export function useMobileOkFlow(initialService: MokServiceId) {
     const poll = async () => {
       if (stopped) return;
       const done = await confirm();
-      if (!stopped && !done) timer = setTimeout(() => void poll(), POLL_MS);
+      if (!stopped && !done) timer = setTimeout(() => void poll(), ARS_CHECK_MS);
     };
-    timer = setTimeout(() => void poll(), POLL_MS);
+    timer = setTimeout(() => void poll(), ARS_CHECK_MS);
     return () => {
       stopped = true;
       clearTimeout(timer);
@@ -364,6 +372,13 @@ export function useMobileOkFlow(initialService: MokServiceId) {
     }
   }
 
+  /** PASS: the person says they approved in the app; one confirm request. */
+  async function checkApproval() {
+    dispatch({ type: 'set', patch: { alert: null, busy: true, status: '승인 여부를 확인하고 있어요…' } });
+    await confirm();
+    dispatch({ type: 'set', patch: { busy: false } });
+  }
+
   async function call() {
     dispatch({ type: 'set', patch: { alert: null, busy: true } });
     try {
@@ -389,6 +404,7 @@ export function useMobileOkFlow(initialService: MokServiceId) {
     submitCode,
     resend,
     call,
+    checkApproval,
     restart: () => dispatch({ type: 'restart' }),
   };
 }
