@@ -230,7 +230,7 @@ describe('popup flow', () => {
       enc_iv: tx.encIv,
       rqst_cause_cd: '00',
     });
-    expect(started.fieldKey.exportForServerStorage()).toBe(TRANSACTION_KEY);
+    expect(started.fieldKey?.exportForServerStorage()).toBe(TRANSACTION_KEY);
 
     const form = kcbPopupForm(kcb, started.svcTkn);
     expect(form).toEqual({
