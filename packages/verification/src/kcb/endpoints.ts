@@ -17,7 +17,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { issueFields, readJsonObject } from '../internal/json.js';
-import { generateKcbApiTranId, kcbUrl, KCB_DEFAULT_RQST_CAUSE_CD, type KcbClient } from './client.js';
+import { generateKcbApiTranId, kcbUrl, type KcbClient } from './client.js';
 import { KCB_SUCCESS_CODE } from './codes.js';
 import {
   decryptKcbEncKey,
@@ -159,7 +159,7 @@ export interface KcbPopupStartRequest {
   /** Where KCB sends the browser back, with `svc_tkn` in the query string. */
   returnUrl: string;
   transaction: KcbPopupTransaction;
-  /** `rqst_cause_cd`, 2 digits; default {@link KCB_DEFAULT_RQST_CAUSE_CD}. */
+  /** `rqst_cause_cd`, 2 digits; default the client's (`KCB_RQST_CAUSE_CD`). */
   requestCause?: string;
 }
 
@@ -196,7 +196,7 @@ export async function requestKcbPopupStart(
       field: 'returnUrl',
     });
   }
-  const requestCause = request.requestCause ?? KCB_DEFAULT_RQST_CAUSE_CD;
+  const requestCause = request.requestCause ?? client.requestCause;
   if (!/^\d{2}$/.test(requestCause)) {
     throw new KcbValidationError('KCB requestCause must be 2 digits', {
       step: 'popup-start',
