@@ -165,7 +165,7 @@ describe('KCB 휴대폰 본인확인 through the proxied site', () => {
     const [again] = await Promise.all([page.waitForEvent('popup'), page.getByTestId('kcb-start').click()]);
     await again.waitForURL(/\/kcb\/safe\/CommonSvl/);
     await again.getByRole('button', { name: '취소' }).click();
-    await page.waitForURL(`${site.url}/verify/kcb/fail?code=KCB_CANCELLED`);
+    await page.waitForURL(`${site.url}/verify/kcb/fail?code=KCB_RESULT_ERROR`);
     expect(await page.getByTestId('kcb-fail-message').textContent()).toBe(
       '본인확인을 취소했습니다. 다시 하려면 처음부터 시작해 주세요.',
     );
