@@ -165,9 +165,9 @@ describe('KCB 휴대폰 본인확인 through the proxied site', () => {
     const [again] = await Promise.all([page.waitForEvent('popup'), page.getByTestId('kcb-start').click()]);
     await again.waitForURL(/\/kcb\/safe\/CommonSvl/);
     await again.getByRole('button', { name: '취소' }).click();
-    await page.waitForURL(`${site.url}/verify/kcb/fail?code=KCB_CANCELLED`);
+    await page.waitForURL(`${site.url}/verify/kcb/fail?code=KCB_RESULT_ERROR`);
     expect(await page.getByTestId('kcb-fail-message').textContent()).toBe(
-      '본인확인을 취소했습니다. 다시 하려면 처음부터 시작해 주세요.',
+      'KCB 본인확인이 완료되지 않았습니다. 인증 창에서 취소했거나 처리 중 문제가 있었습니다. 처음부터 다시 시도해 주세요.',
     );
   });
 });

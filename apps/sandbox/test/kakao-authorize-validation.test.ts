@@ -76,17 +76,13 @@ describe('GET /oauth/authorize validation', () => {
     await expectErrorPage(authorizeUrl(url, defaultAuthorizeParams({ response_type: undefined })), 'KOE201');
   });
 
-  it('PKCE: plain, a method without a challenge, or a challenge that is not S256-shaped → KOE001 page', async () => {
+  it('PKCE: an unknown method, a method without a challenge, or a malformed challenge → KOE001 page', async () => {
     const { url } = await startSandbox();
     const { challenge } = pkcePair();
     await expectErrorPage(
-      authorizeUrl(
-        url,
-        defaultAuthorizeParams({ code_challenge: challenge, code_challenge_method: 'plain' }),
-      ),
+      authorizeUrl(url, defaultAuthorizeParams({ code_challenge: challenge, code_challenge_method: 'S512' })),
       'KOE001',
     );
-    await expectErrorPage(authorizeUrl(url, defaultAuthorizeParams({ code_challenge: challenge })), 'KOE001');
     await expectErrorPage(
       authorizeUrl(url, defaultAuthorizeParams({ code_challenge_method: 'S256' })),
       'KOE001',
@@ -96,6 +92,11 @@ describe('GET /oauth/authorize validation', () => {
         url,
         defaultAuthorizeParams({ code_challenge: 'too-short', code_challenge_method: 'S256' }),
       ),
+      'KOE001',
+    );
+    // plain (also the RFC 7636 §4.3 default): the challenge is a verifier, 43–128 unreserved.
+    await expectErrorPage(
+      authorizeUrl(url, defaultAuthorizeParams({ code_challenge: 'too-short' })),
       'KOE001',
     );
   });

@@ -4,10 +4,14 @@
  * allowlisted pages — with a one-time ticket, never the person's data, in the URL.
  */
 import {
+  KCB_DIGIT_CODES,
   KCB_EXISTING_MEMBER,
+  KCB_MINIMAL_RESULT,
   KCB_NEW_MEMBER,
+  KCB_PLAIN_RESULT,
   KCB_RARE_SYLLABLE,
   KCB_FOREIGNER,
+  KCB_UTF8_NAME,
 } from '@mfv/sandbox/kcb-personas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KcbStartResponse } from '../src/providers/kcb/rules';
@@ -35,13 +39,20 @@ const INTRUDER = kcbTwin(KCB_FOREIGNER, 'intruder');
 const SIGNUP = kcbTwin(KCB_NEW_MEMBER, 'signup');
 const RACER = kcbTwin(KCB_EXISTING_MEMBER, 'racer');
 const LATE = kcbTwin(KCB_NEW_MEMBER, 'late');
+/** The popup-result shapes public integrations accept (docs/providers/kcb.md, "Result fields"). */
+const WIRE_VARIANTS = [
+  kcbTwin(KCB_PLAIN_RESULT, 'wire'),
+  kcbTwin(KCB_UTF8_NAME, 'wire'),
+  kcbTwin(KCB_DIGIT_CODES, 'wire'),
+  kcbTwin(KCB_MINIMAL_RESULT, 'wire'),
+];
 
 let infra: Infra;
 let verify: VerifyServer;
 
 beforeAll(async () => {
   infra = await startInfra({
-    kcbPersonas: [POPUP, FULL_PAGE, RARE, REPLAYED, VICTIM, INTRUDER, SIGNUP, RACER, LATE],
+    kcbPersonas: [POPUP, FULL_PAGE, RARE, REPLAYED, VICTIM, INTRUDER, SIGNUP, RACER, LATE, ...WIRE_VARIANTS],
   });
   verify = await startVerifyServer(infra);
 });
@@ -148,6 +159,27 @@ describe('start', () => {
       expect(answer.body).toMatchObject({ code: 'INVALID_INPUT' });
     }
   });
+});
+
+describe('popup-result shapes public integrations accept', () => {
+  it.each(WIRE_VARIANTS.map((p) => [p.summary, p] as const))(
+    '%s → verified, the name read right',
+    async (_, persona) => {
+      const browser = await member();
+      const { location } = await verifyWith(browser, persona.id);
+      expect(location.pathname, location.search).toBe('/verify/kcb/result');
+      const ticket = location.searchParams.get('ticket')!;
+      const result = await browser.post('/verify/api/verification/result', { ticket });
+      expect(result.status).toBe(200);
+      const chars = Array.from(persona.name);
+      expect(result.body).toMatchObject({
+        provider: 'kcb',
+        maskedName: `${chars[0]}${'*'.repeat(chars.length - 2)}${chars[chars.length - 1]}`,
+        maskedPhone: `010-****-${persona.phone.slice(-4)}`,
+        identity: true,
+      });
+    },
+  );
 });
 
 describe('the callback (popup and full page)', () => {

@@ -48,7 +48,8 @@ async function start(browser: TestBrowser, body: Record<string, unknown> = {}) {
 
 describe('faults at popup-result and on KCB’s page → the typed error on the fail page', () => {
   it.each<[string, string, KcbFailureCode]>([
-    ['취소 on KCB’s page (rsp_cd B302)', 'cancel', 'KCB_CANCELLED'],
+    // KCB's failure codes are not public: the sandbox's B302 (취소) and B900 share one message.
+    ['취소 on KCB’s page (sandbox rsp_cd B302)', 'cancel', 'KCB_RESULT_ERROR'],
     ['rsp_cd B900 (KCB system error)', KCB_RESULT_ERROR.id, 'KCB_RESULT_ERROR'],
     ['an answer that is not JSON', KCB_MALFORMED.id, 'KCB_BAD_RESPONSE'],
     ['fields under another key (bad decrypt)', KCB_WRONG_KEY.id, 'KCB_DECRYPT_FAILED'],
@@ -77,23 +78,23 @@ describe('faults at popup-result and on KCB’s page → the typed error on the 
     expect(answer.location).toBe('/verify/kcb/done?code=KCB_DECRYPT_FAILED');
   });
 
-  it('the callback before the person finished on KCB’s page (rsp_cd B301) → KCB_NOT_COMPLETED', async () => {
+  it('the callback before the person finished on KCB’s page (sandbox rsp_cd B301) → KCB_RESULT_ERROR', async () => {
     const browser = await member();
     const form = await start(browser);
     const early = await browser.navigate(
       `/verify/kcb/callback?svc_tkn=${encodeURIComponent(form.fields.svc_tkn)}`,
     );
-    expect(early.location).toBe('/verify/kcb/fail?code=KCB_NOT_COMPLETED');
+    expect(early.location).toBe('/verify/kcb/fail?code=KCB_RESULT_ERROR');
   });
 
-  it('KCB no longer knows the svc_tkn (its 10 minutes ran out there: rsp_cd B300) → KCB_TX_NOT_FOUND', async () => {
+  it('KCB no longer knows the svc_tkn (its 10 minutes ran out there: sandbox rsp_cd B300) → KCB_RESULT_ERROR', async () => {
     const browser = await member();
     const form = await start(browser);
     const back = await kcbUserStep(form, KCB_NEW_MEMBER.id);
     infra.sandboxClock.advance(11 * 60_000);
     try {
       const late = await browser.navigate(sitePath(back));
-      expect(late.location).toBe('/verify/kcb/fail?code=KCB_TX_NOT_FOUND');
+      expect(late.location).toBe('/verify/kcb/fail?code=KCB_RESULT_ERROR');
     } finally {
       infra.sandboxClock.advance(-11 * 60_000);
     }

@@ -132,6 +132,8 @@ export const ENV_DOCS: Readonly<Record<string, string>> = {
   KCB_SITE_URL: 'KCB: site URL sent with popup-start',
   KCB_RETURN_URL: 'KCB: callback KCB redirects to',
   KCB_TC: 'KCB: form `tc`',
+  KCB_RQST_CAUSE_CD:
+    'KCB: rqst_cause_cd (00 가입, 01 성인인증, 02 정보수정, 03 비밀번호찾기, 04 구매, 99 기타)',
   KCB_CONNECT_TIMEOUT_MS: 'KCB: connect bound',
   KCB_TIMEOUT_MS: 'KCB: bound on each call',
   KCB_ALLOW_INSECURE_HTTP: 'KCB: plain http to a non-loopback sandbox host (refused in production)',

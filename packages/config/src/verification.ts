@@ -14,6 +14,7 @@ import { SANDBOX_TOSS_DEV_AAD, SANDBOX_TOSS_DEV_DECRYPT_KEY } from './sandbox.js
  *   KCB_API_BASE_URL              REST base (default http://127.0.0.1:4100/kcb/api;
  *                                 test https://tapi.ok-name.co.kr:40443, prod https://api.ok-name.co.kr:20443)
  *   KCB_POPUP_URL                 browser form action (default http://127.0.0.1:4100/kcb/safe/CommonSvl;
+ *                                 test https://tsafe.ok-name.co.kr:2443/CommonSvl,
  *                                 prod https://safe.ok-name.co.kr/CommonSvl)
  *   KCB_MEMBER_CODE               idcf_mbr_com_cd, 12 characters (default SBX000000001, the sandbox's)
  *   KCB_CLIENT_ID                 OAuth client id (default sandbox-kcb-client)
@@ -24,6 +25,8 @@ import { SANDBOX_TOSS_DEV_AAD, SANDBOX_TOSS_DEV_DECRYPT_KEY } from './sandbox.js
  *   KCB_SITE_NAME, KCB_SITE_URL   sent with popup-start (default MFV, http://localhost:8080)
  *   KCB_RETURN_URL                callback KCB redirects to (default http://localhost:8080/verify/kcb/callback)
  *   KCB_TC                        form `tc` (default kcb.oknm.online.main.popup.cmd.P941_CertChoiceCmd)
+ *   KCB_RQST_CAUSE_CD             인증요청사유 sent with popup-start: 00 회원가입 (default), 01 성인인증,
+ *                                 02 회원정보수정, 03 비밀번호찾기, 04 상품구매, 99 기타
  *   KCB_CONNECT_TIMEOUT_MS        default 5000 (max 60000)
  *   KCB_TIMEOUT_MS                default 15000 (max 60000)
  *   KCB_ALLOW_INSECURE_HTTP       plain http to a non-loopback sandbox host (default false; refused in
@@ -126,6 +129,7 @@ export const verificationEnvSchema = z
     KCB_SITE_URL: httpUrl(PROVIDER_SETTINGS.KCB_SITE_URL.sandbox),
     KCB_RETURN_URL: httpUrl(PROVIDER_SETTINGS.KCB_RETURN_URL.sandbox),
     KCB_TC: printable('kcb.oknm.online.main.popup.cmd.P941_CertChoiceCmd'),
+    KCB_RQST_CAUSE_CD: z.enum(['00', '01', '02', '03', '04', '99']).default('00'),
     KCB_CONNECT_TIMEOUT_MS: timeoutMs(5_000),
     KCB_TIMEOUT_MS: timeoutMs(15_000),
     KCB_ALLOW_INSECURE_HTTP: fields.boolean(false),

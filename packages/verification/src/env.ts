@@ -78,6 +78,7 @@ export async function verificationOptionsFromEnv(env: VerificationEnv): Promise<
       siteName: env.KCB_SITE_NAME,
       siteUrl: env.KCB_SITE_URL,
       tc: env.KCB_TC,
+      requestCause: env.KCB_RQST_CAUSE_CD,
       tokenScope: env.KCB_TOKEN_SCOPE,
       tokenAuthMethod: env.KCB_TOKEN_AUTH_METHOD,
       connectTimeoutMs: env.KCB_CONNECT_TIMEOUT_MS,

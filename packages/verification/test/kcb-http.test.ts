@@ -196,6 +196,15 @@ describe('token', () => {
 });
 
 describe('popup flow', () => {
+  it('popup-start sends the configured rqst_cause_cd (KCB_RQST_CAUSE_CD)', async () => {
+    handler = kcbLike;
+    const kcb = client({ requestCause: '01' });
+    const tx = createKcbPopupTransaction();
+    const accessToken = await createKcbTokenSource(kcb).get();
+    await requestKcbPopupStart(kcb, { accessToken, returnUrl: 'http://localhost:8080/cb', transaction: tx });
+    expect(JSON.parse((requests[1] as Recorded).text)).toMatchObject({ rqst_cause_cd: '01' });
+    expect(() => client({ requestCause: '1' })).toThrow(/requestCause/);
+  });
   it('popup-start → form → callback check → popup-result → VerificationResult', async () => {
     handler = kcbLike;
     const kcb = client();
@@ -230,7 +239,7 @@ describe('popup flow', () => {
       enc_iv: tx.encIv,
       rqst_cause_cd: '00',
     });
-    expect(started.fieldKey.exportForServerStorage()).toBe(TRANSACTION_KEY);
+    expect(started.fieldKey?.exportForServerStorage()).toBe(TRANSACTION_KEY);
 
     const form = kcbPopupForm(kcb, started.svcTkn);
     expect(form).toEqual({

@@ -22,7 +22,16 @@ import {
   KCB_UNKNOWN_CODE_MESSAGE,
   type KcbPopupTransaction,
 } from '../src/kcb/index.js';
-import { ENC_IV, encryptedPerson, FIELD_KEY_HEX, MEMBER_CODE, wrapFieldKey } from './kcb-helpers.js';
+import {
+  cbc,
+  ENC_IV,
+  encField,
+  encryptedPerson,
+  FIELD_KEY_HEX,
+  MEMBER_CODE,
+  PERSON,
+  wrapFieldKey,
+} from './kcb-helpers.js';
 
 type Fixtures = Record<string, Record<string, Record<string, unknown>>>;
 const fixtures = JSON.parse(
@@ -136,7 +145,7 @@ describe('processKcbPopupStartResponse', () => {
     const started = await processKcbPopupStartResponse(client, recorded('popupStart', 'success'), tx);
     expect(started.svcTkn).toBe('SVCTKN-0001-abcdef');
     expect(started.fieldKey).toBeInstanceOf(KcbFieldKey);
-    expect(started.fieldKey.exportForServerStorage()).toBe(FIELD_KEY_HEX);
+    expect(started.fieldKey?.exportForServerStorage()).toBe(FIELD_KEY_HEX);
     expect(started.rqstSvcTxSeqno).toBe(tx.rqstSvcTxSeqno);
     expect(JSON.stringify(started)).not.toContain(FIELD_KEY_HEX);
   });
@@ -161,11 +170,9 @@ describe('processKcbPopupStartResponse', () => {
       'KCB_INVALID_RESPONSE',
       'svc_tkn',
     );
-    await protocol(
-      processKcbPopupStartResponse(client, recorded('popupStart', 'missingEncKey'), tx),
-      'KCB_INVALID_RESPONSE',
-      'enc_key',
-    );
+    // Without enc_key KCB answers the results in plain text: no field key, no error.
+    const plain = await processKcbPopupStartResponse(client, recorded('popupStart', 'missingEncKey'), tx);
+    expect(plain.fieldKey).toBeUndefined();
     await protocol(
       processKcbPopupStartResponse(client, recorded('popupStart', 'svcTknNotString'), tx),
       'KCB_INVALID_RESPONSE',
@@ -246,7 +253,7 @@ describe('processKcbPopupResultResponse', () => {
   it.each([
     ['brdt', { brdt: '19901301' }],
     ['brdt', { brdt: '1990-01-01' }],
-    ['sex', { sex: '1' }],
+    ['sex', { sex: 'X' }],
     ['ntv_frnr_cd', { ntv_frnr_cd: 'X' }],
     ['mbphn_no', { mbphn_no: '02-123-4567' }],
     ['nm', { nm: '' }],
@@ -257,6 +264,68 @@ describe('processKcbPopupResultResponse', () => {
       await protocol(processKcbPopupResultResponse(response, keys()), 'KCB_INVALID_RESULT', field);
     },
   );
+  // What public integrations accept and this client refused (docs/providers/kcb.md, "Result fields").
+  it('plain-text fields (no encryption) read as the same identity', async () => {
+    const response = new Response(JSON.stringify({ rsp_cd: 'B000', ...PERSON }));
+    expect(await processKcbPopupResultResponse(response, keys())).toMatchObject({
+      name: '홍길동',
+      ci: PERSON.ci,
+      gender: 'male',
+    });
+  });
+  it('plain-text fields read without any field key (popup-start without enc_key)', async () => {
+    const response = new Response(JSON.stringify({ rsp_cd: 'B000', ...PERSON, sex: '2' }));
+    expect(await processKcbPopupResultResponse(response, { encIv: ENC_IV })).toMatchObject({
+      name: '홍길동',
+      gender: 'female',
+    });
+  });
+  it('UTF-8 bytes of a name are read as UTF-8, not as CP949 (a silently wrong name)', async () => {
+    for (const name of ['김민준', '이서연', '홍길동', '남궁샾']) {
+      const nm = cbc(Buffer.from(name, 'utf8'), Buffer.from(FIELD_KEY_HEX, 'hex'), ENC_IV);
+      const response = new Response(JSON.stringify({ rsp_cd: 'B000', ...encryptedPerson(), nm }));
+      expect((await processKcbPopupResultResponse(response, keys())).name).toBe(name);
+    }
+  });
+  it('a CP949-only syllable still reads as CP949', async () => {
+    const response = new Response(JSON.stringify({ rsp_cd: 'B000', ...encryptedPerson({ nm: '남궁샾' }) }));
+    expect((await processKcbPopupResultResponse(response, keys())).name).toBe('남궁샾');
+  });
+  it.each([
+    ['1', 'male'],
+    ['2', 'female'],
+    ['M', 'male'],
+    ['F', 'female'],
+  ])('sex %s is %s', async (sex, gender) => {
+    const response = new Response(JSON.stringify({ rsp_cd: 'B000', ...encryptedPerson({ sex }) }));
+    expect((await processKcbPopupResultResponse(response, keys())).gender).toBe(gender);
+  });
+  it('nation 1/2 as L/F', async () => {
+    const response = new Response(
+      JSON.stringify({ rsp_cd: 'B000', ...encryptedPerson({ ntv_frnr_cd: '2' }) }),
+    );
+    expect((await processKcbPopupResultResponse(response, keys())).nation).toBe('foreign');
+  });
+  it('optional metadata may be absent or empty; the carrier is kept when sent', async () => {
+    const without = new Response(JSON.stringify({ rsp_cd: 'B000', ...encryptedPerson(), tel_com_cd: '' }));
+    expect((await processKcbPopupResultResponse(without, keys())).carrier).toBeUndefined();
+    const withCarrier = new Response(
+      JSON.stringify({
+        rsp_cd: 'B000',
+        ...encryptedPerson(),
+        tel_com_cd: '02',
+        cert_dt_tm: '20260101120000',
+      }),
+    );
+    expect((await processKcbPopupResultResponse(withCarrier, keys())).carrier).toBe('02');
+  });
+  it('a ciphertext that does not open is never read as plain text, even when it looks like a CI', async () => {
+    const ci = encField(PERSON.ci, 'e'.repeat(32));
+    const response = new Response(JSON.stringify({ rsp_cd: 'B000', ...encryptedPerson(), ci }));
+    await expect(processKcbPopupResultResponse(response, keys())).rejects.toMatchObject({
+      code: 'KCB_DECRYPT_FAILED',
+    });
+  });
   it('fields under another transaction key do not open', async () => {
     const response = new Response(JSON.stringify({ rsp_cd: 'B000', ...encryptedPerson({}, 'e'.repeat(32)) }));
     await expect(processKcbPopupResultResponse(response, keys())).rejects.toBeInstanceOf(KcbCryptoError);

@@ -16,9 +16,13 @@ export const KCB_API_BASE_URLS = {
   production: 'https://api.ok-name.co.kr:20443',
 } as const;
 
-/** The page the browser form is POSTed to (public integrations: `https://safe.ok-name.co.kr/CommonSvl`). */
+/**
+ * The page the browser form is POSTed to (public integrations: `https://safe.ok-name.co.kr/CommonSvl`,
+ * and for KCB's test server `https://tsafe.ok-name.co.kr:2443/CommonSvl`). `KCB_POPUP_URL` picks one.
+ */
 export const KCB_POPUP_URLS = {
   sandbox: 'http://127.0.0.1:4100/kcb/safe/CommonSvl',
+  test: 'https://tsafe.ok-name.co.kr:2443/CommonSvl',
   production: 'https://safe.ok-name.co.kr/CommonSvl',
 } as const;
 
@@ -59,6 +63,8 @@ export interface KcbClientOptions {
   /** `site_url` sent with popup-start. */
   siteUrl: string;
   tc?: string;
+  /** `rqst_cause_cd` sent with every popup-start (2 digits; default {@link KCB_DEFAULT_RQST_CAUSE_CD}). */
+  requestCause?: string;
   tokenScope?: string;
   tokenAuthMethod?: KcbTokenAuthMethod;
   connectTimeoutMs?: number;
@@ -77,6 +83,7 @@ export interface KcbClient {
   readonly siteName: string;
   readonly siteUrl: string;
   readonly tc: string;
+  readonly requestCause: string;
   readonly tokenScope: string;
   readonly tokenAuthMethod: KcbTokenAuthMethod;
   readonly transport: HttpTransport;
@@ -110,6 +117,8 @@ export function createKcbClient(options: KcbClientOptions): KcbClient {
     if (typeof value !== 'string' || value.trim() === '') throw configError(field, 'is required');
   }
   if (!PRINTABLE.test(options.clientId)) throw configError('clientId', 'must be printable ASCII');
+  const requestCause = options.requestCause ?? KCB_DEFAULT_RQST_CAUSE_CD;
+  if (!/^\d{2}$/.test(requestCause)) throw configError('requestCause', 'must be 2 digits (rqst_cause_cd)');
   const tokenAuthMethod = options.tokenAuthMethod ?? 'client_secret_post';
   if (tokenAuthMethod !== 'client_secret_post' && tokenAuthMethod !== 'client_secret_basic') {
     throw configError('tokenAuthMethod', 'must be client_secret_post or client_secret_basic');
@@ -126,6 +135,7 @@ export function createKcbClient(options: KcbClientOptions): KcbClient {
     siteName: options.siteName,
     siteUrl: options.siteUrl,
     tc: options.tc ?? KCB_DEFAULT_TC,
+    requestCause,
     tokenScope: options.tokenScope ?? KCB_DEFAULT_TOKEN_SCOPE,
     tokenAuthMethod,
     transport,

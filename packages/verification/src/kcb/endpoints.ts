@@ -17,17 +17,17 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { issueFields, readJsonObject } from '../internal/json.js';
-import { generateKcbApiTranId, kcbUrl, KCB_DEFAULT_RQST_CAUSE_CD, type KcbClient } from './client.js';
-import { KCB_NATIVE_FOREIGN_CODES, KCB_SEX_CODES, KCB_SUCCESS_CODE } from './codes.js';
+import { generateKcbApiTranId, kcbUrl, type KcbClient } from './client.js';
+import { KCB_SUCCESS_CODE } from './codes.js';
 import {
   decryptKcbEncKey,
-  decryptKcbField,
   generateKcbEncIv,
   KCB_ENC_ALGO_AES,
   KCB_IV_HEX,
   type KcbFieldKey,
 } from './crypto.js';
 import {
+  type KcbCryptoError,
   KcbProtocolError,
   KcbResponseError,
   KcbResultCheckError,
@@ -36,6 +36,14 @@ import {
   sendKcb,
 } from './errors.js';
 
+import {
+  KCB_NATION_VALUES,
+  KCB_RESULT_FIELDS,
+  KCB_SEX_VALUES,
+  readKcbResultField,
+  type KcbReadField,
+  type KcbResultField,
+} from './result-fields.js';
 import { type KcbRequestOptions } from './token.js';
 
 /** `rqst_svc_tx_seqno` length: 20 characters, the longest KCB's transaction numbers take. */
@@ -151,7 +159,7 @@ export interface KcbPopupStartRequest {
   /** Where KCB sends the browser back, with `svc_tkn` in the query string. */
   returnUrl: string;
   transaction: KcbPopupTransaction;
-  /** `rqst_cause_cd`, 2 digits; default {@link KCB_DEFAULT_RQST_CAUSE_CD}. */
+  /** `rqst_cause_cd`, 2 digits; default the client's (`KCB_RQST_CAUSE_CD`). */
   requestCause?: string;
 }
 
@@ -188,7 +196,7 @@ export async function requestKcbPopupStart(
       field: 'returnUrl',
     });
   }
-  const requestCause = request.requestCause ?? KCB_DEFAULT_RQST_CAUSE_CD;
+  const requestCause = request.requestCause ?? client.requestCause;
   if (!/^\d{2}$/.test(requestCause)) {
     throw new KcbValidationError('KCB requestCause must be 2 digits', {
       step: 'popup-start',
@@ -217,8 +225,8 @@ export async function requestKcbPopupStart(
 export interface KcbPopupStarted {
   /** The service token: goes into the browser form, comes back on the callback URL. */
   svcTkn: string;
-  /** The per-transaction field key (decrypted `enc_key`). NEVER send it to the browser. */
-  fieldKey: KcbFieldKey;
+  /** The per-transaction field key (decrypted `enc_key`); absent without `enc_key`. NEVER send it to the browser. */
+  fieldKey?: KcbFieldKey;
   rqstSvcTxSeqno: string;
   encIv: string;
 }
@@ -229,7 +237,8 @@ const startResponse = z.object({
     .min(1)
     .max(MAX_TOKEN_LENGTH)
     .regex(/^[\x21-\x7e]+$/),
-  enc_key: z.string().min(1).max(MAX_TOKEN_LENGTH),
+  // Absent when KCB answers the results in plain text (public integrations read either).
+  enc_key: z.string().min(1).max(MAX_TOKEN_LENGTH).optional(),
   idcf_mbr_com_cd: z.string().optional(),
   rqst_svc_tx_seqno: z.string().optional(),
 });
@@ -259,7 +268,9 @@ export async function processKcbPopupStartResponse(
   }
   return {
     svcTkn: fields.svc_tkn,
-    fieldKey: decryptKcbEncKey(fields.enc_key, client.memberCode, transaction.encIv),
+    ...(fields.enc_key !== undefined
+      ? { fieldKey: decryptKcbEncKey(fields.enc_key, client.memberCode, transaction.encIv) }
+      : {}),
     rqstSvcTxSeqno: transaction.rqstSvcTxSeqno,
     encIv: transaction.encIv,
   };
@@ -345,71 +356,79 @@ export interface KcbIdentity {
   phone: string;
   ci: string;
   di: string;
+  /** 통신사 코드 (`tel_com_cd`, plain, 01–06) when KCB sent one. */
+  carrier?: string;
 }
 
-/** The encrypted fields (public integrations): `nm brdt sex ntv_frnr_cd mbphn_no ci di`. */
-export const KCB_RESULT_FIELDS = ['nm', 'brdt', 'sex', 'ntv_frnr_cd', 'mbphn_no', 'ci', 'di'] as const;
-
-const encrypted = z.string().min(1).max(MAX_TOKEN_LENGTH);
-const resultResponse = z.object(
-  Object.fromEntries(KCB_RESULT_FIELDS.map((f) => [f, encrypted])) as Record<
-    (typeof KCB_RESULT_FIELDS)[number],
-    typeof encrypted
-  >,
-);
-
-function isRealYmd(value: string): boolean {
-  const m = /^(\d{4})(\d{2})(\d{2})$/.exec(value);
-  if (m === null) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d && y >= 1900;
-}
-
-const plainIdentity = z.object({
-  nm: z.string().min(1).max(100),
-  brdt: z.string().refine(isRealYmd, { message: 'must be a real date YYYYMMDD' }),
-  sex: z.enum(Object.keys(KCB_SEX_CODES) as ['M', 'F']),
-  ntv_frnr_cd: z.enum(Object.keys(KCB_NATIVE_FOREIGN_CODES) as ['L', 'F']),
-  mbphn_no: z.string().regex(/^01\d{8,9}$/),
-  ci: z.string().min(1).max(200),
-  di: z.string().min(1).max(200),
+const optionalMeta = z
+  .string()
+  .max(64)
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+const resultResponse = z.object({
+  ...(Object.fromEntries(
+    KCB_RESULT_FIELDS.map((f) => [f, z.string().max(MAX_TOKEN_LENGTH).optional()]),
+  ) as Record<KcbResultField, z.ZodOptional<z.ZodString>>),
+  tel_com_cd: optionalMeta,
+  cert_dt_tm: optionalMeta,
 });
 
 /**
- * Checks a popup-result answer and decrypts every field with the transaction's field key and IV
- * (CP949 → UTF-8). Either every field opens and passes its format check, or this throws: no
- * partial identity is ever returned.
+ * Checks a popup-result answer and reads every identity field, encrypted or plain
+ * (result-fields.ts: strict charset detection cp949 → euc-kr → utf-8, sex M/F or 1/2). Either
+ * every identity field reads and passes its check, or this throws: no partial identity is ever
+ * returned. A field that does not open under the key while others did is a decryption failure,
+ * never silently read as plain text. `fieldKey` may be absent when KCB answered popup-start
+ * without `enc_key` (plain results).
  */
 export async function processKcbPopupResultResponse(
   response: Response,
-  keys: { fieldKey: KcbFieldKey; encIv: string },
+  keys: { fieldKey?: KcbFieldKey | undefined; encIv: string },
 ): Promise<KcbIdentity> {
   const body = await readKcbResponse(response, 'popup-result');
   const fields = parseFields('popup-result', resultResponse, body);
-  const plain: Record<string, string> = {};
-  for (const name of KCB_RESULT_FIELDS)
-    plain[name] = decryptKcbField(fields[name], keys.fieldKey, keys.encIv, name);
-  const parsed = plainIdentity.safeParse(plain);
-  if (!parsed.success) {
-    const names = issueFields(parsed.error.issues);
+  const missing = KCB_RESULT_FIELDS.filter((f) => fields[f] === undefined || fields[f].trim() === '');
+  if (missing.length > 0) {
     throw new KcbProtocolError(
-      'KCB_INVALID_RESULT',
-      `KCB popup-result decrypted to invalid: ${names.join(', ')}`,
-      {
-        step: 'popup-result',
-        fields: names,
-      },
+      'KCB_INVALID_RESPONSE',
+      `KCB popup-result response is missing: ${missing.join(', ')}`,
+      { step: 'popup-result', fields: [...missing] },
     );
   }
-  const p = parsed.data;
+  const read = {} as Record<KcbResultField, KcbReadField>;
+  const invalid: KcbResultField[] = [];
+  let firstCryptoError: KcbCryptoError | undefined;
+  const fellBack: KcbResultField[] = [];
+  for (const name of KCB_RESULT_FIELDS) {
+    const outcome = readKcbResultField(name, fields[name] as string, keys);
+    if (outcome.cryptoError !== undefined) firstCryptoError ??= outcome.cryptoError;
+    if (outcome.read === undefined) invalid.push(name);
+    else {
+      read[name] = outcome.read;
+      if (outcome.read.form === 'plain' && outcome.cryptoError !== undefined) fellBack.push(name);
+    }
+  }
+  const anyEncrypted = Object.values(read).some((r) => r.form === 'encrypted');
+  // A ciphertext that did not open: a wrong key or tampering, whatever the raw text looks like.
+  if (firstCryptoError !== undefined && (invalid.length > 0 || (anyEncrypted && fellBack.length > 0))) {
+    throw firstCryptoError;
+  }
+  if (invalid.length > 0) {
+    throw new KcbProtocolError('KCB_INVALID_RESULT', `KCB popup-result has invalid: ${invalid.join(', ')}`, {
+      step: 'popup-result',
+      fields: invalid,
+    });
+  }
   return {
-    name: p.nm,
-    birthday: p.brdt,
-    gender: KCB_SEX_CODES[p.sex],
-    nation: KCB_NATIVE_FOREIGN_CODES[p.ntv_frnr_cd],
-    phone: p.mbphn_no,
-    ci: p.ci,
-    di: p.di,
+    name: read.nm.value,
+    birthday: read.brdt.value,
+    gender: KCB_SEX_VALUES[read.sex.value] as 'male' | 'female',
+    nation: KCB_NATION_VALUES[read.ntv_frnr_cd.value] as 'domestic' | 'foreign',
+    phone: read.mbphn_no.value,
+    ci: read.ci.value,
+    di: read.di.value,
+    ...(fields.tel_com_cd !== undefined && /^\d{2}$/.test(fields.tel_com_cd)
+      ? { carrier: fields.tel_com_cd }
+      : {}),
   };
 }

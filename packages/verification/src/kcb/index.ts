@@ -9,3 +9,4 @@ export * from './endpoints.js';
 export * from './errors.js';
 export * from './result.js';
 export * from './token.js';
+export * from './result-fields.js';

@@ -7,7 +7,8 @@ import { findApp } from './apps.js';
 import { grantedScopes, type KakaoContext } from './context.js';
 import { KOE, kauthPageShape, renderErrorPage, type KakaoErrorPage } from './errors.js';
 import { renderConsentPage } from './pages.js';
-import { S256_CHALLENGE } from './pkce.js';
+import { MAX_NONCE_LENGTH, OIDC_SCOPE } from './oidc.js';
+import { DEFAULT_CHALLENGE_METHOD, PLAIN_CHALLENGE, S256_CHALLENGE } from './pkce.js';
 import { KAKAO_LIFETIMES, randomToken } from './state.js';
 
 /** Binds a rendered consent form to the browser it was rendered for (see the consent POST). */
@@ -22,10 +23,20 @@ const AUTHORIZE_PARAMS = [
   'code_challenge_method',
   'scope',
   'prompt',
+  'nonce',
 ] as const;
 
-/** 동의항목 the sandbox app has configured; asking for anything else is Kakao's KOE205. */
-const KNOWN_SCOPES = new Set(['profile_nickname', 'profile_image', 'account_email']);
+/**
+ * 동의항목 the sandbox app has configured, and `openid` (OpenID Connect); asking for anything else
+ * is Kakao's KOE205.
+ */
+const KNOWN_SCOPES = new Set(['profile_nickname', 'profile_image', 'account_email', OIDC_SCOPE]);
+/**
+ * `scope` separators: Kakao documents comma-separated lists (JS SDK `Kakao.Auth.authorize`:
+ * `"account_email,gender"`); RFC 6749 §3.3 (and so every generic OAuth client) separates with
+ * spaces. Both are accepted, mixed too.
+ */
+const SCOPE_SEPARATORS = /[\s,]+/;
 /** Kakao's documented `prompt` values. */
 const PROMPTS = new Set(['login', 'none', 'create', 'select_account', 'cert']);
 const MAX_STATE_LENGTH = 2048;
@@ -113,16 +124,20 @@ export function registerAuthorize(app: FastifyInstance, ctx: KakaoContext): void
     }
     const codeChallenge = param(q, 'code_challenge');
     const challengeMethod = param(q, 'code_challenge_method');
+    // RFC 7636 §4.3: without code_challenge_method the method is plain.
+    const method = challengeMethod ?? DEFAULT_CHALLENGE_METHOD;
     const pkceProblem =
       codeChallenge === undefined
         ? challengeMethod !== undefined
           ? 'code_challenge 없이 code_challenge_method만 전달되었습니다.'
           : undefined
-        : challengeMethod !== 'S256'
-          ? 'code_challenge_method는 S256이어야 합니다 (plain은 지원하지 않습니다).'
-          : !S256_CHALLENGE.test(codeChallenge)
+        : method !== 'S256' && method !== 'plain'
+          ? 'code_challenge_method는 S256 또는 plain이어야 합니다.'
+          : method === 'S256' && !S256_CHALLENGE.test(codeChallenge)
             ? 'code_challenge는 SHA-256 해시의 base64url 인코딩(43자)이어야 합니다.'
-            : undefined;
+            : method === 'plain' && !PLAIN_CHALLENGE.test(codeChallenge)
+              ? 'plain code_challenge는 43~128자의 영문·숫자·-._~ 이어야 합니다.'
+              : undefined;
     if (pkceProblem !== undefined) {
       return errorPage(reply, {
         status: 400,
@@ -132,7 +147,7 @@ export function registerAuthorize(app: FastifyInstance, ctx: KakaoContext): void
       });
     }
     const scopes = (param(q, 'scope') ?? '')
-      .split(',')
+      .split(SCOPE_SEPARATORS)
       .map((s) => s.trim())
       .filter((s) => s !== '');
     const unknownScope = scopes.find((s) => !KNOWN_SCOPES.has(s));
@@ -155,6 +170,15 @@ export function registerAuthorize(app: FastifyInstance, ctx: KakaoContext): void
         code: KOE.BAD_REQUEST,
         title: '잘못된 요청입니다',
         detail: `지원하지 않는 prompt 값입니다: ${unknownPrompt}`,
+      });
+    }
+    const oidcNonce = param(q, 'nonce');
+    if (oidcNonce !== undefined && oidcNonce.length > MAX_NONCE_LENGTH) {
+      return errorPage(reply, {
+        status: 400,
+        code: KOE.BAD_REQUEST,
+        title: '잘못된 요청입니다',
+        detail: `nonce는 ${MAX_NONCE_LENGTH}자 이하여야 합니다.`,
       });
     }
     const state = param(q, 'state');
@@ -192,7 +216,10 @@ export function registerAuthorize(app: FastifyInstance, ctx: KakaoContext): void
         nonce,
         browser,
         ...(state !== undefined ? { state } : {}),
-        ...(codeChallenge !== undefined ? { codeChallenge } : {}),
+        ...(codeChallenge !== undefined
+          ? { codeChallenge, codeChallengeMethod: method === 'S256' ? 'S256' : 'plain' }
+          : {}),
+        ...(scopes.includes(OIDC_SCOPE) ? { oidc: oidcNonce !== undefined ? { nonce: oidcNonce } : {} } : {}),
       },
       KAKAO_LIFETIMES.pendingAuthorizationMs,
     );
@@ -204,7 +231,7 @@ export function registerAuthorize(app: FastifyInstance, ctx: KakaoContext): void
         personas: [...ctx.personas.values()].map((e) => e.persona),
         requestId,
         nonce,
-        requestedScopes: scopes,
+        requestedScopes: scopes.filter((s) => s !== OIDC_SCOPE),
       }),
     );
   });
@@ -264,8 +291,16 @@ export function registerAuthorize(app: FastifyInstance, ctx: KakaoContext): void
         clientId: pending.clientId,
         redirectUri: pending.redirectUri,
         personaId: entry.persona.id,
-        scopes: grantedScopes(entry.kakao),
-        ...(pending.codeChallenge !== undefined ? { codeChallenge: pending.codeChallenge } : {}),
+        scopes: [...grantedScopes(entry.kakao), ...(pending.oidc !== undefined ? [OIDC_SCOPE] : [])],
+        ...(pending.codeChallenge !== undefined
+          ? {
+              codeChallenge: pending.codeChallenge,
+              codeChallengeMethod: pending.codeChallengeMethod ?? 'S256',
+            }
+          : {}),
+        ...(pending.oidc !== undefined
+          ? { oidc: { ...pending.oidc, authTime: Math.floor(ctx.state.clock() / 1000) } }
+          : {}),
       },
       KAKAO_LIFETIMES.authorizationCodeMs,
     );

@@ -1,6 +1,7 @@
 import { type FaultInjector, type Fault, parseFault } from '../../faults.js';
 import { type KakaoPersona, type Persona } from '../../personas.js';
 import { type KakaoApp } from './apps.js';
+import { type OidcKeys } from './oidc.js';
 import { type KakaoState } from './state.js';
 
 /** A persona that can log in with Kakao, with its fault specs parsed once at startup. */
@@ -15,6 +16,8 @@ export interface KakaoContext {
   readonly personas: ReadonlyMap<string, KakaoPersonaEntry>;
   readonly state: KakaoState;
   readonly injector: FaultInjector;
+  /** The ID token signing key (OpenID Connect), generated per process. */
+  readonly oidc: OidcKeys;
 }
 
 /** Builds the persona table; throws (naming the persona) on a duplicate id or a bad fault spec. */

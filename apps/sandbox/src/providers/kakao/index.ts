@@ -5,6 +5,7 @@ import { type Persona } from '../../personas.js';
 import { type KakaoApp } from './apps.js';
 import { registerAuthorize } from './authorize.js';
 import { type KakaoContext, kakaoPersonas } from './context.js';
+import { createOidcKeys, registerOidcDiscovery } from './oidc.js';
 import { registerToken } from './token.js';
 import { registerProfileImages, registerUserMe } from './user-me.js';
 import { KakaoState } from './state.js';
@@ -65,11 +66,13 @@ export function registerKakao(
     personas: kakaoPersonas(deps.personas),
     state: new KakaoState(deps.clock),
     injector: deps.injector,
+    oidc: createOidcKeys(),
   };
   void app.register(
     async (kauth) => {
       registerAuthorize(kauth, ctx);
-      registerToken(kauth, ctx);
+      registerToken(kauth, ctx, KAKAO_PATHS.kauth);
+      registerOidcDiscovery(kauth, ctx, KAKAO_PATHS.kauth);
     },
     { prefix: KAKAO_PATHS.kauth },
   );

@@ -12,6 +12,22 @@ export const S256_CHALLENGE = /^[A-Za-z0-9_-]{43}$/;
 /** RFC 7636 §4.1: code_verifier = 43*128unreserved. */
 export const CODE_VERIFIER = /^[A-Za-z0-9\-._~]{43,128}$/;
 
+/**
+ * RFC 7636 §4.2/§4.3: `plain` is the default method when the request sends a code_challenge
+ * without code_challenge_method; its challenge is the verifier itself (43–128 unreserved).
+ */
+export const DEFAULT_CHALLENGE_METHOD = 'plain';
+export const PLAIN_CHALLENGE = CODE_VERIFIER;
+
+/** RFC 7636 §4.6: plain compares the verifier with the challenge; S256 its hash. */
+export function verifyChallenge(verifier: string, challenge: string, method: 'S256' | 'plain'): boolean {
+  if (method === 'S256') return verifyS256(verifier, challenge);
+  if (!CODE_VERIFIER.test(verifier)) return false;
+  const a = Buffer.from(verifier, 'ascii');
+  const b = Buffer.from(challenge, 'ascii');
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
 /** RFC 7636 §4.6: BASE64URL-ENCODE(SHA256(ASCII(code_verifier))) == code_challenge. */
 export function verifyS256(verifier: string, challenge: string): boolean {
   if (!CODE_VERIFIER.test(verifier)) return false;

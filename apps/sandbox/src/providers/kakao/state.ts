@@ -1,3 +1,4 @@
+import { type OidcGrant } from './oidc.js';
 import { randomBytes } from 'node:crypto';
 import { type Clock } from '../../clock.js';
 import { TtlStore } from '../../store.js';
@@ -23,6 +24,10 @@ export interface PendingAuthorization {
   readonly redirectUri: string;
   readonly state?: string;
   readonly codeChallenge?: string;
+  /** RFC 7636 §4.3: `plain` when the request sent a challenge without a method. */
+  readonly codeChallengeMethod?: 'S256' | 'plain';
+  /** OpenID Connect: `openid` was requested; its `nonce`, if any. */
+  readonly oidc?: { readonly nonce?: string };
   /** CSRF: the nonce rendered into this page's form ... */
   readonly nonce: string;
   /** ... and the browser it was rendered for (HttpOnly cookie). Both must come back. */
@@ -35,6 +40,9 @@ export interface AuthorizationCode {
   readonly personaId: string;
   readonly scopes: readonly string[];
   readonly codeChallenge?: string;
+  readonly codeChallengeMethod?: 'S256' | 'plain';
+  /** Present when `openid` was requested: the token response then carries an id_token. */
+  readonly oidc?: OidcGrant;
 }
 
 export interface IssuedToken {

@@ -1,11 +1,12 @@
-import { type FastifyInstance, type FastifyReply } from 'fastify';
+import { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { applyPersonaFault } from '../../faults.js';
 import { type FormBody, firstRepeated, param } from '../../form-body.js';
 import { safeEqual } from '../../secure.js';
 import { type KakaoApp, findApp } from './apps.js';
 import { type KakaoContext, type KakaoPersonaEntry } from './context.js';
 import { type KauthError, kauthErrorBody, kauthErrors, kauthJsonShape } from './errors.js';
-import { verifyS256 } from './pkce.js';
+import { issuerOf, OIDC_SCOPE, signIdToken, type OidcGrant } from './oidc.js';
+import { verifyChallenge } from './pkce.js';
 import { type IssuedToken, KAKAO_LIFETIMES, randomToken } from './state.js';
 
 const TOKEN_PARAMS = [
@@ -27,6 +28,8 @@ export interface KakaoTokenResponse {
   refresh_token_expires_in?: number;
   /** Granted 동의항목, space separated. */
   scope?: string;
+  /** OpenID Connect: when `openid` was requested (oidc.ts). */
+  id_token?: string;
 }
 
 function fail(reply: FastifyReply, err: KauthError): FastifyReply {
@@ -65,8 +68,24 @@ function authenticateClient(ctx: KakaoContext, body: FormBody): KakaoApp | Kauth
   return app;
 }
 
-export function registerToken(app: FastifyInstance, ctx: KakaoContext): void {
+export function registerToken(app: FastifyInstance, ctx: KakaoContext, kauthPrefix: string): void {
   const { state } = ctx;
+
+  const idToken = (
+    request: FastifyRequest,
+    clientId: string,
+    entry: KakaoPersonaEntry,
+    scopes: readonly string[],
+    grant: OidcGrant,
+  ): Promise<string> =>
+    signIdToken(ctx.oidc, {
+      issuer: issuerOf(request, kauthPrefix),
+      clientId,
+      entry,
+      scopes,
+      grant,
+      now: state.clock(),
+    });
 
   const issue = (
     clientId: string,
@@ -162,7 +181,7 @@ export function registerToken(app: FastifyInstance, ctx: KakaoContext): void {
             ),
           );
         }
-        if (!verifyS256(verifier, grant.codeChallenge)) {
+        if (!verifyChallenge(verifier, grant.codeChallenge, grant.codeChallengeMethod ?? 'S256')) {
           burn();
           return fail(reply, kauthErrors.pkceFailed('PKCE verification failed.'));
         }
@@ -180,7 +199,11 @@ export function registerToken(app: FastifyInstance, ctx: KakaoContext): void {
         return fail(reply, kauthErrors.codeNotFound(code));
       const grantId = randomToken();
       state.spentCodes.set(code, { grantId }, remaining);
-      return ok(reply, issue(client.clientId, entry, grant.scopes, grantId, true));
+      const response = issue(client.clientId, entry, grant.scopes, grantId, true);
+      if (grant.oidc !== undefined && grant.scopes.includes(OIDC_SCOPE)) {
+        response.id_token = await idToken(request, client.clientId, entry, grant.scopes, grant.oidc);
+      }
+      return ok(reply, response);
     }
 
     // grant_type=refresh_token

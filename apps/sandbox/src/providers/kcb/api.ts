@@ -128,17 +128,21 @@ function str(body: Record<string, unknown>, name: string): string | undefined {
 export const KCB_SEX_WIRE = { '1': 'M', '2': 'F' } as const;
 export const KCB_NATIONALITY_WIRE = { '1': 'L', '2': 'F' } as const;
 
-/** The popup-result body of a completed transaction (field names of public REST integrations). */
+/**
+ * The popup-result body of a completed transaction (field names of public REST integrations).
+ * A persona's `wire` (personas.ts) may leave out the optional fields, send the identity fields in
+ * plain text, encrypt the name's UTF-8 bytes, or write 성별/내외국인 as 1/2.
+ */
 export interface KcbPopupResult {
   rsp_cd: 'B000';
   rsp_msg: string;
-  idcf_mbr_com_cd: string;
-  rqst_svc_tx_seqno: string;
+  idcf_mbr_com_cd?: string;
+  rqst_svc_tx_seqno?: string;
   /** 인증일시, yyyyMMddHHmmss Korean time, plain. */
-  cert_dt_tm: string;
+  cert_dt_tm?: string;
   /** 통신사 코드, plain (01–06, see KCB_CARRIERS). */
-  tel_com_cd: string;
-  /** Encrypted (base64 of AES-128-CBC, CP949 plaintext): */
+  tel_com_cd?: string;
+  /** Encrypted by default (base64 of AES-128-CBC, CP949 plaintext): */
   nm: string;
   brdt: string;
   sex: string;
@@ -325,18 +329,26 @@ export function registerKcbApi(app: FastifyInstance, ctx: KcbContext): void {
       // Fault `tamper`: the fields are sealed with a key the enc_key does not carry.
       const key = request.sandboxTamper ? newFieldKey() : tx.fieldKey;
       const { persona } = entry;
-      const seal = (value: string) => encryptField(key, tx.iv, value);
+      const wire = persona.wire ?? {};
+      const seal = (value: string, charset?: 'utf-8') =>
+        wire.plain === true ? value : encryptField(key, tx.iv, value, charset);
       const result: KcbPopupResult = {
         rsp_cd: KCB_RSP.OK,
         rsp_msg: KCB_RSP_MESSAGES[KCB_RSP.OK],
-        idcf_mbr_com_cd: tx.memberCode,
-        rqst_svc_tx_seqno: tx.seqno,
-        cert_dt_tm: kstTimestamp(tx.completedAt ?? ctx.clock()),
-        tel_com_cd: persona.carrier,
-        nm: seal(persona.name),
+        ...(wire.omitOptional === true
+          ? {}
+          : {
+              idcf_mbr_com_cd: tx.memberCode,
+              rqst_svc_tx_seqno: tx.seqno,
+              cert_dt_tm: kstTimestamp(tx.completedAt ?? ctx.clock()),
+              tel_com_cd: persona.carrier,
+            }),
+        nm: seal(persona.name, wire.nameCharset === 'utf-8' ? 'utf-8' : undefined),
         brdt: seal(persona.birthdate),
-        sex: seal(KCB_SEX_WIRE[persona.sex]),
-        ntv_frnr_cd: seal(KCB_NATIONALITY_WIRE[persona.nationality]),
+        sex: seal(wire.digitCodes === true ? persona.sex : KCB_SEX_WIRE[persona.sex]),
+        ntv_frnr_cd: seal(
+          wire.digitCodes === true ? persona.nationality : KCB_NATIONALITY_WIRE[persona.nationality],
+        ),
         mbphn_no: seal(persona.phone),
         ci: seal(sandboxCi(persona.id)),
         di: seal(sandboxDi(persona.id, tx.memberCode)),

@@ -53,7 +53,11 @@ export function sealFieldKey(memberCode: string, iv: Buffer, fieldKey: Buffer): 
   );
 }
 
-/** One encrypted result field: CP949 bytes, AES-128-CBC with the field key and enc_iv, base64. */
-export function encryptField(fieldKey: Buffer, iv: Buffer, value: string): string {
-  return encrypt(fieldKey, iv, iconv.encode(value, TEXT_ENCODING));
+/**
+ * One encrypted result field: CP949 bytes (or, for the `utf-8` persona wire, UTF-8 bytes),
+ * AES-128-CBC with the field key and enc_iv, base64.
+ */
+export function encryptField(fieldKey: Buffer, iv: Buffer, value: string, charset?: 'utf-8'): string {
+  const bytes = charset === 'utf-8' ? Buffer.from(value, 'utf8') : iconv.encode(value, TEXT_ENCODING);
+  return encrypt(fieldKey, iv, bytes);
 }

@@ -29,6 +29,21 @@ export const KCB_CARRIERS = {
 } as const;
 export type KcbCarrierCode = keyof typeof KCB_CARRIERS;
 
+/**
+ * How popup-result writes this persona's fields, for the shapes public KCB integrations accept
+ * beyond the default (every field AES-encrypted CP949, 성별 M/F, 내외국인 L/F, metadata present).
+ */
+export interface KcbResultWire {
+  /** Identity fields in plain text (no encryption). */
+  readonly plain?: boolean;
+  /** The name's bytes before encryption (default cp949). */
+  readonly nameCharset?: 'cp949' | 'utf-8';
+  /** 성별 and 내외국인 as the carriers' digits (1/2) instead of KCB's letters. */
+  readonly digitCodes?: boolean;
+  /** Leave out the optional metadata (`tel_com_cd`, `cert_dt_tm`) and the echoes. */
+  readonly omitOptional?: boolean;
+}
+
 /** Per-step fault specs, for the browser flow (nobody can set a header there). */
 export interface KcbPersonaFaults {
   /** The confirm POST on KCB's page (the user never comes back when it fails). */
@@ -54,6 +69,7 @@ export interface KcbPersona {
   readonly phone: string;
   readonly carrier: KcbCarrierCode;
   readonly faults?: KcbPersonaFaults;
+  readonly wire?: KcbResultWire;
 }
 
 /** The registry's carriers by KCB's code. */
@@ -139,6 +155,34 @@ export const KCB_WRONG_KEY = {
   faults: { result: 'tamper' },
 } as const satisfies KcbPersona;
 
+/** popup-result answers the identity fields in plain text (public integrations read either). */
+export const KCB_PLAIN_RESULT = {
+  ...kcbIdentity(PEOPLE['moon-harin']),
+  summary: '평문 결과 — 결과 항목이 암호화되지 않은 평문으로 옵니다',
+  wire: { plain: true },
+} as const satisfies KcbPersona;
+
+/** The name is UTF-8 bytes before encryption: a client that assumes CP949 reads another name. */
+export const KCB_UTF8_NAME = {
+  ...kcbIdentity(PEOPLE['yoo-jian']),
+  summary: 'UTF-8 이름 — 이름이 CP949가 아닌 UTF-8 바이트로 암호화되어 옵니다',
+  wire: { nameCharset: 'utf-8' },
+} as const satisfies KcbPersona;
+
+/** 성별 and 내외국인 as 1/2 (the carriers' digits), not M/F and L/F. */
+export const KCB_DIGIT_CODES = {
+  ...kcbIdentity(PEOPLE['bang-seojin']),
+  summary: '숫자 코드 — 성별·내외국인 구분이 1/2 숫자로 옵니다',
+  wire: { digitCodes: true },
+} as const satisfies KcbPersona;
+
+/** popup-result without tel_com_cd, cert_dt_tm and the echoed member code and sequence number. */
+export const KCB_MINIMAL_RESULT = {
+  ...kcbIdentity(PEOPLE['cheon-woojin']),
+  summary: '선택 항목 없음 — 통신사 코드·인증일시·거래번호 없이 신원 항목만 옵니다',
+  wire: { omitOptional: true },
+} as const satisfies KcbPersona;
+
 /** KCB's page fails (503) when the user confirms: the user never returns to the platform. */
 export const KCB_PAGE_OUTAGE = {
   ...kcbIdentity(PEOPLE['go-eunbi']),
@@ -156,4 +200,8 @@ export const KCB_PERSONAS: readonly KcbPersona[] = [
   KCB_MALFORMED,
   KCB_WRONG_KEY,
   KCB_PAGE_OUTAGE,
+  KCB_PLAIN_RESULT,
+  KCB_UTF8_NAME,
+  KCB_DIGIT_CODES,
+  KCB_MINIMAL_RESULT,
 ];

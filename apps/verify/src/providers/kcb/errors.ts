@@ -6,7 +6,6 @@
 import { AUTH_RETRY_AFTER_SECONDS } from '@mfv/auth';
 import { ConfigError } from '@mfv/config';
 import {
-  KCB_RSP_CODES,
   KcbAuthError,
   KcbConfigError,
   KcbCryptoError,
@@ -19,21 +18,15 @@ import {
 import { MESSAGES, toVerifyError, VerifyError } from '../../core/errors';
 import { TransactionBusyError, TransactionNotFoundError } from '../../core/transactions';
 
-/** KCB rsp_cd values with their own message (others are generic). */
-const {
-  CANCELLED: RSP_CANCELLED,
-  NOT_COMPLETED: RSP_NOT_COMPLETED,
-  TOKEN_NOT_FOUND: RSP_TOKEN_NOT_FOUND,
-} = KCB_RSP_CODES;
-
 /**
  * Every KCB failure a person can meet, with the Korean message the fail page shows. The fail
  * page gets the code only (`?code=`); the message comes from here, never from the URL.
  */
 export const KCB_MESSAGES = {
-  KCB_CANCELLED: '본인확인을 취소했습니다. 다시 하려면 처음부터 시작해 주세요.',
-  KCB_NOT_COMPLETED: 'KCB 인증 창에서 본인확인이 끝나지 않았습니다. 처음부터 다시 시도해 주세요.',
-  KCB_RESULT_ERROR: 'KCB 본인확인 처리 중 오류가 발생했습니다. 잠시 후 처음부터 다시 시도해 주세요.',
+  // Any rsp_cd other than B000: KCB's failure codes are not public (KCB_RSP_CODES), so one message
+  // covers 취소, an unfinished check and a KCB-side error alike.
+  KCB_RESULT_ERROR:
+    'KCB 본인확인이 완료되지 않았습니다. 인증 창에서 취소했거나 처리 중 문제가 있었습니다. 처음부터 다시 시도해 주세요.',
   KCB_TIMEOUT: 'KCB 본인확인 서비스의 응답이 늦어지고 있습니다. 잠시 후 다시 시도해 주세요.',
   KCB_UNAVAILABLE: 'KCB 본인확인 서비스에 연결하지 못했습니다. 잠시 후 다시 시도해 주세요.',
   KCB_DECRYPT_FAILED: '본인확인 결과를 확인하지 못했습니다(복호화 실패). 처음부터 다시 시도해 주세요.',
@@ -63,13 +56,8 @@ export function fromKcbError(error: unknown): VerifyError {
   if (error instanceof TransactionNotFoundError) return kcbError(410, 'KCB_TX_NOT_FOUND', { restart: true });
   if (error instanceof TransactionBusyError) return kcbError(409, 'KCB_TX_NOT_FOUND', { restart: true });
   if (error instanceof KcbResponseError) {
-    const extra = { resultCode: error.rspCd, restart: true };
-    if (error.rspCd === RSP_CANCELLED) return kcbError(409, 'KCB_CANCELLED', extra, undefined, error);
-    if (error.rspCd === RSP_NOT_COMPLETED) return kcbError(409, 'KCB_NOT_COMPLETED', extra, undefined, error);
-    // B300: the result was fetched already (a replay reaching KCB) or the token expired there.
-    if (error.rspCd === RSP_TOKEN_NOT_FOUND)
-      return kcbError(410, 'KCB_TX_NOT_FOUND', extra, undefined, error);
-    return kcbError(502, 'KCB_RESULT_ERROR', extra, undefined, error);
+    // The code and KCB's rsp_msg stay on the error (the log line), never in what the person reads.
+    return kcbError(502, 'KCB_RESULT_ERROR', { resultCode: error.rspCd, restart: true }, undefined, error);
   }
   if (error instanceof KcbTransportError) {
     const code =

@@ -6,8 +6,8 @@ describe('the KCB popup’s message to its opener', () => {
     expect(kcbNextUrl({ source: KCB_MESSAGE_SOURCE, ticket: 'A'.repeat(43) })).toBe(
       `/verify/kcb/result?ticket=${'A'.repeat(43)}`,
     );
-    expect(kcbNextUrl({ source: KCB_MESSAGE_SOURCE, code: 'KCB_CANCELLED' })).toBe(
-      '/verify/kcb/fail?code=KCB_CANCELLED',
+    expect(kcbNextUrl({ source: KCB_MESSAGE_SOURCE, code: 'KCB_RESULT_ERROR' })).toBe(
+      '/verify/kcb/fail?code=KCB_RESULT_ERROR',
     );
   });
 

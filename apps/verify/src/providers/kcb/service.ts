@@ -11,7 +11,8 @@
  * - the browser leaves with a one-time ticket (or an error code), never the result in the URL.
  *
  *   start     token (cached) → popup-start → transaction {svcTkn, sealed key, IV, paths}
- *   callback  svc_tkn check → consume (single use) → popup-result → decrypt → normalise →
+ *   callback  svc_tkn check → unseal the key → consume (single use) → popup-result → read the
+ *             fields (encrypted or plain, charset checked; @mfv/verification/kcb) → normalise →
  *             hand-off → 303 success path ?ticket= | 303 fail path ?code=
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -87,8 +88,8 @@ export function lazyKcbAccess(
 
 export interface KcbTxData {
   svcTkn: string;
-  /** The per-transaction field key, sealed: Redis never holds it readable. */
-  sealedKey: string;
+  /** The per-transaction field key, sealed: Redis never holds it readable. Absent without `enc_key`. */
+  sealedKey?: string;
   encIv: string;
   rqstSvcTxSeqno: string;
   successPath: (typeof KCB_SUCCESS_PATHS)[number];
@@ -171,19 +172,23 @@ export class KcbService {
           transaction,
         ),
       );
-      const sealedKey = seal(
-        this.deps.auth.config.keys.seal,
-        KEY_PURPOSE,
-        started.fieldKey.exportForServerStorage(),
-        VERIFY_TX_TTL_MS,
-      );
+      // No enc_key (KCB answers the results in plain text): nothing to seal.
+      const sealedKey =
+        started.fieldKey === undefined
+          ? undefined
+          : seal(
+              this.deps.auth.config.keys.seal,
+              KEY_PURPOSE,
+              started.fieldKey.exportForServerStorage(),
+              VERIFY_TX_TTL_MS,
+            );
       const tx = await this.deps.store.begin<KcbTxData>(
         ctx.req,
         ctx.res,
         KCB_PROVIDER,
         {
           svcTkn: started.svcTkn,
-          sealedKey,
+          ...(sealedKey !== undefined ? { sealedKey } : {}),
           encIv: started.encIv,
           rqstSvcTxSeqno: started.rqstSvcTxSeqno,
           successPath,
@@ -225,12 +230,16 @@ export class KcbService {
         assertKcbCallbackToken(tx.data.svcTkn, svcTkn);
         // … and this member (or pending signup) did (docs/security.md F5).
         await assertTransactionOwner(this.deps.auth, req, res, tx);
+        // Everything that can fail on our side happens before anything single-use is spent.
+        let fieldKey: KcbFieldKey | undefined;
+        if (tx.data.sealedKey !== undefined) {
+          const hex = unseal<string>(this.deps.auth.config.keys.seal, KEY_PURPOSE, tx.data.sealedKey);
+          if (hex === null) throw new TransactionNotFoundError('the sealed key expired');
+          fieldKey = KcbFieldKey.fromHex(hex);
+        }
         // Single use, before KCB is asked: a replayed callback finds no transaction.
         if (!(await locked.consume())) throw new TransactionNotFoundError('consumed meanwhile');
         this.deps.store.clear(res);
-        const hex = unseal<string>(this.deps.auth.config.keys.seal, KEY_PURPOSE, tx.data.sealedKey);
-        if (hex === null) throw new TransactionNotFoundError('the sealed key expired');
-        const fieldKey = KcbFieldKey.fromHex(hex);
         const identity = await this.withToken(tokens, async (accessToken) =>
           processKcbPopupResultResponse(
             await requestKcbPopupResult(client, { accessToken, svcTkn: tx.data.svcTkn }),
