@@ -162,6 +162,7 @@ export async function buildApp(deps: AppDeps): Promise<ApiApp> {
   await app.register(noticeRoutes, { services });
   await app.register(verificationRoutes, {
     verifications: services.verifications,
+    sessions: services.sessions,
     internalToken: deps.internalToken,
   });
 

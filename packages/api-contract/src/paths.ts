@@ -15,6 +15,7 @@ export const API_PATHS = {
   me: '/users/me',
   verifications: '/verifications',
   verificationsRedeem: '/verifications/redeem',
+  verificationsMe: '/verifications/me',
   notices: '/notices',
   noticesUnreadCount: '/notices/unread-count',
   noticeRead: (id: string) => `/notices/${encodeURIComponent(id)}/read`,

@@ -1,6 +1,7 @@
 /**
  * Verifications (/verifications): identity verifications handed off by the verify remote. The record is what the provider guide says to keep, no more; the browser never sees it,
- * only a one-time ticket that POST /verifications/redeem turns into masked fields.
+ * only a one-time ticket that POST /verifications/redeem turns into masked fields, and the member's
+ * lasting status (GET /verifications/me: kind, masked name, when).
  */
 import { z } from 'zod';
 
@@ -159,3 +160,30 @@ export const redeemVerificationResponseSchema = z.object({
   campus: z.string().optional(),
 });
 export type RedeemVerificationResponse = z.infer<typeof redeemVerificationResponseSchema>;
+
+/**
+ * What kind of verification a member holds, in words that name no provider: a phone identity
+ * verification (mobile-ok, KCB, Toss: a person with a name), a phone possession check (mobile-ok
+ * SMS 소유인증: a number, no name), or an SSAFY Verify result.
+ */
+export const VERIFICATION_KINDS = ['phone-identity', 'phone-possession', 'ssafy'] as const;
+export type VerificationKind = (typeof VERIFICATION_KINDS)[number];
+
+/**
+ * GET /verifications/me (Bearer AT): the signed-in member's lasting verification status, exactly
+ * what a page shows and no more — never CI, DI, phone, birth date, SSAFY subject or cohort. The
+ * strongest verification the member holds (identity, then SSAFY, then possession), newest first
+ * within a kind.
+ */
+export const verificationStatusSchema = z.discriminatedUnion('verified', [
+  z.strictObject({ verified: z.literal(false) }),
+  z.strictObject({
+    verified: z.literal(true),
+    kind: z.enum(VERIFICATION_KINDS),
+    /** Phone identity verifications only (홍*동). */
+    maskedName: z.string().optional(),
+    /** ISO 8601: when the provider verified the person. */
+    verifiedAt: z.string(),
+  }),
+]);
+export type VerificationStatus = z.infer<typeof verificationStatusSchema>;

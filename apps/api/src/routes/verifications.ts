@@ -6,8 +6,10 @@ import {
   errorBodySchema,
   redeemVerificationRequestSchema,
   redeemVerificationResponseSchema,
+  verificationStatusSchema,
 } from '@mfv/api-contract';
-import { requireServiceCredential } from '../auth/guards.js';
+import { claimsOf, requireAccessToken, requireServiceCredential } from '../auth/guards.js';
+import type { Sessions } from '../services/sessions.js';
 import type { Verifications } from '../services/verifications.js';
 
 /**
@@ -16,11 +18,14 @@ import type { Verifications } from '../services/verifications.js';
  * and checked the provider's result, and names the owner itself — the member from the session it
  * verified, or the signup ticket of the browser. Bodies are never logged (Fastify logs no bodies),
  * and the result ticket travels in a body, never in a URL.
+ *
+ * GET /verifications/me is the member's own lasting status (access token): what pages show, no more.
  */
 export const verificationRoutes: FastifyPluginAsyncZod<{
   verifications: Verifications;
+  sessions: Sessions;
   internalToken: string;
-}> = async (app, { verifications, internalToken }) => {
+}> = async (app, { verifications, sessions, internalToken }) => {
   const service = requireServiceCredential(internalToken);
 
   app.post(
@@ -58,5 +63,14 @@ export const verificationRoutes: FastifyPluginAsyncZod<{
       },
     },
     async (req) => verifications.redeem(req.body.ticket, req.body.owner),
+  );
+
+  app.get(
+    API_PATHS.verificationsMe,
+    {
+      onRequest: requireAccessToken(sessions),
+      schema: { response: { 200: verificationStatusSchema, 401: errorBodySchema } },
+    },
+    async (req) => verifications.statusOf(claimsOf(req).sub),
   );
 };

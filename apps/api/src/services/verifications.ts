@@ -5,7 +5,9 @@ import {
   type CreateVerificationRequest,
   type CreateVerificationResponse,
   type RedeemVerificationResponse,
+  type VerificationKind,
   type VerificationOwner,
+  type VerificationStatus,
 } from '@mfv/api-contract';
 import type { Clock } from '../clock.js';
 import type { Db, Queryable } from '../db/types.js';
@@ -51,6 +53,40 @@ interface RedeemRow {
   ticket_expires_at: Date;
   ticket_redeemed_at: Date | null;
   signup_ticket_hash: string | null;
+}
+
+interface StatusRow {
+  provider: RedeemVerificationResponse['provider'];
+  name: string | null;
+  di: string | null;
+  verified_at: Date;
+}
+
+/**
+ * The verifications of member $1: the ones attached to the member, and the ones made during their
+ * signup (attached to the signup ticket they used: consumed, for an identity now linked to them).
+ * A ticket abandoned unused never counts. The strongest kind first — identity (a DI), then SSAFY,
+ * then possession (a phone only) — the newest within a kind.
+ */
+const STATUS_OF_MEMBER = `
+  SELECT provider, name, di, verified_at FROM (
+    SELECT v.provider, v.name, v.di, v.verified_at
+      FROM verifications v
+     WHERE v.user_id = $1
+    UNION ALL
+    SELECT v.provider, v.name, v.di, v.verified_at
+      FROM identities i
+      JOIN signup_tickets t
+        ON t.provider = i.provider AND t.subject = i.subject AND t.consumed_at IS NOT NULL
+      JOIN verifications v ON v.signup_ticket_hash = t.ticket_hash
+     WHERE i.user_id = $1
+  ) mine
+  ORDER BY CASE WHEN di IS NOT NULL THEN 0 WHEN provider = 'ssafy' THEN 1 ELSE 2 END, verified_at DESC
+  LIMIT 1`;
+
+function kindOf(row: StatusRow): VerificationKind {
+  if (row.provider === 'ssafy') return 'ssafy';
+  return row.di !== null ? 'phone-identity' : 'phone-possession';
 }
 
 /**
@@ -210,6 +246,19 @@ export class Verifications {
       if (row.campus !== null) out.campus = row.campus;
       return out;
     });
+  }
+
+  /**
+   * The member's lasting verification status, for pages to show: the kind, the masked name (phone
+   * identity verifications only) and when. Nothing else of the record leaves the api.
+   */
+  async statusOf(userId: string): Promise<VerificationStatus> {
+    const row = (await this.db.query<StatusRow>(STATUS_OF_MEMBER, [userId])).rows[0];
+    if (!row) return { verified: false };
+    const kind = kindOf(row);
+    const status: VerificationStatus = { verified: true, kind, verifiedAt: row.verified_at.toISOString() };
+    if (kind === 'phone-identity' && row.name !== null) status.maskedName = maskName(row.name);
+    return status;
   }
 
   private async resolveOwner(

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { RemoteSlot } from '../federation/RemoteSlot';
-import type { Notice } from '@mfv/api-contract';
+import type { Notice, VerificationStatus } from '@mfv/api-contract';
 import type { Viewer } from '@mfv/auth';
 import type { RemoteStatusMap } from '../federation/modules';
 import { BUSINESS_INFO, businessLine, FOOTER_LINKS, SITE_NAME } from '@mfv/ui/site';
@@ -162,6 +162,8 @@ export interface FederatedLayoutProps {
   sessionUnavailable: boolean;
   /** The member's newest notices from the server render (null: the bell fetches them). */
   notices: Notice[] | null;
+  /** The member's verification status from the server render (null: not shown). */
+  verification: VerificationStatus | null;
   /** The current page, for the login link's way back. */
   path: string;
   children: ReactNode;
@@ -172,6 +174,7 @@ export function FederatedLayout({
   viewer,
   sessionUnavailable,
   notices,
+  verification,
   path,
   children,
 }: FederatedLayoutProps) {
@@ -191,6 +194,7 @@ export function FederatedLayout({
             status={remoteStatus['user/UserMenu']}
             props={{
               viewer: viewer ? { nickname: viewer.nickname } : null,
+              verification: viewer ? verification : null,
               sessionUnavailable,
               returnTo: path,
             }}

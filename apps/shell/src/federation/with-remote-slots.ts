@@ -1,9 +1,10 @@
-import { noticesResponseSchema, type Notice } from '@mfv/api-contract';
+import { noticesResponseSchema, type Notice, type VerificationStatus } from '@mfv/api-contract';
 import { getViewer, logEvent, type AuthContext, type Viewer } from '@mfv/auth';
 import type { GetServerSideProps, GetServerSidePropsContext, GetServerSidePropsResult } from 'next';
 import { loadedComponent } from './load';
 import { remoteOf, type RemoteModuleId, type RemoteStatusMap } from './modules';
 import { releaseWatchReady, servingRelease, startReleaseWatch } from './releases';
+import { ssrVerification } from '../verification-status';
 
 /** Server renders never wait longer than this for a remote (the page must answer in < 2 s). */
 export const SERVER_LOAD_DEADLINE_MS = 1200;
@@ -26,6 +27,12 @@ export interface RemoteSlotPageProps {
    * fetches them in the browser).
    */
   notices: Notice[] | null;
+  /**
+   * The member's lasting verification status (GET /verifications/me), read on the server so the
+   * user menu and /verification show it in the first HTML; null when signed out or when the api did
+   * not answer in time (then nothing is shown: never "unverified" for a status nobody read).
+   */
+  verification: VerificationStatus | null;
 }
 
 /** How many notices the header bell shows (the home page's list shows the first few of them). */
@@ -93,9 +100,11 @@ export function withRemoteSlots<P extends Record<string, unknown> = Record<strin
       gssp ? gssp(ctx) : Promise.resolve({ props: {} as P }),
     ]);
     if (!('props' in result)) return result;
-    const [props, notices] = await Promise.all([
+    const signedIn = viewer.status === 'signed-in' ? viewer.auth : null;
+    const [props, notices, verification] = await Promise.all([
       result.props,
-      viewer.status === 'signed-in' ? ssrNotices(viewer.auth) : Promise.resolve(null),
+      signedIn ? ssrNotices(signedIn) : Promise.resolve(null),
+      signedIn ? ssrVerification(signedIn) : Promise.resolve(null),
     ]);
     return {
       props: {
@@ -104,6 +113,7 @@ export function withRemoteSlots<P extends Record<string, unknown> = Record<strin
         viewer: viewer.status === 'signed-in' ? viewer.viewer : null,
         sessionUnavailable: viewer.status === 'unavailable',
         notices,
+        verification,
       },
     };
   };

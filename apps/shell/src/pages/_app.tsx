@@ -31,6 +31,7 @@ export default function ShellApp({ Component, pageProps, router }: ShellAppProps
           viewer={pageProps.viewer ?? null}
           sessionUnavailable={pageProps.sessionUnavailable ?? false}
           notices={pageProps.notices ?? null}
+          verification={pageProps.verification ?? null}
           path={router.asPath}
         >
           {page}

@@ -2,7 +2,7 @@ import { PageHead } from '../components/PageHead';
 import { RemoteSlot } from '../federation/RemoteSlot';
 import { withRemoteSlots, type RemoteSlotPageProps } from '../federation/with-remote-slots';
 
-export default function VerificationPage({ remoteStatus }: RemoteSlotPageProps) {
+export default function VerificationPage({ remoteStatus, verification }: RemoteSlotPageProps) {
   return (
     <>
       <PageHead
@@ -13,7 +13,7 @@ export default function VerificationPage({ remoteStatus }: RemoteSlotPageProps) 
       <RemoteSlot
         id="verify/VerifyLauncher"
         status={remoteStatus['verify/VerifyLauncher']}
-        props={{}}
+        props={{ verification }}
         label="본인확인 서비스"
         variant="block"
       />

@@ -27,3 +27,31 @@ describe('UserMenu', () => {
     expect(html).not.toContain('/user/login');
   });
 });
+
+describe('UserMenu: the verification status', () => {
+  const verified = {
+    verified: true,
+    kind: 'phone-identity',
+    maskedName: '이*연',
+    verifiedAt: '2026-12-02T15:30:00.000Z',
+  } as const;
+
+  it('verified: a badge on the closed menu button, in the first HTML, named for screen readers', () => {
+    const html = renderToString(<UserMenu viewer={{ nickname: '이서연' }} verification={verified} />);
+    expect(html).toContain('data-testid="user-verified-badge"');
+    expect(html).toContain('본인확인 완료');
+  });
+
+  it('not verified, or the status not read: no badge', () => {
+    for (const verification of [{ verified: false } as const, null, undefined]) {
+      const html = renderToString(<UserMenu viewer={{ nickname: '이서연' }} verification={verification} />);
+      expect(html).not.toContain('user-verified-badge');
+      expect(html).not.toContain('본인확인 완료');
+    }
+  });
+
+  it('signed out: nothing about verification, whatever was passed', () => {
+    const html = renderToString(<UserMenu viewer={null} verification={verified} />);
+    expect(html).not.toContain('본인확인');
+  });
+});

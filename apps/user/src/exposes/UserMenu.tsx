@@ -1,11 +1,21 @@
 import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { ICON_SVG_PROPS, ICONS } from '@mfv/ui/icons';
 import { announceMenuOpen, nextMenuIndex, watchMenuDismiss } from '@mfv/ui/menus';
+import {
+  VERIFICATION_KIND_COPY,
+  verificationSummary,
+  type VerificationStatusView,
+} from '@mfv/ui/verification';
 import { useSignOut } from '../components/SignOutButtons';
 
 export interface UserMenuProps {
   /** The signed-in member as the shell's server saw it; null when nobody is signed in. */
   viewer?: { nickname: string | null } | null;
+  /**
+   * The member's verification status as the shell's server read it (GET /verifications/me); null
+   * or absent when it was not read (signed out, or the api did not answer in time): nothing shown.
+   */
+  verification?: VerificationStatusView | null;
   /** The shell tells when it could not check the session (Redis or the api away). */
   sessionUnavailable?: boolean;
   /** Where to come back after signing in. */
@@ -24,9 +34,11 @@ const MENU_ID = 'user/UserMenu';
  */
 export default function UserMenu({
   viewer = null,
+  verification = null,
   sessionUnavailable = false,
   returnTo = '/',
 }: UserMenuProps) {
+  const verified = verification?.verified ? verification : null;
   const [open, setOpen] = useState(false);
   const menuId = useId();
   const root = useRef<HTMLDivElement>(null);
@@ -129,6 +141,14 @@ export default function UserMenu({
         <span className="name" data-testid="user-nickname">
           {viewer.nickname ?? '회원'}
         </span>
+        {verified && (
+          <span className="verified" data-testid="user-verified-badge">
+            <svg {...ICON_SVG_PROPS} width={16} height={16}>
+              <path d={ICONS.shieldCheck} />
+            </svg>
+            <span className="sr-only">{VERIFICATION_KIND_COPY[verified.kind].done}</span>
+          </span>
+        )}
       </button>
       {open && (
         <ul id={menuId} role="menu" aria-label="계정" className="menu" ref={menu} onKeyDown={onMenuKey}>
@@ -143,8 +163,16 @@ export default function UserMenu({
             </a>
           </li>
           <li role="none">
-            <a role="menuitem" tabIndex={-1} href="/verification">
+            <a
+              role="menuitem"
+              tabIndex={-1}
+              href="/verification"
+              className={verified ? 'stacked' : undefined}
+            >
               본인확인
+              {verified && (
+                <small data-testid="user-menu-verification">{verificationSummary(verified)}</small>
+              )}
             </a>
           </li>
           <li role="none">
@@ -194,6 +222,11 @@ export default function UserMenu({
           text-overflow: ellipsis;
           white-space: nowrap;
         }
+        .verified {
+          display: inline-flex;
+          flex: none;
+          color: #047857;
+        }
         .trigger[aria-expanded='true'] {
           background: #eef2ff;
           border-color: #4f46e5;
@@ -228,6 +261,17 @@ export default function UserMenu({
           text-align: left;
           text-decoration: none;
           cursor: pointer;
+        }
+        .menu a.stacked {
+          flex-direction: column;
+          align-items: flex-start;
+          justify-content: center;
+          padding-top: 6px;
+          padding-bottom: 6px;
+        }
+        .stacked small {
+          color: #047857;
+          font-size: 13px;
         }
         .menu a:hover,
         .menu button:hover,

@@ -1,9 +1,12 @@
+import type { VerificationStatus } from '@mfv/api-contract';
 import type { AuthPageProps } from '@mfv/auth';
 import { withAuthSSR } from '@mfv/auth';
 import { Card, Notice } from '../components/Card';
 import { useSignOut } from '../components/SignOutButtons';
+import { VerificationSection } from '../components/VerificationSection';
+import { readVerificationStatus } from '../server/verification-status';
 
-type Props = AuthPageProps<Record<string, never>>;
+type Props = AuthPageProps<{ verification: VerificationStatus | null }>;
 
 /** /user — the signed-in member's page (withAuthSSR: no session → the login page). */
 export default function Me(props: Props) {
@@ -16,11 +19,13 @@ export default function Me(props: Props) {
     );
   }
   const { viewer } = props.auth;
+  const verification = 'verification' in props ? props.verification : null;
   return (
     <Card title="내 정보" description="내 계정 정보를 보고 로그아웃할 수 있어요.">
       <p>
         <strong data-testid="me-nickname">{viewer.nickname ?? '회원'}</strong>님, 반가워요.
       </p>
+      {verification && <VerificationSection status={verification} />}
       <div className="actions">
         <a className="home" href="/">
           홈으로
@@ -59,4 +64,7 @@ export default function Me(props: Props) {
   );
 }
 
-export const getServerSideProps = withAuthSSR(async () => ({ props: {} }), { app: 'user' });
+export const getServerSideProps = withAuthSSR(
+  async (_ctx, auth) => ({ props: { verification: await readVerificationStatus(auth) } }),
+  { app: 'user' },
+);

@@ -1,18 +1,48 @@
 import { useState } from 'react';
+import { ICON_SVG_PROPS, ICONS } from '@mfv/ui/icons';
+import {
+  needsNoFurtherVerification,
+  verificationNextStep,
+  verificationSummary,
+  type VerificationStatusView,
+} from '@mfv/ui/verification';
 import { VERIFICATION_METHODS, type VerificationMethod } from '../methods';
 
 export interface VerifyLauncherProps {
   /** Preselected method id, if the page linked to one. */
   initialMethod?: VerificationMethod['id'];
+  /**
+   * The signed-in member's verification status as the shell's server read it (GET
+   * /verifications/me); null or absent when signed out or not read in time: nothing shown.
+   */
+  verification?: VerificationStatusView | null;
 }
 
-/** Lists the verification methods; exposed to the shell as `verify/VerifyLauncher`. */
-export default function VerifyLauncher({ initialMethod }: VerifyLauncherProps) {
+/**
+ * Lists the verification methods; exposed to the shell as `verify/VerifyLauncher`. A member who
+ * has verified sees that first ("본인확인 완료 · 이*연 · 2026.12.03") with what is left to do, and
+ * the methods below as "다시 인증하기".
+ */
+export default function VerifyLauncher({ initialMethod, verification = null }: VerifyLauncherProps) {
   const [selected, setSelected] = useState<VerificationMethod['id'] | undefined>(initialMethod);
   const current = VERIFICATION_METHODS.find((m) => m.id === selected);
+  const verified = verification?.verified ? verification : null;
   return (
     <section className="launcher" data-slot-component="verify/VerifyLauncher" aria-labelledby="verify-title">
-      <h2 id="verify-title">본인확인 방법 선택</h2>
+      {verified && (
+        <div className="status" data-testid="verify-status">
+          <p className="done">
+            <svg {...ICON_SVG_PROPS} width={20} height={20}>
+              <path d={ICONS.shieldCheck} />
+            </svg>
+            <span data-testid="verify-status-summary">{verificationSummary(verified)}</span>
+          </p>
+          <p className="next">{verificationNextStep(verified)}</p>
+        </div>
+      )}
+      <h2 id="verify-title">
+        {verified && needsNoFurtherVerification(verified) ? '다시 인증하기' : '본인확인 방법 선택'}
+      </h2>
       <div className="grid" role="radiogroup" aria-label="본인확인 방법">
         {VERIFICATION_METHODS.map((method) => (
           <button
@@ -36,9 +66,35 @@ export default function VerifyLauncher({ initialMethod }: VerifyLauncherProps) {
           {current.label} 시작하기
         </a>
       ) : current ? (
-        <p className="soon">이 방법은 준비 중입니다.</p>
+        <p className="soon">이 방법은 준비 중이에요.</p>
       ) : null}
       <style jsx>{`
+        .status {
+          margin: 0 0 20px;
+          padding: 14px 16px;
+          border: 1px solid #a7f3d0;
+          border-radius: 12px;
+          background: #ecfdf5;
+        }
+        .status p {
+          margin: 0;
+        }
+        .done {
+          display: flex;
+          align-items: center;
+          gap: 6px;
+          font-weight: 700;
+          color: #047857;
+          overflow-wrap: anywhere;
+        }
+        .done svg {
+          flex: none;
+        }
+        .status .next {
+          margin-top: 6px;
+          color: #374151;
+          font-size: 14px;
+        }
         .launcher h2 {
           margin: 0 0 12px;
           font-size: 18px;
