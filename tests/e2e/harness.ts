@@ -6,7 +6,7 @@ import { RATE_LIMIT_DEFAULTS, USER_RATE_LIMIT_DEFAULTS } from '@mfv/config';
 import { closeRedis, createRedis, waitForRedis } from '@mfv/redis';
 import { REPO_ROOT, startSite, type Site } from '@mfv/site';
 import { NEXT_APPS } from '@mfv/topology';
-import { freePort } from '@mfv/testkit/ports';
+import { freePorts } from '@mfv/testkit/ports';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const ARTIFACTS = path.join(REPO_ROOT, 'tests/e2e/.artifacts');
@@ -23,10 +23,19 @@ export async function startTestSite(
   run: string,
   env: Record<string, string | undefined> = {},
 ): Promise<Site> {
-  const ports: Record<string, string | undefined> = { MFV_PROXY_PORT: String(await freePort()) };
-  for (const app of NEXT_APPS) ports[`MFV_${app.toUpperCase()}_PORT`] = String(await freePort());
-  for (const name of ['API', 'SANDBOX', 'SANDBOX_MTLS', 'REDIS'])
-    ports[`MFV_${name}_PORT`] = String(await freePort());
+  // Distinct ports drawn together: freePort() in a loop once gave verify and sandbox-mtls the same one.
+  const names = [
+    'PROXY',
+    ...NEXT_APPS.map((app) => app.toUpperCase()),
+    'API',
+    'SANDBOX',
+    'SANDBOX_MTLS',
+    'REDIS',
+  ];
+  const drawn = await freePorts(names.length);
+  const ports: Record<string, string | undefined> = Object.fromEntries(
+    names.map((name, i) => [`MFV_${name}_PORT`, String(drawn[i])]),
+  );
   const dir = path.join(ARTIFACTS, run);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });

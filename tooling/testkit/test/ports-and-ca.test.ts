@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { freePort, portIsFree } from '../src/ports.js';
+import { freePort, freePorts, portIsFree } from '../src/ports.js';
 import { issue, makeCa } from '../src/tls.js';
 
 describe('freePort / portIsFree', () => {
@@ -19,6 +19,14 @@ describe('freePort / portIsFree', () => {
     } finally {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     }
+  });
+});
+
+describe('freePorts', () => {
+  it('hands out distinct ports, each free once drawn', async () => {
+    const ports = await freePorts(24);
+    expect(new Set(ports).size).toBe(24);
+    for (const port of ports) expect(await portIsFree(port)).toBe(true);
   });
 });
 
