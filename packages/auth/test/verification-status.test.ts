@@ -1,13 +1,16 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { callApi, type AuthConfig, type AuthContext } from '@mfv/auth';
-import { SSR_VERIFICATION_TIMEOUT_MS, ssrVerification } from '../src/verification-status';
+import type { AuthContext } from '../src/auth.js';
+import { callApi } from '../src/backend.js';
+import type { AuthConfig } from '../src/env.js';
+import { readVerificationStatus, VERIFICATION_STATUS_TIMEOUT_MS } from '../src/verification-status.js';
 
 /**
- * The shell reads the member's verification status for its server render over real HTTP (a local
- * server playing the api): the status when the api answers, nothing — never an error, never a
- * wait past the bound — when it is slow, failing or off-contract.
+ * The shell (every page) and the user remote (내 정보) read the member's verification status for
+ * their server render over real HTTP (a local server playing the api): the status when the api
+ * answers, nothing — never an error, never a wait past the bound — when it is slow, failing or
+ * off-contract.
  */
 
 let answer: (req: IncomingMessage, res: ServerResponse) => void = () => {};
@@ -57,28 +60,28 @@ describe('the verification status of a server render', () => {
       verifiedAt: '2026-12-03T01:00:00Z',
     };
     answer = json(200, status);
-    expect(await ssrVerification(auth)).toEqual(status);
+    expect(await readVerificationStatus(auth)).toEqual(status);
     expect(seen).toEqual([{ url: '/verifications/me', authorization: 'Bearer access-token' }]);
   });
 
   it('an api that does not answer: left out after the bound, not an error', async () => {
     answer = () => {}; // never answers
     const started = performance.now();
-    expect(await ssrVerification(auth)).toBeNull();
+    expect(await readVerificationStatus(auth)).toBeNull();
     const ms = performance.now() - started;
-    expect(ms).toBeGreaterThanOrEqual(SSR_VERIFICATION_TIMEOUT_MS - 50);
-    expect(ms).toBeLessThan(SSR_VERIFICATION_TIMEOUT_MS + 1000);
+    expect(ms).toBeGreaterThanOrEqual(VERIFICATION_STATUS_TIMEOUT_MS - 50);
+    expect(ms).toBeLessThan(VERIFICATION_STATUS_TIMEOUT_MS + 1000);
   });
 
   it('an api failing, or answering off the contract (a field the page must never get): left out', async () => {
     answer = json(503, { code: 'DB_UNAVAILABLE', message: 'database unavailable' });
-    expect(await ssrVerification(auth)).toBeNull();
+    expect(await readVerificationStatus(auth)).toBeNull();
     answer = json(200, {
       verified: true,
       kind: 'phone-identity',
       verifiedAt: '2026-12-03T01:00:00Z',
       di: 'DI',
     });
-    expect(await ssrVerification(auth)).toBeNull();
+    expect(await readVerificationStatus(auth)).toBeNull();
   });
 });
