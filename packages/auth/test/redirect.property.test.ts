@@ -1,23 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { PATH_PIECES, rawPath } from '@mfv/topology/testing';
 import { safeReturnTo } from '../src/redirect.js';
 
 const ORIGIN = 'http://mfv.invalid';
 
-/** Pieces attackers combine: dot segments, encoded and doubled slashes, backslashes, schemes, hosts. */
+/**
+ * Pieces attackers combine: the routing spellings of `@mfv/topology/testing` (dot segments,
+ * encoded and doubled slashes, backslashes, base paths) plus what turns a path into another
+ * origin — hosts, schemes, whitespace.
+ */
 const PIECES = [
-  '/',
-  '//',
-  '\\',
-  '.',
-  '..',
-  '%2e',
-  '%2E',
-  '.%2e',
-  '%2f',
-  '%2F',
-  '%5c',
-  '%5C',
+  ...PATH_PIECES,
   '%09',
   '\t',
   ' ',
@@ -27,25 +21,15 @@ const PIECES = [
   'http:',
   'https:',
   'javascript:',
-  ':',
-  '@',
-  '#',
-  '?',
-  'verify',
-  'user',
-  'notice',
   'verification',
   'api',
-  '_next',
-  '%00',
-  '%',
-  'x',
 ];
 
 const candidate = fc.oneof(
   fc.array(fc.constantFrom(...PIECES), { minLength: 1, maxLength: 10 }).map((p) => p.join('')),
   fc.array(fc.constantFrom(...PIECES), { minLength: 1, maxLength: 10 }).map((p) => '/' + p.join('')),
   fc.string({ maxLength: 40 }),
+  rawPath,
 );
 
 describe('safeReturnTo properties (fast-check)', () => {

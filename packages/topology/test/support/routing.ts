@@ -10,9 +10,10 @@ import { blockedPrefixes } from '../../src/routes.js';
 /**
  * Red-team finding F1: a path routed as one thing and served as another. The pieces below are
  * the spellings that differ between nginx, our normaliser and WHATWG URL (what http-proxy-3
- * and Next parse with): backslashes, encoded dots/slashes, fragments, doubled slashes.
+ * and Next parse with): backslashes, encoded dots/slashes, fragments, doubled slashes. The
+ * redirect property test of `@mfv/auth` builds its return paths from them too.
  */
-const PIECES = [
+export const PATH_PIECES: readonly string[] = [
   '/',
   '//',
   '\\',
@@ -71,7 +72,7 @@ const DETOURS = ['', '/x/..', '/x\\..', '/x%5c..', '/%2e%2e', '/.%2e', '/.', '\\
 
 /** Free-form paths from the pieces. */
 const loosePath = fc
-  .array(fc.constantFrom(...PIECES), { minLength: 1, maxLength: 12 })
+  .array(fc.constantFrom(...PATH_PIECES), { minLength: 1, maxLength: 12 })
   .map((pieces) => '/' + pieces.join(''));
 
 /** Paths shaped like a server bundle URL under some base path, spelled every which way. */
