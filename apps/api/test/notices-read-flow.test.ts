@@ -1,9 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
 import { noticeResponseSchema, noticesReadAllResponseSchema, noticesResponseSchema } from '@mfv/api-contract';
+import type { ApiApp } from '../src/app.js';
 import { bearer, describeEachDriver, FakeClock, signUp } from './support/harness.js';
 
 const SEEDED = 4;
+
+const unreadCount = async (app: ApiApp, token: string): Promise<number> =>
+  (await app.inject({ method: 'GET', url: '/notices/unread-count', headers: bearer(token) })).json().count;
 
 describeEachDriver('notices', (ctx) => {
   it('lists the seeded Korean notices newest first, all unread for a new member', async () => {
@@ -25,9 +29,7 @@ describeEachDriver('notices', (ctx) => {
     const app = await ctx.makeApp();
     const me = await signUp(app);
     const other = await signUp(app);
-    const count = async (token: string) =>
-      (await app.inject({ method: 'GET', url: '/notices/unread-count', headers: bearer(token) })).json()
-        .count;
+    const count = (token: string) => unreadCount(app, token);
 
     expect(await count(me.accessToken)).toBe(SEEDED);
     const { items } = (
@@ -165,9 +167,7 @@ describeEachDriver('notices', (ctx) => {
     const app = await ctx.makeApp();
     const me = await signUp(app);
     const other = await signUp(app);
-    const count = async (token: string) =>
-      (await app.inject({ method: 'GET', url: '/notices/unread-count', headers: bearer(token) })).json()
-        .count;
+    const count = (token: string) => unreadCount(app, token);
     const readAll = () =>
       app.inject({ method: 'POST', url: '/notices/read-all', headers: bearer(me.accessToken) });
 
