@@ -18,5 +18,7 @@ export const API_PATHS = {
   verificationsMe: '/verifications/me',
   notices: '/notices',
   noticesUnreadCount: '/notices/unread-count',
+  notice: (id: string) => `/notices/${encodeURIComponent(id)}`,
   noticeRead: (id: string) => `/notices/${encodeURIComponent(id)}/read`,
+  noticesReadAll: '/notices/read-all',
 } as const;

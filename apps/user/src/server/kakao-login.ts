@@ -19,6 +19,7 @@ import {
   createPkcePair,
   kakaoAuthorizeUrl,
   KakaoError,
+  KAKAO_USER_MESSAGES,
   processKakaoTokenResponse,
   processKakaoUserMeResponse,
   requestKakaoToken,
@@ -27,7 +28,7 @@ import {
 import { timingSafeEqual } from 'node:crypto';
 import { kakaoConfig } from './env';
 import { loginPageAfterCancel } from './login-cancel';
-import { KAKAO_LOGIN_MESSAGES, LOGIN_MESSAGES, type LoginMessageCode } from './messages';
+import { LOGIN_MESSAGES, type LoginMessageCode } from './messages';
 import { LOGIN_TTL_MS, SIGNUP_PURPOSE, type SignupState } from './signup-state';
 
 export { SIGNUP_PURPOSE, type SignupState } from './signup-state';
@@ -97,7 +98,7 @@ export async function completeKakaoLogin(
     message:
       code in LOGIN_MESSAGES
         ? LOGIN_MESSAGES[code as LoginMessageCode]
-        : KAKAO_LOGIN_MESSAGES[code as KakaoError['code']],
+        : KAKAO_USER_MESSAGES[code as KakaoError['code']],
   });
 
   const saved = sealed ? unseal<OAuthState>(config.keys.seal, OAUTH_PURPOSE, sealed) : null;
