@@ -9,7 +9,7 @@ import { KCB_EXISTING_MEMBER, KCB_NEW_MEMBER } from '@mfv/sandbox/kcb-personas';
 import { MOK_PASS_ADULT } from '@mfv/sandbox/mok-personas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KcbStartResponse } from '../src/providers/kcb/rules';
-import { signedInBrowser, TestBrowser } from './support/browser';
+import { signedInBrowser, type TestBrowser } from './support/browser';
 import { confirmUntilDone, startAndRequest } from './support/flows';
 import {
   kcbTwin,
