@@ -25,6 +25,7 @@ import {
   requestKakaoUserMe,
 } from '@mfv/verification/kakao';
 import { timingSafeEqual } from 'node:crypto';
+import { linkAfterSignIn } from './account-link';
 import { kakaoConfig } from './env';
 import { loginPageAfterCancel } from './login-cancel';
 import { KAKAO_LOGIN_MESSAGES, LOGIN_MESSAGES, type LoginMessageCode } from './messages';
@@ -38,6 +39,8 @@ interface OAuthState {
   state: string;
   verifier: string;
   returnTo: string;
+  /** Started from the link page (`link=1`): after signing in, link the pending login (account-link.ts). */
+  link?: true;
 }
 
 /**
@@ -56,7 +59,12 @@ export function startKakaoLogin(
   const sealed = seal(
     config.keys.seal,
     OAUTH_PURPOSE,
-    { state, verifier: pkce.verifier, returnTo } satisfies OAuthState,
+    {
+      state,
+      verifier: pkce.verifier,
+      returnTo,
+      ...(req.query.link === '1' ? { link: true as const } : {}),
+    } satisfies OAuthState,
     LOGIN_TTL_MS,
   );
   appendSetCookie(res, [serializeCookie(config.cookie, 'oauth', sealed, LOGIN_TTL_MS / 1000)]);
@@ -130,6 +138,7 @@ export async function completeKakaoLogin(
     if (login.status === 'signedIn') {
       await auth.startSession(res, login);
       logEvent('info', 'signed in', { requestId, provider: 'kakao' });
+      if (saved.link) await linkAfterSignIn(auth, req, res, login.user.id, requestId);
       return { kind: 'redirect', destination: saved.returnTo };
     }
     const signup: SignupState = {
