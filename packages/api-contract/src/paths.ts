@@ -9,6 +9,7 @@ export const API_PATHS = {
   logoutAll: '/auth/logout-all',
   loginKakao: '/auth/login/kakao',
   loginToss: '/auth/login/toss',
+  link: '/auth/link',
   revokeIdentitySessions: '/auth/identities/revoke-sessions',
   revocations: '/auth/revocations',
   users: '/users',

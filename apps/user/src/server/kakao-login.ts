@@ -26,6 +26,7 @@ import {
   requestKakaoUserMe,
 } from '@mfv/verification/kakao';
 import { timingSafeEqual } from 'node:crypto';
+import { linkAfterSignIn } from './account-link';
 import { kakaoConfig } from './env';
 import { loginPageAfterCancel } from './login-cancel';
 import { LOGIN_MESSAGES, type LoginMessageCode } from './messages';
@@ -39,6 +40,8 @@ interface OAuthState {
   state: string;
   verifier: string;
   returnTo: string;
+  /** Started from the link page (`link=1`): after signing in, link the pending login (account-link.ts). */
+  link?: true;
 }
 
 /**
@@ -57,7 +60,12 @@ export function startKakaoLogin(
   const sealed = seal(
     config.keys.seal,
     OAUTH_PURPOSE,
-    { state, verifier: pkce.verifier, returnTo } satisfies OAuthState,
+    {
+      state,
+      verifier: pkce.verifier,
+      returnTo,
+      ...(req.query.link === '1' ? { link: true as const } : {}),
+    } satisfies OAuthState,
     LOGIN_TTL_MS,
   );
   appendSetCookie(res, [serializeCookie(config.cookie, 'oauth', sealed, LOGIN_TTL_MS / 1000)]);
@@ -131,6 +139,7 @@ export async function completeKakaoLogin(
     if (login.status === 'signedIn') {
       await auth.startSession(res, login);
       logEvent('info', 'signed in', { requestId, provider: 'kakao' });
+      if (saved.link) await linkAfterSignIn(auth, req, res, login.user.id, requestId);
       return { kind: 'redirect', destination: saved.returnTo };
     }
     const signup: SignupState = {
