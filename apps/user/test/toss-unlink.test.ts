@@ -1,6 +1,6 @@
 import type { NextApiRequest, NextApiResponse } from 'next';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AuthError, createAuth, unseal } from '@mfv/auth';
+import { AuthError, createAuth, createRevocationList, unseal } from '@mfv/auth';
 import { completeTossLogin, startTossLogin, type TossLoginDeps } from '../src/server/toss-login';
 import { basicAuthMatches, createTossUnlinkHandler, type TossUnlinkDeps } from '../src/server/toss-unlink';
 import {
@@ -111,8 +111,8 @@ describe('Toss unlink callback', () => {
       });
       expect((await verify.json()).code).toBe('SESSION_REVOKED');
     }
-    // … so an app asking the api (AUTH_MODE=remote) sees the person signed out now; in local mode
-    // the access token lasts its few minutes, then no refresh is possible (no record, family revoked).
+    // … so an app asking the api (AUTH_MODE=remote) sees the person signed out now (local mode, with
+    // its revocation list, within a second: the next test).
     const remote = createAuth({ config: { ...world.auth.config, mode: 'remote' }, store: world.auth.store });
     const ex = exchange(phone);
     await expect(remote.authenticate(ex.req, ex.res, false)).rejects.toBeInstanceOf(AuthError);
@@ -134,6 +134,55 @@ describe('Toss unlink callback', () => {
       droppedSessionRecords: 3,
     });
     expect(logs.text()).not.toContain('410000001');
+  });
+
+  it('local mode: every process refuses the member’s access tokens within 1 s of the callback (cached tokens, pages, token alone)', async () => {
+    // Another server process: its own verified-token cache and revocation list (AUTH_MODE=local).
+    const revocations = createRevocationList(world.auth.config);
+    const other = createAuth({ config: world.auth.config, store: world.auth.store, revocations });
+    try {
+      const jar = await signIn('lee-seoyeon');
+      const tokenOnly = new Jar();
+      tokenOnly.cookies.set('mfv_at', jar.cookies.get('mfv_at')!);
+      const accepted = async (auth: typeof other, cookies: Jar) => {
+        const { req, res } = exchange(cookies);
+        return auth.authenticate(req, res, false).then(
+          () => true,
+          (error: unknown) => {
+            if (error instanceof AuthError) return false;
+            throw error;
+          },
+        );
+      };
+      // Warm: verified once, so both processes answer from their caches from now on.
+      for (const auth of [world.auth, other]) {
+        expect(await accepted(auth, jar)).toBe(true);
+        expect(await accepted(auth, tokenOnly)).toBe(true);
+      }
+      const page = exchange(jar);
+      expect((await other.getViewer(page.req, page.res)).status).toBe('signed-in');
+
+      const res = await trigger({ userKey: 410000002, referrer: 'UNLINK' });
+      expect((await res.json()).delivered).toBe(true);
+      const answered = performance.now();
+      let delay = Number.POSITIVE_INFINITY;
+      while (performance.now() - answered < 3_000) {
+        const still = await Promise.all(
+          [world.auth, other].flatMap((auth) => [accepted(auth, jar), accepted(auth, tokenOnly)]),
+        );
+        if (still.every((ok) => !ok)) {
+          delay = performance.now() - answered;
+          break;
+        }
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      expect(delay).toBeLessThan(1_000);
+      const after = exchange(jar);
+      expect((await other.getViewer(after.req, after.res)).status).toBe('anonymous');
+      console.info(`local-mode refusal after the Toss unlink callback: ${delay.toFixed(0)} ms`);
+    } finally {
+      revocations.stop();
+    }
   });
 
   it('each referrer (UNLINK, WITHDRAWAL_TERMS, WITHDRAWAL_TOSS) is accepted; unknown people get 200 too', async () => {

@@ -12,7 +12,7 @@ import { APPS, type NextAppName } from '@mfv/topology';
 import type { z } from 'zod';
 import { BackendError, BackendUnavailableError, callApi, type BackendCall } from './backend.js';
 import { BodyError } from './body.js';
-import { appendSetCookie, clearCookie, readCookie, serializeCookie } from './cookies.js';
+import { appendSetCookie, clearCookie, cookieName, readNamedCookies, serializeCookie } from './cookies.js';
 import { checkCsrf, isUnsafeMethod, issueCsrf } from './csrf.js';
 import type { AuthConfig } from './env.js';
 import { AUTH_ERROR_MESSAGES, AUTH_RETRY_AFTER_SECONDS, AuthError, AuthUnavailableError } from './errors.js';
@@ -102,6 +102,51 @@ function claimsFromToken(accessToken: string): AccessClaims {
 }
 
 /**
+ * One request's AuthContext. A class, so that the per-request object carries data only (the
+ * methods live on the prototype: no closures allocated per request), and the request id is
+ * worked out when something reads it (an api call, a log line) — most requests never need one,
+ * and minting a UUID was a visible part of withAuth's cost. Call `api` as `auth.api(…)`.
+ */
+class RequestAuth implements AuthContext {
+  readonly sub: string;
+  readonly sid: string;
+  readonly scopes: string[];
+  declare readonly nickname?: string;
+  readonly accessToken: string;
+  #requestId: string | undefined;
+  readonly #req: IncomingMessage;
+  readonly #config: AuthConfig;
+
+  constructor(
+    config: AuthConfig,
+    claims: AccessClaims,
+    accessToken: string,
+    req: IncomingMessage,
+    requestId: string | undefined,
+  ) {
+    this.sub = claims.sub;
+    this.sid = claims.sid;
+    this.scopes = claims.scopes;
+    if (claims.nickname) (this as { nickname?: string }).nickname = claims.nickname;
+    this.accessToken = accessToken;
+    this.#requestId = requestId;
+    this.#req = req;
+    this.#config = config;
+  }
+
+  get requestId(): string {
+    return (this.#requestId ??= requestIdOf(this.#req));
+  }
+
+  api<S extends z.ZodType | undefined = undefined>(
+    path: string,
+    call: Omit<BackendCall<S>, 'accessToken' | 'internal' | 'requestId'> = {},
+  ): Promise<S extends z.ZodType ? z.infer<S> : unknown> {
+    return callApi(this.#config, path, { ...call, accessToken: this.accessToken, requestId: this.requestId });
+  }
+}
+
+/**
  * The auth runtime of one Next server process: everything withAuth, withAuthSSR and the login
  * routes share. `createAuth` takes explicit dependencies (tests); `defaultAuth()` builds one from
  * the environment on first use.
@@ -112,6 +157,8 @@ export function createAuth(deps: AuthDeps) {
     deps.revocations ??
     (config.mode === 'local' && !deps.preflight ? createRevocationList(config) : undefined);
   const preflight = deps.preflight ?? createPreflight(config, revocations);
+  /** The two cookies every authenticated request reads, by their full names under this policy. */
+  const authCookieNames = [cookieName(config.cookie, 'accessToken'), cookieName(config.cookie, 'session')];
 
   function authCookies(
     accessToken: string,
@@ -131,37 +178,61 @@ export function createAuth(deps: AuthDeps) {
     appendSetCookie(res, [clearCookie(config.cookie, 'accessToken'), clearCookie(config.cookie, 'session')]);
   }
 
-  function contextFor(claims: AccessClaims, accessToken: string, requestId: string): AuthContext {
-    return {
-      sub: claims.sub,
-      sid: claims.sid,
-      scopes: claims.scopes,
-      ...(claims.nickname ? { nickname: claims.nickname } : {}),
-      accessToken,
-      requestId,
-      api: (path, call = {}) => callApi(config, path, { ...call, accessToken, requestId }),
-    };
+  function contextFor(
+    claims: AccessClaims,
+    accessToken: string,
+    req: IncomingMessage,
+    knownRequestId?: string,
+  ): AuthContext {
+    return new RequestAuth(config, claims, accessToken, req, knownRequestId);
   }
 
   /**
    * AT from the cookie → preflight → (expired, invalid or missing, with a session cookie) the
    * once-per-session refresh → a context; the response gets the rotated cookie. Throws
    * AuthError (401/403) or AuthUnavailableError (503, cookies untouched).
+   *
+   * A token this process has verified before is answered synchronously (no promise): the
+   * verified-token cache, with revocation and expiry checked on this call (preflight.ts).
    */
+  function authenticateFast(
+    req: IncomingMessage,
+    res: ServerResponse,
+    csrf: boolean,
+  ): AuthContext | Promise<AuthContext> {
+    if (csrf && isUnsafeMethod(req.method)) checkCsrf(config, req);
+    const [accessToken, sid] = readNamedCookies(req.headers.cookie, authCookieNames);
+    if (!accessToken && !sid) throw new AuthError('AUTH_REQUIRED');
+    if (accessToken) {
+      const hit = preflight.cached?.(accessToken);
+      if (hit?.status === 'valid' && (!sid || hit.claims.sid === sid)) {
+        return contextFor(hit.claims, accessToken, req);
+      }
+      if (hit === undefined) return authenticateSlow(req, res, accessToken, sid);
+    }
+    return authenticateSlow(req, res, undefined, sid);
+  }
+
   async function authenticate(
     req: IncomingMessage,
     res: ServerResponse,
     csrf: boolean,
   ): Promise<AuthContext> {
+    return authenticateFast(req, res, csrf);
+  }
+
+  /** `accessToken` is given when it still has to be verified; otherwise straight to the refresh. */
+  async function authenticateSlow(
+    req: IncomingMessage,
+    res: ServerResponse,
+    accessToken: string | undefined,
+    sid: string | undefined,
+  ): Promise<AuthContext> {
     const requestId = requestIdOf(req);
-    if (csrf && isUnsafeMethod(req.method)) checkCsrf(config, req);
-    const accessToken = readCookie(req, config.cookie, 'accessToken');
-    const sid = readCookie(req, config.cookie, 'session');
-    if (!accessToken && !sid) throw new AuthError('AUTH_REQUIRED');
     if (accessToken) {
       const result = await preflight(accessToken, requestId);
       if (result.status === 'valid' && (!sid || result.claims.sid === sid)) {
-        return contextFor(result.claims, accessToken, requestId);
+        return contextFor(result.claims, accessToken, req, requestId);
       }
     }
     if (!sid) {
@@ -192,7 +263,7 @@ export function createAuth(deps: AuthDeps) {
       res,
       authCookies(record.accessToken, record.accessExpiresAt, sid, tokens?.refreshExpiresIn),
     );
-    return contextFor(claimsFromToken(record.accessToken), record.accessToken, requestId);
+    return contextFor(claimsFromToken(record.accessToken), record.accessToken, req, requestId);
   }
 
   function sendError(res: NextApiResponse, error: unknown, requestId: string, where: string): void {
@@ -239,7 +310,8 @@ export function createAuth(deps: AuthDeps) {
     return async (req: NextApiRequest, res: NextApiResponse): Promise<void> => {
       let auth: AuthContext;
       try {
-        auth = await authenticate(req, res, options.csrf ?? true);
+        const pending = authenticateFast(req, res, options.csrf ?? true);
+        auth = pending instanceof Promise ? await pending : pending;
         if (options.scopes && !options.scopes.every((scope) => auth.scopes.includes(scope))) {
           res.status(403).json({ code: 'INSUFFICIENT_SCOPE', message: '이 작업을 할 권한이 없어요.' });
           return;

@@ -2,6 +2,7 @@ import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTPayload } 
 import { ACCESS_TOKEN_ALG, ACCESS_TOKEN_TYPE, verifyResponseSchema } from '@mfv/api-contract';
 import { BackendError, BackendUnavailableError, callApi } from './backend.js';
 import type { AuthConfig } from './env.js';
+import { nowMs } from './clock.js';
 import { AuthUnavailableError } from './errors.js';
 import type { RevocationCheck } from './revocations.js';
 
@@ -45,7 +46,15 @@ function toClaims(
   };
 }
 
-export type Preflight = (accessToken: string, requestId?: string) => Promise<PreflightResult>;
+export interface Preflight {
+  (accessToken: string, requestId?: string): Promise<PreflightResult>;
+  /**
+   * Local mode: the answer for a token already verified by this process, synchronously (the
+   * request hot path then needs no promise at all) — revocation and expiry checked now, as on
+   * every call; `undefined` when the token has to be verified.
+   */
+  cached?: (accessToken: string) => PreflightResult | undefined;
+}
 
 /**
  * `local` (default): jose against the cached JWKS with algorithm, issuer, audience and `typ`
@@ -80,21 +89,34 @@ export function createPreflight(config: AuthConfig, revocations?: RevocationChec
     cooldownDuration: JWKS_COOLDOWN_MS,
     cacheMaxAge: JWKS_MAX_AGE_MS,
   });
-  const verified = new Map<string, AccessClaims>();
-  // A fresh process waits (bounded) for its first revocation list once, then never again.
+  /**
+   * Verified tokens by their signature segment (86 characters to hash per lookup instead of the
+   * whole token); a hit counts only if the whole token string is the same. Each entry holds the
+   * answer handed out while the token is valid (one object, not one per request).
+   */
+  const verified = new Map<
+    string,
+    { token: string; claims: AccessClaims; validUntilMs: number; valid: PreflightResult }
+  >();
+  const keyOf = (token: string) => token.slice(token.lastIndexOf('.') + 1);
+  // A fresh process waits (bounded) for its first revocation list once, then never again. The
+  // cache is empty until then (entries are added after that wait), so `cached` needs no check.
   let listLoaded = revocations === undefined;
-  return async (accessToken) => {
+  const cached = (accessToken: string): PreflightResult | undefined => {
+    const entry = verified.get(keyOf(accessToken));
+    if (entry === undefined || entry.token !== accessToken) return undefined;
+    if (revocations?.isRevoked(entry.claims.sid)) return REVOKED;
+    if (entry.validUntilMs > nowMs()) return entry.valid;
+    verified.delete(keyOf(accessToken));
+    return EXPIRED;
+  };
+  const preflight: Preflight = async (accessToken) => {
     if (!listLoaded) {
       await revocations?.ready();
       listLoaded = true;
     }
-    const cached = verified.get(accessToken);
-    if (cached) {
-      if (revocations?.isRevoked(cached.sid)) return { status: 'invalid', reason: 'revoked' };
-      if ((cached.exp + CLOCK_TOLERANCE_S) * 1000 > Date.now()) return { status: 'valid', claims: cached };
-      verified.delete(accessToken);
-      return { status: 'expired' };
-    }
+    const hit = cached(accessToken);
+    if (hit !== undefined) return hit;
     try {
       const { payload } = await jwtVerify(accessToken, jwks, {
         algorithms: [ACCESS_TOKEN_ALG],
@@ -108,8 +130,14 @@ export function createPreflight(config: AuthConfig, revocations?: RevocationChec
       if (!claims) return { status: 'invalid', reason: 'claims' };
       if (revocations?.isRevoked(claims.sid)) return { status: 'invalid', reason: 'revoked' };
       if (verified.size >= VERIFIED_CACHE_MAX) verified.delete(verified.keys().next().value as string);
-      verified.set(accessToken, claims);
-      return { status: 'valid', claims };
+      const valid: PreflightResult = { status: 'valid', claims };
+      verified.set(keyOf(accessToken), {
+        token: accessToken,
+        claims,
+        validUntilMs: (claims.exp + CLOCK_TOLERANCE_S) * 1000,
+        valid,
+      });
+      return valid;
     } catch (error) {
       if (error instanceof joseErrors.JWTExpired) return { status: 'expired' };
       // The keys could not be fetched: not the token's fault, and not a reason to log anyone out.
@@ -120,7 +148,12 @@ export function createPreflight(config: AuthConfig, revocations?: RevocationChec
       return { status: 'invalid', reason: typeof code === 'string' ? code : 'malformed' };
     }
   };
+  preflight.cached = cached;
+  return preflight;
 }
+
+const REVOKED: PreflightResult = Object.freeze({ status: 'invalid', reason: 'revoked' });
+const EXPIRED: PreflightResult = Object.freeze({ status: 'expired' });
 
 function isFetchFailure(error: unknown): boolean {
   // jose rethrows fetch's own TypeError ("fetch failed") when the api is unreachable, and a

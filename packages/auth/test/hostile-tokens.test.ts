@@ -137,3 +137,30 @@ describe('verified-token cache (local mode)', () => {
     expect((await preflight(shortLived)).status).toBe('expired');
   });
 });
+
+describe('verified-token cache: the hot path answers only for the exact token string', () => {
+  it('a cached token’s signature under another header or payload is verified (and refused), never served from memory', async () => {
+    const revoked = new Set<string>();
+    const preflight = createPreflight(env.config, {
+      isRevoked: (sid) => revoked.has(sid),
+      ready: async () => undefined,
+      stop: () => undefined,
+    });
+    const { valid } = await tokens();
+    expect(preflight.cached?.(valid)).toBeUndefined();
+    expect((await preflight(valid)).status).toBe('valid');
+    expect(preflight.cached?.(valid)?.status).toBe('valid');
+    const [h, p, s] = valid.split('.');
+    const otherPayload = `${h}.${b64({ sub: 'admin', sid: 'session-1', scope: 'all', exp: 9_999_999_999 })}.${s}`;
+    const otherHeader = `${b64({ alg: 'ES256', typ: 'at+jwt', kid: 'x' })}.${p}.${s}`;
+    for (const forged of [otherPayload, otherHeader, ` ${valid}`]) {
+      expect(preflight.cached?.(forged)).toBeUndefined();
+      expect((await preflight(forged)).status).toBe('invalid');
+    }
+    // … and the real one is still answered from memory, with the revocation list asked each time.
+    expect(preflight.cached?.(valid)?.status).toBe('valid');
+    revoked.add('session-1');
+    expect(preflight.cached?.(valid)).toMatchObject({ status: 'invalid', reason: 'revoked' });
+    expect((await preflight(valid)).status).toBe('invalid');
+  });
+});

@@ -201,4 +201,14 @@ describe('user rate limits', () => {
     for (const bad of ['0/60', '30', '30/0', 'x/60', '30/100000'])
       expect(problems({ USER_LIMIT_LOGIN_IP: bad }), bad).toHaveProperty('USER_LIMIT_LOGIN_IP');
   });
+
+  it('login callbacks: 30 per minute per client IP unless set, <points>/<seconds> only', () => {
+    expect(load({}).USER_LIMIT_CALLBACK_IP).toEqual({ points: 30, durationSeconds: 60 });
+    expect(load({ USER_LIMIT_CALLBACK_IP: '5/10' }).USER_LIMIT_CALLBACK_IP).toEqual({
+      points: 5,
+      durationSeconds: 10,
+    });
+    for (const bad of ['0/60', '30', '30/0', 'x/60', '30/100000'])
+      expect(problems({ USER_LIMIT_CALLBACK_IP: bad }), bad).toHaveProperty('USER_LIMIT_CALLBACK_IP');
+  });
 });

@@ -73,9 +73,14 @@ export function readRedisFile(option: keyof RedisFileOptions, path: string): str
 
 /**
  * A hint for an authentication refusal from the server (NOAUTH, WRONGPASS): which setting to
- * check. Undefined for any other message.
+ * check. Undefined for any other message. ioredis reports a refusal by the Sentinels themselves
+ * as "All sentinels are unreachable … Last error: WRONGPASS …" — their password is another
+ * setting than the master's.
  */
 export function authHint(message: string): string | undefined {
   if (!/\b(NOAUTH|WRONGPASS)\b|invalid password|Authentication required/i.test(message)) return undefined;
+  if (/all sentinels are unreachable/i.test(message)) {
+    return 'the Sentinels refused the credentials: check REDIS_SENTINEL_PASSWORD_FILE (or sentinelPassword in REDIS_URL)';
+  }
   return 'the server refused the credentials: check REDIS_PASSWORD_FILE (or the password in REDIS_URL)';
 }

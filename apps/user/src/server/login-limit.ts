@@ -4,6 +4,11 @@
  * @mfv/config rate-limits.ts). A start keeps no server state, but each one signs a cookie and
  * sends the browser on to the provider: without a limit a script could hammer both.
  *
+ * Login callbacks (/user/login/kakao/callback, /user/login/toss/callback) have their own limit,
+ * per client IP, both providers together (USER_LIMIT_CALLBACK_IP): each callback with a code
+ * calls the provider's token endpoint and the api. Over it the page answers 429 + Retry-After
+ * and says in Korean how long to wait (see `admitLoginCallback`).
+ *
  * Over the limit, what the caller gets depends on who asks:
  * - a top-level navigation (the person clicked "카카오로 로그인"): 303 back to the login page with a
  *   notice saying how long to wait — a page, not raw JSON;
@@ -11,28 +16,68 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { clientIp, defaultAuth, RATE_LIMITED_MESSAGE, RateLimit, safeReturnTo } from '@mfv/auth';
-import { createRedis, waitForRedis } from '@mfv/redis';
+import { createRedis, waitForRedis, type RedisClient } from '@mfv/redis';
 import { userEnv } from './env';
 
 export const RATE_LIMITED = 'RATE_LIMITED';
 /** The longest wait the login page shows (a window can be at most a day, see rate-limits.ts). */
 export const MAX_WAIT_SECONDS = 86_400;
 
+let connection: { redis: RedisClient; ready: Promise<unknown> } | undefined;
 let instance: RateLimit | undefined;
+let callbackInstance: RateLimit | undefined;
 
-/** The process's limiter, built on first use (never at import: `next build` imports every route). */
-export function loginLimit(): RateLimit {
-  if (!instance) {
+/** One Redis connection for the process's limiters, opened on first use. */
+function limiterRedis(): { redis: RedisClient; ready: Promise<unknown> } {
+  if (!connection) {
     const { config } = defaultAuth();
     const redis = createRedis(config.redisUrl, {
       ...config.redisFiles,
       connectionName: `mfv-user-limits-${process.pid}`,
     });
     // Until the first connection, wait (bounded by waitForRedis) instead of counting in memory.
-    const ready = waitForRedis(redis).catch(() => undefined);
+    connection = { redis, ready: waitForRedis(redis).catch(() => undefined) };
+  }
+  return connection;
+}
+
+/** The process's limiter, built on first use (never at import: `next build` imports every route). */
+export function loginLimit(): RateLimit {
+  if (!instance) {
+    const { redis, ready } = limiterRedis();
     instance = new RateLimit(redis, userEnv().USER_LIMIT_LOGIN_IP, 'mfv:rl:user:login:ip', ready);
   }
   return instance;
+}
+
+/** The login-callback limiter (USER_LIMIT_CALLBACK_IP), built on first use. */
+export function callbackLimit(): RateLimit {
+  if (!callbackInstance) {
+    const { redis, ready } = limiterRedis();
+    callbackInstance = new RateLimit(
+      redis,
+      userEnv().USER_LIMIT_CALLBACK_IP,
+      'mfv:rl:user:callback:ip',
+      ready,
+    );
+  }
+  return callbackInstance;
+}
+
+/**
+ * Counts one login callback for the client's address. Null when it may go on; otherwise
+ * Retry-After is set and the page shows the outcome (status 429, `RATE_LIMITED`, a Korean
+ * message with the wait) instead of running the callback.
+ */
+export async function admitLoginCallback(
+  req: IncomingMessage,
+  res: ServerResponse,
+  limit: RateLimit = callbackLimit(),
+): Promise<{ kind: 'error'; code: typeof RATE_LIMITED; status: 429; message: string } | null> {
+  const wait = await limit.consume(clientIp(req));
+  if (wait === 0) return null;
+  res.setHeader('Retry-After', String(wait));
+  return { kind: 'error', code: RATE_LIMITED, status: 429, message: RATE_LIMITED_MESSAGE(wait) };
 }
 
 /** A browser navigating the whole page (not a fetch, not an API client). */

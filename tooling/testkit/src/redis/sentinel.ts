@@ -18,6 +18,13 @@ export interface SentinelGroupOptions {
   downAfterMs?: number;
   /** `sentinel failover-timeout`. */
   failoverTimeoutMs?: number;
+  /**
+   * `requirepass` of the master and replicas (replicas get it as `masterauth`, the Sentinels as
+   * `sentinel auth-pass`).
+   */
+  password?: string;
+  /** `requirepass` of the Sentinels themselves (they use it with each other too). */
+  sentinelPassword?: string;
 }
 
 export interface SentinelGroup {
@@ -40,15 +47,26 @@ export async function startSentinelGroup(options: SentinelGroupOptions = {}): Pr
   const masterName = options.masterName ?? 'mymaster';
   const started: RedisServerProcess[] = [];
   try {
-    const master = await startRedisServer();
+    const { password, sentinelPassword } = options;
+    const dataAuth = authArgs(password);
+    const sentinelAuth = authArgs(sentinelPassword);
+    const master = await startRedisServer({ ...(password ? { password } : {}) });
     started.push(master);
     const replicas: RedisServerProcess[] = [];
     for (let i = 0; i < (options.replicas ?? 1); i++) {
-      const replica = await startRedisServer({ args: ['--replicaof', '127.0.0.1', String(master.port)] });
+      const replica = await startRedisServer({
+        ...(password ? { password } : {}),
+        args: [
+          '--replicaof',
+          '127.0.0.1',
+          String(master.port),
+          ...(password ? ['--masterauth', password] : []),
+        ],
+      });
       started.push(replica);
       replicas.push(replica);
     }
-    await Promise.all(replicas.map((r) => waitForReplicaSync(r.port)));
+    await Promise.all(replicas.map((r) => waitForReplicaSync(r.port, dataAuth)));
 
     const sentinels: RedisServerProcess[] = [];
     for (let i = 0; i < (options.sentinels ?? 3); i++) {
@@ -68,6 +86,8 @@ export async function startSentinelGroup(options: SentinelGroupOptions = {}): Pr
           `sentinel down-after-milliseconds ${masterName} ${options.downAfterMs ?? 1_000}`,
           `sentinel failover-timeout ${masterName} ${options.failoverTimeoutMs ?? 3_000}`,
           `sentinel parallel-syncs ${masterName} 1`,
+          ...(password ? [`sentinel auth-pass ${masterName} ${password}`] : []),
+          ...(sentinelPassword ? [`requirepass ${sentinelPassword}`] : []),
           '',
         ].join('\n'),
       );
@@ -86,6 +106,7 @@ export async function startSentinelGroup(options: SentinelGroupOptions = {}): Pr
           if (s.exited) continue;
           try {
             const reply = await runCli([
+              ...sentinelAuth,
               '-p',
               String(s.port),
               'SENTINEL',
@@ -104,7 +125,7 @@ export async function startSentinelGroup(options: SentinelGroupOptions = {}): Pr
         await stopAll(started);
       },
     };
-    await waitForSentinelsToSeeReplicas(group, replicas.length);
+    await waitForSentinelsToSeeReplicas(group, replicas.length, sentinelAuth);
     return group;
   } catch (err) {
     await stopAll(started);
@@ -112,10 +133,15 @@ export async function startSentinelGroup(options: SentinelGroupOptions = {}): Pr
   }
 }
 
-async function waitForReplicaSync(port: number): Promise<void> {
+/** redis-cli arguments for a password (`--no-auth-warning`: no warning on stderr). */
+function authArgs(password: string | undefined): string[] {
+  return password ? ['-a', password, '--no-auth-warning'] : [];
+}
+
+async function waitForReplicaSync(port: number, auth: string[]): Promise<void> {
   const deadline = Date.now() + SERVER_START_TIMEOUT_MS;
   while (Date.now() < deadline) {
-    const info = await runCli(['-p', String(port), 'INFO', 'replication']).catch(() => '');
+    const info = await runCli([...auth, '-p', String(port), 'INFO', 'replication']).catch(() => '');
     if (/master_link_status:up/.test(info)) return;
     await sleep(100);
   }
@@ -126,10 +152,16 @@ async function waitForReplicaSync(port: number): Promise<void> {
  * A failover needs every Sentinel to know the replicas (learnt from the master's INFO) and
  * each other (hello messages on the master every 2 s), or the election finds no majority.
  */
-async function waitForSentinelsToSeeReplicas(group: SentinelGroup, replicas: number): Promise<void> {
+async function waitForSentinelsToSeeReplicas(
+  group: SentinelGroup,
+  replicas: number,
+  auth: string[],
+): Promise<void> {
   const deadline = Date.now() + 15_000;
   const count = async (port: number, what: 'replicas' | 'sentinels') => {
-    const reply = await runCli(['-p', String(port), 'SENTINEL', what, group.masterName]).catch(() => '');
+    const reply = await runCli([...auth, '-p', String(port), 'SENTINEL', what, group.masterName]).catch(
+      () => '',
+    );
     return (reply.match(/^name$/gm) ?? []).length;
   };
   while (Date.now() < deadline) {

@@ -1,6 +1,7 @@
 import type { GetServerSideProps } from 'next';
 import { Card, Notice } from '../../../components/Card';
 import { completeKakaoLogin } from '../../../server/kakao-login';
+import { admitLoginCallback } from '../../../server/login-limit';
 
 interface Props {
   message: string;
@@ -20,7 +21,9 @@ export const getServerSideProps: GetServerSideProps<Props> = async (ctx) => {
   ctx.res.setHeader('Cache-Control', 'no-store');
   // The code and state are in this URL: never let it be sent onwards as a Referer.
   ctx.res.setHeader('Referrer-Policy', 'no-referrer');
-  const outcome = await completeKakaoLogin(ctx.req, ctx.res, ctx.query);
+  // Per client IP, before any provider or api call (login-limit.ts).
+  const outcome =
+    (await admitLoginCallback(ctx.req, ctx.res)) ?? (await completeKakaoLogin(ctx.req, ctx.res, ctx.query));
   if (outcome.kind === 'redirect') {
     // Site-wide paths (returnTo may belong to any app): never prefixed with this app's basePath.
     return { redirect: { destination: outcome.destination, permanent: false, basePath: false } };

@@ -1,5 +1,6 @@
 import type { GetServerSideProps } from 'next';
 import { Card, Notice } from '../../../components/Card';
+import { admitLoginCallback } from '../../../server/login-limit';
 import { completeTossLogin, defaultTossLoginDeps } from '../../../server/toss-login';
 
 interface Props {
@@ -26,7 +27,10 @@ export const getServerSideProps: GetServerSideProps<Props> = async (ctx) => {
   ctx.res.setHeader('Cache-Control', 'no-store');
   // The authorization code and state are in this URL: never let it be sent onwards as a Referer.
   ctx.res.setHeader('Referrer-Policy', 'no-referrer');
-  const outcome = await completeTossLogin(defaultTossLoginDeps(), ctx.req, ctx.res, ctx.query);
+  // Per client IP, before any provider or api call (login-limit.ts).
+  const outcome =
+    (await admitLoginCallback(ctx.req, ctx.res)) ??
+    (await completeTossLogin(defaultTossLoginDeps(), ctx.req, ctx.res, ctx.query));
   if (outcome.kind === 'redirect') {
     // Site-wide paths (returnTo may belong to any app): never prefixed with this app's basePath.
     return { redirect: { destination: outcome.destination, permanent: false, basePath: false } };
