@@ -10,12 +10,12 @@ import type * as TossApp from '../src/client/toss-app';
 import { completeTossLogin } from '../src/server/toss-login';
 import { exchange, Jar, startWorld, type World } from './toss-kit';
 
-type BridgeGlobals = {
+/** The global object as the SDK's `window` (the DOM types say window is always there; here it is not). */
+const globals = globalThis as unknown as {
   window?: unknown;
   ReactNativeWebView?: unknown;
   __CONSTANT_HANDLER_MAP?: unknown;
 };
-const globals = globalThis as typeof globalThis & BridgeGlobals;
 
 let world: World;
 let app: typeof TossApp;
