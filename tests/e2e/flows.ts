@@ -73,12 +73,34 @@ export async function kakaoLogin(page: Page, persona: string): Promise<void> {
   await page.getByRole('button', { name: '동의하고 계속하기' }).click();
 }
 
-/** On the login page: "토스로 로그인" → the sandbox's appLogin sheet → `persona` → 동의하고 로그인. */
-export async function tossLogin(page: Page, persona: string): Promise<void> {
+/**
+ * Makes `page` a page inside the Toss app's WebView: the sandbox's emulation of the app's side of the
+ * apps-in-toss bridge (`/toss/bridge.js`), injected before every document of the page and into the
+ * one shown now. `sandboxUrl` must be reachable from this process and the browser alike.
+ * `outcome`: what the login sheet does — log in as `persona`, or `cancel` / `error`.
+ */
+export async function emulateTossApp(
+  page: Page,
+  sandboxUrl: string,
+  choice: { persona: string } | { outcome: 'cancel' | 'error' },
+): Promise<void> {
+  const query = new URLSearchParams(
+    'persona' in choice ? { persona: choice.persona } : { outcome: choice.outcome },
+  );
+  const res = await fetch(`${sandboxUrl}/toss/bridge.js?${query}`);
+  if (!res.ok) throw new Error(`the sandbox's bridge script answered ${res.status}`);
+  const script = await res.text();
+  await page.addInitScript({ content: script });
+  await page.evaluate(script);
+}
+
+/**
+ * On the login page, inside the (emulated) Toss app: "토스로 로그인" → appLogin() answers as
+ * `persona` → the page posts the code to the server and goes on.
+ */
+export async function tossLogin(page: Page, persona: string, sandboxUrl: string): Promise<void> {
+  await emulateTossApp(page, sandboxUrl, { persona });
   await page.getByTestId('login-toss').click();
-  await page.waitForURL(/\/toss\/app-login\?state=/);
-  await page.check(`input[name="persona"][value="${persona}"]`);
-  await page.getByRole('button', { name: '동의하고 로그인' }).click();
 }
 
 /**

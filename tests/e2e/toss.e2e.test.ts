@@ -3,20 +3,23 @@ import path from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Service, type Site } from '@mfv/site';
-import { tossLogin } from './flows.js';
+import { emulateTossApp, tossLogin } from './flows.js';
 import { ARTIFACTS, launchBrowser, startTestSite, watchProblems } from './harness.js';
+import { horizontalOverflow, smallTapTargets } from './ui-audit.js';
 import { freePort } from '@mfv/testkit/ports';
 
 /**
- * Toss login over mTLS through the proxied site: the user remote's start route, the sandbox's
- * appLogin page, the server-rendered callback that calls the sandbox's partner API with the dev
- * client certificate (generated for this run), signup, and the unlink callback.
+ * Toss login as an apps-in-toss mini-app, through the proxied site at phone width (390 px): the
+ * login page inside the (emulated) Toss app's WebView calls the SDK's appLogin(), posts the code to
+ * POST /user/api/login/toss, whose server calls the sandbox's partner API with the dev client
+ * certificate (generated for this run) — then signup, cancel, failures, the page outside the Toss
+ * app, and the unlink callback.
  */
 let site: Site;
 let browser: Browser;
 let context: BrowserContext;
-/** The callback URLs the browser requested (authorizationCode, referrer, state). */
-const callbacks: URL[] = [];
+/** The bodies the page posted to POST /user/api/login/toss. */
+const posted: Record<string, unknown>[] = [];
 
 beforeAll(async () => {
   [site, browser] = await Promise.all([
@@ -28,9 +31,11 @@ beforeAll(async () => {
     }),
     launchBrowser(),
   ]);
-  context = await browser.newContext();
+  context = await browser.newContext({ viewport: { width: 390, height: 844 } });
   context.on('request', (request) => {
-    if (request.url().includes('/user/login/toss/callback')) callbacks.push(new URL(request.url()));
+    if (request.method() === 'POST' && request.url().endsWith('/user/api/login/toss')) {
+      posted.push(JSON.parse(request.postData() ?? '{}') as Record<string, unknown>);
+    }
   });
 }, 240_000);
 
@@ -104,7 +109,7 @@ describe('Toss login through the proxied site (mTLS to the sandbox’s partner A
     await page.goto(`${site.url}/`);
     await page.locator('[data-slot-component="user/UserMenu"] a', { hasText: '로그인' }).click();
     await page.waitForURL(/\/user\/login\?returnTo=%2F/);
-    await tossLogin(page, 'lee-seoyeon');
+    await tossLogin(page, 'lee-seoyeon', sandboxUrl());
 
     // Not a member yet: the signup form, the nickname suggested from the (decrypted) name.
     await page.waitForURL(`${site.url}/user/signup`);
@@ -116,11 +121,15 @@ describe('Toss login through the proxied site (mTLS to the sandbox’s partner A
     await page.waitForURL(`${site.url}/`);
     await expect.poll(() => page.getByTestId('user-nickname').textContent()).toBe('토스서연');
     expect(await cookie('mfv_sid')).toBeDefined();
-    expect(await cookie('mfv_toss_login')).toBeUndefined(); // the state cookie was single use
 
-    // The callback URL carried the code and state only; no page URL carried a token or a ticket.
-    expect(callbacks.at(-1)?.searchParams.get('referrer')).toBe('sandbox');
-    for (const url of visited) expect(url).not.toMatch(/accessToken|refreshToken|signupTicket|userKey|eyJ/);
+    // appLogin's answer went in a POST body, with the page's returnTo; no page URL carried the code,
+    // a token or a ticket.
+    const body = posted.at(-1)!;
+    expect(body).toEqual({ authorizationCode: expect.any(String), referrer: 'sandbox', returnTo: '/' });
+    for (const url of visited) {
+      expect(url).not.toMatch(/accessToken|refreshToken|signupTicket|userKey|authorizationCode|eyJ/);
+      expect(url).not.toContain(body.authorizationCode as string);
+    }
     expect(problems.pageErrors).toEqual([]);
     await page.close();
   });
@@ -129,51 +138,110 @@ describe('Toss login through the proxied site (mTLS to the sandbox’s partner A
     await context.clearCookies();
     const page = await context.newPage();
     await page.goto(`${site.url}/user/login?returnTo=${encodeURIComponent('/verification')}`);
-    await tossLogin(page, 'lee-seoyeon');
+    await tossLogin(page, 'lee-seoyeon', sandboxUrl());
     await page.waitForURL(`${site.url}/verification`);
     await expect.poll(() => page.getByTestId('user-nickname').textContent()).toBe('토스서연');
     await page.close();
   });
 
-  it('a reused authorizationCode gets the invalid_grant message on the callback page', async () => {
-    const used = callbacks.at(-1)!;
+  it('the person closes the login sheet: quietly back to the buttons, same page, returnTo kept', async () => {
+    await context.clearCookies();
+    const page = await context.newPage();
+    const problems = watchProblems(page);
+    const login = `${site.url}/user/login?returnTo=${encodeURIComponent('/verification')}`;
+    await page.goto(login);
+    await emulateTossApp(page, sandboxUrl(), { outcome: 'cancel' });
+    const before = posted.length;
+    await page.getByTestId('login-toss').click();
+    await expect.poll(() => page.getByTestId('login-toss').isEnabled()).toBe(true);
+    await expect.poll(() => page.getByTestId('login-toss').textContent()).toBe('토스로 로그인');
+    expect(page.url()).toBe(login);
+    expect(await page.getByTestId('toss-login-error').count()).toBe(0);
+    expect(await page.getByTestId('toss-outside').count()).toBe(0);
+    expect(posted.length).toBe(before); // nothing was sent to the server
+    // And the next try works, still going back to the page the person came from.
+    await tossLogin(page, 'lee-seoyeon', sandboxUrl());
+    await page.waitForURL(`${site.url}/verification`);
+    expect(problems.pageErrors).toEqual([]);
+    await page.close();
+  });
+
+  it('appLogin fails inside the app: a clear message on the login page, Kakao still offered', async () => {
     await context.clearCookies();
     const page = await context.newPage();
     await page.goto(`${site.url}/user/login`);
+    await emulateTossApp(page, sandboxUrl(), { outcome: 'error' });
     await page.getByTestId('login-toss').click();
-    await page.waitForURL(/\/toss\/app-login\?state=/);
-    // A new login in this browser (a fresh state), but the code that was already exchanged.
-    const state = new URL(page.url()).searchParams.get('state')!;
-    const replay = new URL(`${site.url}/user/login/toss/callback`);
-    replay.searchParams.set('authorizationCode', used.searchParams.get('authorizationCode')!);
-    replay.searchParams.set('referrer', 'sandbox');
-    replay.searchParams.set('state', state);
-    const response = await page.goto(replay.toString());
-    expect(response?.status()).toBe(400);
     await expect
-      .poll(() => page.getByTestId('toss-login-error').getAttribute('data-code'))
-      .toBe('invalid_grant');
-    expect(await page.getByTestId('toss-login-error').textContent()).toContain(
-      '로그인 정보가 만료되었거나 이미 사용되었어요. 토스 로그인을 다시 진행해 주세요.',
-    );
+      .poll(() => page.getByTestId('toss-login-error').textContent())
+      .toContain('토스 로그인을 마치지 못했어요');
+    await expect.poll(() => page.getByTestId('login-toss').isEnabled()).toBe(true);
+    expect(await page.getByTestId('login-kakao').isVisible()).toBe(true);
     expect(await cookie('mfv_sid')).toBeUndefined();
     await page.close();
   });
 
-  it('personal fields with a broken GCM tag: a clear error, nobody signed in', async () => {
+  it('a replayed authorizationCode is refused with the invalid_grant message; nobody signed in', async () => {
+    const used = posted.at(-1)!;
     await context.clearCookies();
     const page = await context.newPage();
     await page.goto(`${site.url}/user/login`);
-    await tossLogin(page, 'min-harin');
-    await page.waitForURL(/\/user\/login\/toss\/callback/);
+    // The page's own client, with a valid CSRF token of this browser, but a code already exchanged.
+    const answer = await page.evaluate(async (body) => {
+      const csrf = (await (await fetch('/user/api/auth/csrf')).json()) as { token: string };
+      const res = await fetch('/user/api/login/toss', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': csrf.token },
+        body: JSON.stringify(body),
+      });
+      return { status: res.status, body: (await res.json()) as { code: string; message: string } };
+    }, used);
+    expect(answer).toEqual({
+      status: 400,
+      body: {
+        code: 'invalid_grant',
+        message: '로그인 정보가 만료되었거나 이미 사용되었어요. 토스 로그인을 다시 진행해 주세요.',
+      },
+    });
+    expect(await cookie('mfv_sid')).toBeUndefined();
+    await page.close();
+  });
+
+  it('personal fields with a broken GCM tag: a clear error on the login page, nobody signed in', async () => {
+    await context.clearCookies();
+    const page = await context.newPage();
+    await page.goto(`${site.url}/user/login`);
+    await tossLogin(page, 'min-harin', sandboxUrl());
     await expect
-      .poll(() => page.getByTestId('toss-login-error').getAttribute('data-code'))
-      .toBe('TOSS_DECRYPT_FAILED');
-    expect(await page.getByTestId('toss-login-error').textContent()).toContain(
-      '토스에서 받은 정보를 확인하지 못해',
-    );
+      .poll(() => page.getByTestId('toss-login-error').textContent())
+      .toContain('토스에서 받은 정보를 확인하지 못해');
+    expect(new URL(page.url()).pathname).toBe('/user/login');
     expect(await cookie('mfv_sid')).toBeUndefined();
     expect(await cookie('mfv_signup')).toBeUndefined();
+    await page.close();
+  });
+
+  it('outside the Toss app: the button explains "토스 앱에서 열어 주세요" and Kakao is offered (390 px)', async () => {
+    await context.clearCookies();
+    const page = await context.newPage();
+    const problems = watchProblems(page);
+    const login = `${site.url}/user/login?returnTo=${encodeURIComponent('/verification')}`;
+    await page.goto(login);
+    const before = posted.length;
+    await page.getByTestId('login-toss').click();
+    const outside = page.getByTestId('toss-outside');
+    await expect.poll(() => outside.isVisible()).toBe(true);
+    expect(await outside.textContent()).toContain('토스 앱에서 열어 주세요');
+    expect(await page.getByTestId('login-toss').getAttribute('aria-expanded')).toBe('true');
+    // Not a dead redirect: the same page, nothing sent, and the Kakao button right there.
+    expect(page.url()).toBe(login);
+    expect(posted.length).toBe(before);
+    expect(await page.getByTestId('login-kakao').isVisible()).toBe(true);
+    // No mini-app link is configured for this run (TOSS_MINIAPP_URL unset): no link is made up.
+    expect(await page.getByTestId('toss-open-app').count()).toBe(0);
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    expect(await smallTapTargets(page)).toEqual([]);
+    expect(problems.pageErrors).toEqual([]);
     await page.close();
   });
 
@@ -181,7 +249,7 @@ describe('Toss login through the proxied site (mTLS to the sandbox’s partner A
     await context.clearCookies();
     const page = await context.newPage();
     await page.goto(`${site.url}/user/login`);
-    await tossLogin(page, 'lee-seoyeon');
+    await tossLogin(page, 'lee-seoyeon', sandboxUrl());
     await page.waitForURL(`${site.url}/`);
     await expect.poll(() => page.getByTestId('user-nickname').textContent()).toBe('토스서연');
     expect((await page.request.get(`${site.url}/user/api/me`)).status()).toBe(200);

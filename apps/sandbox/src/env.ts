@@ -12,7 +12,7 @@ export function loadSandboxEnv(env: Readonly<Record<string, string | undefined>>
 export function sandboxOptionsFromEnv(env: SandboxEnv): SandboxOptions {
   return {
     faultMaxMs: env.SANDBOX_FAULT_MAX_MS,
-    // KCB: one member (회원사); SSAFY Verify: one client; Toss: the appLogin page and the unlink
+    // KCB: one member (회원사); SSAFY Verify: one client; Toss: the WebView bridge emulator and the unlink
     // trigger (server.ts adds the mTLS listener, with the dev certificates of tossMtlsDirFromEnv).
     kcb: {
       clients: [
@@ -40,7 +40,6 @@ export function sandboxOptionsFromEnv(env: SandboxEnv): SandboxOptions {
     toss: {
       decryptKey: Buffer.from(env.SANDBOX_TOSS_DECRYPT_KEY, 'base64'),
       aad: env.SANDBOX_TOSS_AAD,
-      callbackUrl: env.SANDBOX_TOSS_CALLBACK_URL,
       unlink: {
         ...(env.SANDBOX_TOSS_UNLINK_CALLBACK_URL !== undefined
           ? { url: env.SANDBOX_TOSS_UNLINK_CALLBACK_URL }

@@ -87,7 +87,7 @@ export {
 export * from './providers/ssafy/personas.js';
 export {
   DEFAULT_TOSS_MTLS_DIR,
-  TOSS_CANCELLED_ERROR,
+  TOSS_BRIDGE_OUTCOMES,
   TOSS_CERT_DAYS,
   TOSS_ERROR_CODES,
   TOSS_GCM,

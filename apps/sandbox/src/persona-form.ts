@@ -6,7 +6,7 @@ import { readCookie, safeEqual } from './secure.js';
 
 /**
  * The persona picker every provider page shows (Kakao's consent page, KCB's page, SSAFY Verify's
- * verification page, Toss's appLogin sheet), in one place: the form's fields, the cookie that binds
+ * verification page), in one place: the form's fields, the cookie that binds
  * a rendered form to its browser, and the checks of its POST.
  *
  * A form carries `request_id` (the pending request it was rendered for), `nonce` (rendered into

@@ -21,7 +21,7 @@ async function main(): Promise<void> {
       {
         baseUrl: running.tossMtlsUrl,
         loginApi: `${running.tossMtlsUrl}${TOSS_LOGIN_API_PREFIX}`,
-        appLogin: `${running.url}/toss/app-login`,
+        bridge: `${running.url}/toss/bridge.js?persona=<id>`,
         certificates: tossMtlsDirFromEnv(env),
       },
       'sandbox ready: Toss partner API (client certificate client.crt/client.key, CA ca.crt)',

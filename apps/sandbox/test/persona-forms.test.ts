@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { PERSONAS } from '../src/personas.js';
 import { KCB_PERSONAS } from '../src/providers/kcb/personas.js';
 import { SSAFY_PERSONAS } from '../src/providers/ssafy/personas.js';
-import { TOSS_PERSONAS } from '../src/providers/toss/personas.js';
 import {
   authorizeUrl as kakaoAuthorizeUrl,
   defaultAuthorizeParams,
@@ -18,7 +17,7 @@ import {
   pkce,
   ssafyOptions,
 } from './ssafy-helpers.js';
-import { openSheet, tossOptions } from './toss-helpers.js';
+import { tossOptions } from './toss-helpers.js';
 
 /**
  * The persona picker of every provider page (Kakao's consent page, KCB's page, SSAFY Verify's
@@ -78,14 +77,6 @@ const PAGES: readonly PersonaPage[] = [
     submitPath: '/ssafy/verify/authorize/decision',
     verb: 'verify',
     personaIds: SSAFY_PERSONAS.map((p) => p.id),
-    back: 303,
-  },
-  {
-    name: "Toss's appLogin sheet",
-    open: (base) => openSheet(base, 'state-1'),
-    submitPath: '/toss/app-login/decision',
-    verb: 'login',
-    personaIds: TOSS_PERSONAS.map((p) => p.id),
     back: 303,
   },
 ];

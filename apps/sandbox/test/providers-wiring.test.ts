@@ -8,6 +8,7 @@ import { loadSandboxEnv, sandboxOptionsFromEnv } from '../src/env.js';
 import { startServer } from '../src/lifecycle.js';
 import { withDevMtls } from '../src/providers/toss/index.js';
 import { TEST_APPS, startSandbox, testClock } from './helpers.js';
+import { bridgeCode } from './toss-helpers.js';
 import { TEST_KCB, kcbToken, popupStart } from './kcb-helpers.js';
 import { ssafyOptions, verifyAs } from './ssafy-helpers.js';
 import { LOGIN_API, testCerts, tossOptions, tossRequest } from './toss-helpers.js';
@@ -33,13 +34,13 @@ describe('KCB, SSAFY Verify and Toss wired into the sandbox', () => {
     const s = await startSandbox({ clock, kcb: TEST_KCB, ssafy: ssafyOptions(), toss: await tossOptions() });
     await popupStart(s.url, await kcbToken(s.url));
     await verifyAs(s.url, 'kim-minjun');
-    await fetch(`${s.url}/toss/app-login`);
+    await bridgeCode(s.url, 'kim-minjun');
     clock.advance(25 * 60 * 60 * 1000);
     const removed = s.app.sandbox.sweep();
     expect(removed).toBeGreaterThanOrEqual(5);
     expect(s.app.sandbox.kcb?.state.transactions.size).toBe(0);
     expect(s.app.sandbox.ssafy?.state.codes.size).toBe(0);
-    expect(s.app.sandbox.toss?.ctx.state.pending.size).toBe(0);
+    expect(s.app.sandbox.toss?.ctx.state.codes.size).toBe(0);
   });
 
   it('boots from default env: certificates made in an empty folder, the mTLS listener up, every provider answering', async () => {
@@ -57,7 +58,7 @@ describe('KCB, SSAFY Verify and Toss wired into the sandbox', () => {
       const token = await kcbToken(running.url, 'sandbox-kcb-client', 'sandbox-kcb-secret');
       expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
       expect((await fetch(`${running.url}/ssafy/sdk/ssafy-verify.js`)).status).toBe(200);
-      expect((await fetch(`${running.url}/toss/app-login`)).status).toBe(200);
+      expect((await fetch(`${running.url}/toss/bridge.js?persona=kim-minjun`)).status).toBe(200);
     } finally {
       await running.close();
     }

@@ -32,7 +32,6 @@ describe('sandbox environment (packages/config sandboxEnvSchema)', () => {
       SANDBOX_TOSS_MTLS_PORT: 4443,
       SANDBOX_TOSS_DECRYPT_KEY: 'pbcK4C4M81Sv1iovBYbKQeNwMD4KykDQwXDyLFqtRd4=',
       SANDBOX_TOSS_AAD: 'mfv-sandbox-toss-aad',
-      SANDBOX_TOSS_CALLBACK_URL: 'http://localhost:8080/user/login/toss/callback',
       SANDBOX_TOSS_UNLINK_BASIC_AUTH: 'sandbox-toss:sandbox-unlink-secret',
       SANDBOX_MOK_SERVICE_ID: 'sandbox-mok-service',
       SANDBOX_MOK_KEYFILE_PASSWORD: 'sandbox-mok-dev-password',
@@ -102,7 +101,6 @@ describe('sandbox environment (packages/config sandboxEnvSchema)', () => {
     [{ SANDBOX_TOSS_MTLS_DIR: 'relative/dir' }, 'SANDBOX_TOSS_MTLS_DIR'],
     [{ SANDBOX_TOSS_DECRYPT_KEY: Buffer.alloc(16).toString('base64') }, 'SANDBOX_TOSS_DECRYPT_KEY'],
     [{ SANDBOX_TOSS_DECRYPT_KEY: 'not base64 at all!' }, 'SANDBOX_TOSS_DECRYPT_KEY'],
-    [{ SANDBOX_TOSS_CALLBACK_URL: 'ftp://example.test/cb' }, 'SANDBOX_TOSS_CALLBACK_URL'],
     [{ SANDBOX_TOSS_UNLINK_CALLBACK_URL: '/relative' }, 'SANDBOX_TOSS_UNLINK_CALLBACK_URL'],
     [{ SANDBOX_TOSS_UNLINK_BASIC_AUTH: 'no-colon' }, 'SANDBOX_TOSS_UNLINK_BASIC_AUTH'],
   ])('rejects %j, naming %s', (env, variable) => {

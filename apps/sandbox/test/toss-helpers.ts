@@ -21,7 +21,6 @@ import { startSandbox, type TestClock } from './helpers.js';
 
 export const TOSS_KEY = Buffer.alloc(32, 7);
 export const TOSS_AAD = 'test-toss-aad';
-export const TOSS_CALLBACK = 'http://127.0.0.1:8080/user/login/toss/callback';
 export const LOGIN_API = '/api-partner/v1/apps-in-toss/user/oauth2';
 
 export interface TestCerts {
@@ -71,7 +70,6 @@ export async function tossOptions(
   return {
     decryptKey: TOSS_KEY,
     aad: TOSS_AAD,
-    callbackUrl: TOSS_CALLBACK,
     mtls: { port: 0, tls: await loadTossTls(paths) },
     ...extra,
   };
@@ -149,51 +147,26 @@ export async function tossRequest(
   });
 }
 
-function hidden(html: string, name: string): string {
-  const match = new RegExp(`<input type="hidden" name="${name}" value="([^"]*)"`).exec(html);
-  if (!match?.[1]) throw new Error(`page has no hidden ${name}`);
-  return match[1];
-}
-
-export async function openSheet(base: string, state?: string) {
-  const url = new URL(`${base}/toss/app-login`);
-  if (state !== undefined) url.searchParams.set('state', state);
-  const res = await fetch(url);
-  const html = await res.text();
-  if (res.status !== 200) throw new Error(`app-login answered ${res.status}`);
-  return {
-    res,
-    html,
-    cookie: (res.headers.getSetCookie()[0] ?? '').split(';')[0] ?? '',
-    requestId: hidden(html, 'request_id'),
-    nonce: hidden(html, 'nonce'),
-  };
-}
-
-export function submitSheet(
+/**
+ * appLogin() as `persona` through the emulated app: what the bridge script's login sheet asks the
+ * sandbox for (bridge.ts) — `{authorizationCode, referrer}`.
+ */
+export async function bridgeCode(
   base: string,
-  fields: Record<string, string>,
-  headers: Record<string, string> = {},
-) {
-  return fetch(`${base}/toss/app-login/decision`, {
+  persona: string,
+): Promise<{ authorizationCode: string; referrer: string }> {
+  const res = await fetch(`${base}/toss/bridge/app-login`, {
     method: 'POST',
-    redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
-    body: new URLSearchParams(fields),
+    headers: { 'content-type': 'text/plain;charset=UTF-8' },
+    body: JSON.stringify({ persona }),
   });
+  if (res.status !== 200) throw new Error(`bridge/app-login answered ${res.status}`);
+  return (await res.json()) as { authorizationCode: string; referrer: string };
 }
 
-/** appLogin() as `persona`: the callback's query. */
-export async function appLogin(base: string, persona: string, state?: string): Promise<URLSearchParams> {
-  const sheet = await openSheet(base, state);
-  const res = await submitSheet(
-    base,
-    { request_id: sheet.requestId, nonce: sheet.nonce, persona, action: 'login' },
-    { cookie: sheet.cookie },
-  );
-  const location = res.headers.get('location');
-  if (res.status !== 303 || location === null) throw new Error(`decision answered ${res.status}`);
-  return new URL(location).searchParams;
+/** appLogin() as `persona`: the code and referrer, as URLSearchParams (what the tests read). */
+export async function appLogin(base: string, persona: string): Promise<URLSearchParams> {
+  return new URLSearchParams(await bridgeCode(base, persona));
 }
 
 export async function tokensFor(base: string, mtls: string, persona: string) {

@@ -20,13 +20,10 @@ import { TEST_APPS, testClock } from './helpers.js';
 import {
   LOGIN_API,
   TOSS_AAD,
-  TOSS_CALLBACK,
   TOSS_KEY,
   appLogin,
   openField,
-  openSheet,
   startToss,
-  submitSheet,
   testCerts,
   tokensFor,
   tossOptions,
@@ -43,52 +40,57 @@ function me(mtls: string, accessToken: string, headers: Record<string, string> =
   });
 }
 
-describe("Toss appLogin page (plays the app's appLogin())", () => {
-  it('redirects to the platform callback with authorizationCode, referrer=sandbox and the state', async () => {
+describe("Toss WebView bridge emulator (the app's side of appLogin())", () => {
+  it('bridge.js plays the app: constants for getOperationalEnvironment, appLogin answered through the emitter', async () => {
     const { url } = await startToss();
-    const sheet = await openSheet(url, 'st-123');
-    expect(sheet.html).toContain('김민준');
-    const res = await submitSheet(
-      url,
-      { request_id: sheet.requestId, nonce: sheet.nonce, persona: TOSS_EXISTING_MEMBER.id, action: 'login' },
-      { cookie: sheet.cookie },
-    );
-    expect(res.status).toBe(303);
-    const location = new URL(res.headers.get('location') ?? '');
-    expect(`${location.origin}${location.pathname}`).toBe(TOSS_CALLBACK);
-    expect(location.searchParams.get('authorizationCode')).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect(location.searchParams.get('referrer')).toBe('sandbox');
-    expect(location.searchParams.get('state')).toBe('st-123');
+    const res = await fetch(`${url}/toss/bridge.js?persona=${TOSS_EXISTING_MEMBER.id}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^application\/javascript/);
+    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+    const script = await res.text();
+    expect(script).toContain('"getOperationalEnvironment":"sandbox"');
+    expect(script).toContain(`${url}/toss/bridge/app-login`);
+    expect(script).toContain('window.ReactNativeWebView');
   });
 
-  it('닫기 sends error=user_cancelled and no code', async () => {
+  it('refuses an unknown persona or outcome; cancel and error need no persona', async () => {
     const { url } = await startToss();
-    const sheet = await openSheet(url);
-    const res = await submitSheet(
-      url,
-      { request_id: sheet.requestId, nonce: sheet.nonce, action: 'cancel' },
-      { cookie: sheet.cookie },
-    );
-    const location = new URL(res.headers.get('location') ?? '');
-    expect(location.searchParams.get('error')).toBe('user_cancelled');
-    expect(location.searchParams.get('authorizationCode')).toBeNull();
-  });
-
-  it('refuses a forged nonce, another browser, a cross-site Origin', async () => {
-    const { url } = await startToss();
-    const sheet = await openSheet(url);
-    const fields = {
-      request_id: sheet.requestId,
-      nonce: sheet.nonce,
-      persona: TOSS_EXISTING_MEMBER.id,
-      action: 'login',
-    };
-    expect((await submitSheet(url, { ...fields, nonce: 'x' }, { cookie: sheet.cookie })).status).toBe(403);
-    expect((await submitSheet(url, fields)).status).toBe(403);
+    expect((await fetch(`${url}/toss/bridge.js?persona=nobody`)).status).toBe(400);
+    expect((await fetch(`${url}/toss/bridge.js`)).status).toBe(400);
     expect(
-      (await submitSheet(url, fields, { cookie: sheet.cookie, origin: 'http://evil.example' })).status,
-    ).toBe(403);
-    expect((await submitSheet(url, fields, { cookie: sheet.cookie, origin: 'null' })).status).toBe(303);
+      (await fetch(`${url}/toss/bridge.js?persona=${TOSS_EXISTING_MEMBER.id}&outcome=maybe`)).status,
+    ).toBe(400);
+    for (const outcome of ['cancel', 'error']) {
+      const res = await fetch(`${url}/toss/bridge.js?outcome=${outcome}`);
+      expect(res.status).toBe(200);
+      expect(await res.text()).toContain(`const OUTCOME = "${outcome}"`);
+    }
+  });
+
+  it('the login sheet mints a single-use authorizationCode with referrer=sandbox, readable cross-origin', async () => {
+    const { url, mtls } = await startToss();
+    const res = await fetch(`${url}/toss/bridge/app-login`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain;charset=UTF-8', origin: 'http://localhost:8080' },
+      body: JSON.stringify({ persona: TOSS_EXISTING_MEMBER.id }),
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+    const body = (await res.json()) as { authorizationCode: string; referrer: string };
+    expect(body.authorizationCode).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(body.referrer).toBe('sandbox');
+    const exchange = () =>
+      tossRequest(mtls, `${LOGIN_API}/generate-token`, {
+        body: { authorizationCode: body.authorizationCode, referrer: body.referrer },
+      });
+    expect((await exchange()).status).toBe(200);
+    expect((await exchange()).status).not.toBe(200);
+    const unknown = await fetch(`${url}/toss/bridge/app-login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ persona: 'nobody' }),
+    });
+    expect(unknown.status).toBe(400);
   });
 });
 

@@ -1,7 +1,8 @@
 /**
- * Login callbacks (/user/login/kakao/callback and /user/login/toss/callback) are rate-limited per
- * client IP, both providers together, in Redis (USER_LIMIT_CALLBACK_IP): each callback with a
- * code calls the provider's token endpoint and the api. The real pages' getServerSideProps run
+ * The Kakao login callback (/user/login/kakao/callback) is rate-limited per client IP in Redis
+ * (USER_LIMIT_CALLBACK_IP): each callback with a code calls Kakao's token endpoint and the api.
+ * (Toss has no callback page: appLogin's code arrives on POST /user/api/login/toss, inside the
+ * login-start budget — toss-login-route.test.ts.) The real pages' getServerSideProps run
  * behind a real HTTP server against a real redis-server; over the limit they answer 429 +
  * Retry-After with a Korean message, before any provider or api call.
  */
@@ -28,7 +29,6 @@ beforeAll(async () => {
   process.env.USER_LIMIT_CALLBACK_IP = `${LIMIT}/60`;
   const pages = new Map<string, GetServerSideProps>([
     ['/user/login/kakao/callback', (await import('../src/pages/login/kakao/callback')).getServerSideProps],
-    ['/user/login/toss/callback', (await import('../src/pages/login/toss/callback')).getServerSideProps],
   ]);
   loginLimit = (await import('../src/server/login-limit')).loginLimit;
   server = http.createServer((req, res) => {
@@ -65,7 +65,7 @@ afterAll(async () => {
   process.env = saved;
 });
 
-async function callback(provider: 'kakao' | 'toss', ip: string) {
+async function callback(provider: 'kakao', ip: string) {
   const res = await fetch(`${base}/user/login/${provider}/callback?code=c0de&state=s1`, {
     headers: { 'x-forwarded-for': ip },
   });
@@ -76,10 +76,10 @@ async function callback(provider: 'kakao' | 'toss', ip: string) {
   };
 }
 
-describe('login callback rate limit (per client IP, Kakao and Toss together, in Redis)', () => {
+describe('login callback rate limit (per client IP, in Redis)', () => {
   it(`lets ${LIMIT} callbacks through, then answers 429 + Retry-After with a Korean message`, async () => {
     const ip = '198.51.100.40';
-    const allowed = [await callback('kakao', ip), await callback('toss', ip), await callback('kakao', ip)];
+    const allowed = [await callback('kakao', ip), await callback('kakao', ip), await callback('kakao', ip)];
     // No state cookie in this browser: the callbacks ran and refused the login (not the limit).
     for (const answer of allowed) {
       expect(answer.status).not.toBe(429);
@@ -87,15 +87,13 @@ describe('login callback rate limit (per client IP, Kakao and Toss together, in 
     }
     expect(allowed[0]!.status).toBe(400);
 
-    for (const provider of ['toss', 'kakao'] as const) {
-      const refused = await callback(provider, ip);
+    for (let i = 0; i < 2; i++) {
+      const refused = await callback('kakao', ip);
       expect(refused.status).toBe(429);
       const wait = Number(refused.retryAfter);
       expect(wait).toBeGreaterThanOrEqual(1);
       expect(wait).toBeLessThanOrEqual(60);
       expect(refused.body.props?.message).toBe(`요청이 너무 많아요. ${wait}초 뒤에 다시 시도해 주세요.`);
-      // The Toss page also exposes the code (data-code) to its tests and scripts.
-      if (provider === 'toss') expect(refused.body.props?.code).toBe('RATE_LIMITED');
     }
   });
 

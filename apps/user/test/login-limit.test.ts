@@ -1,7 +1,8 @@
 /**
- * Login starts (GET /user/api/login/kakao and /toss) are rate-limited per client IP, both
- * providers together, in Redis (USER_LIMIT_LOGIN_IP). The real route files run behind Next's own
- * API resolver against a real redis-server; the environment is the one `pnpm start` reads.
+ * Login starts are rate-limited per client IP, in Redis (USER_LIMIT_LOGIN_IP): GET
+ * /user/api/login/kakao here; POST /user/api/login/toss draws on the same budget
+ * (toss-login-route.test.ts). The real route file runs behind Next's own API resolver against a
+ * real redis-server; the environment is the one `pnpm start` reads.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -29,7 +30,6 @@ beforeAll(async () => {
   process.env.USER_LIMIT_LOGIN_IP = `${LIMIT}/60`;
   const routes = new Map<string, NextApiHandler>([
     ['/user/api/login/kakao', (await import('../src/pages/api/login/kakao')).default],
-    ['/user/api/login/toss', (await import('../src/pages/api/login/toss')).default],
   ]);
   server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://user.test');
@@ -79,18 +79,18 @@ function get(path: string, ip: string, headers: Record<string, string> = NAVIGAT
   });
 }
 
-describe('login start rate limit (per client IP, Kakao and Toss together, in Redis)', () => {
+describe('login start rate limit (per client IP, in Redis)', () => {
   it(`allows ${LIMIT} starts, then answers a fetch 429 + Retry-After + {code, message}`, async () => {
     const ip = '198.51.100.20';
     const allowed = [
       await get('/user/api/login/kakao?returnTo=/notices', ip),
-      await get('/user/api/login/toss?returnTo=/notices', ip),
+      await get('/user/api/login/kakao?returnTo=/', ip),
       await get('/user/api/login/kakao?returnTo=/notices', ip),
     ];
     expect(allowed.map((r) => r.status)).toEqual([302, 302, 302]);
     expect(allowed[0]!.headers.location).toMatch(/\/kakao\/kauth\/oauth\/authorize\?/);
 
-    const refused = await get('/user/api/login/toss', ip, FETCH);
+    const refused = await get('/user/api/login/kakao', ip, FETCH);
     expect(refused.status).toBe(429);
     const retryAfter = Number(refused.headers['retry-after']);
     expect(retryAfter).toBeGreaterThanOrEqual(1);

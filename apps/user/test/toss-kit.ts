@@ -1,5 +1,5 @@
 /**
- * Real counterparts for the user remote's Toss tests: the sandbox (its appLogin page on HTTP and
+ * Real counterparts for the user remote's Toss tests: the sandbox (its emulated app on HTTP and
  * the partner API on an mTLS listener, certificates made in a temp folder), the api in-process
  * (PGlite), a Redis server, and the app's own configuration built from environment variables —
  * the same path `pnpm start` takes. Nothing is mocked; each test file gets one set.
@@ -27,14 +27,13 @@ import {
 } from '@mfv/sandbox';
 import { tossSettingsFromEnv, type TossSettings } from '../src/server/toss-config';
 import { createTossRuntimeLoader, type TossRuntimeLoader } from '../src/server/toss-runtime';
-import type { TossLoginDeps } from '../src/server/toss-login';
+import { completeTossLogin, type TossLoginBody, type TossLoginDeps } from '../src/server/toss-login';
 
 /** The console values of these tests (not the sandbox's published dev ones). */
 export const TEST_DECRYPT_KEY = Buffer.alloc(32, 0x5a).toString('base64');
 export const TEST_AAD = 'user-app-test-aad';
 export const TEST_UNLINK = { user: 'toss-console', password: 'unlink-test-password-0123' };
 export const ORIGIN = 'http://localhost:8080';
-export const CALLBACK = `${ORIGIN}/user/login/toss/callback`;
 
 export interface Pki {
   dir: string;
@@ -74,7 +73,6 @@ export function tossEnv(
   return {
     NODE_ENV: 'test',
     AUTH_PUBLIC_ORIGIN: ORIGIN,
-    TOSS_APP_LOGIN_URL: `${sandbox.url}/toss/app-login`,
     TOSS_API_BASE_URL: sandbox.tossMtlsUrl!,
     TOSS_DECRYPT_KEY: TEST_DECRYPT_KEY,
     TOSS_DECRYPT_AAD: TEST_AAD,
@@ -173,7 +171,6 @@ export async function startWorld(options: { unlinkUrl?: () => string } = {}): Pr
       toss: {
         decryptKey: Buffer.from(TEST_DECRYPT_KEY, 'base64'),
         aad: TEST_AAD,
-        callbackUrl: CALLBACK,
         mtls: { port: 0, tls: await loadTossTls(pki.paths) },
         unlink: {
           ...(options.unlinkUrl ? { url: options.unlinkUrl() } : {}),
@@ -261,29 +258,38 @@ export function exchange(jar: Jar, query: Record<string, unknown> = {}) {
 }
 
 /**
- * appLogin() in the sandbox as a person choosing `persona` (the sheet, then the decision form):
- * the callback's query (`authorizationCode`, `referrer`, `state`).
+ * appLogin() in the sandbox's emulated Toss app as a person choosing `persona`: the login sheet's
+ * answer, `{authorizationCode, referrer}` (what the bridge script asks the sandbox for).
  */
-export async function appLogin(appLoginUrl: string, persona: string): Promise<Record<string, string>> {
-  const sheet = await fetch(appLoginUrl);
-  const html = await sheet.text();
-  const hidden = (name: string) =>
-    new RegExp(`<input type="hidden" name="${name}" value="([^"]*)"`).exec(html)?.[1] ?? '';
-  const cookie = (sheet.headers.getSetCookie()[0] ?? '').split(';')[0] ?? '';
-  const decision = await fetch(new URL('app-login/decision', appLoginUrl), {
+export async function appLogin(
+  sandboxUrl: string,
+  persona: string,
+): Promise<{ authorizationCode: string; referrer: TossLoginBody['referrer'] }> {
+  const res = await fetch(`${sandboxUrl}/toss/bridge/app-login`, {
     method: 'POST',
-    redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
-    body: new URLSearchParams({
-      request_id: hidden('request_id'),
-      nonce: hidden('nonce'),
-      persona,
-      action: 'login',
-    }),
+    headers: { 'content-type': 'text/plain;charset=UTF-8' },
+    body: JSON.stringify({ persona }),
   });
-  const location = decision.headers.get('location');
-  if (decision.status !== 303 || location === null) throw new Error(`decision answered ${decision.status}`);
-  return Object.fromEntries(new URL(location).searchParams);
+  if (res.status !== 200) throw new Error(`bridge/app-login answered ${res.status}`);
+  return (await res.json()) as { authorizationCode: string; referrer: TossLoginBody['referrer'] };
+}
+
+/** The server half for `persona` in the browser `jar`: appLogin's answer through {@link completeTossLogin}. */
+export async function tossLoginAs(
+  deps: TossLoginDeps,
+  sandboxUrl: string,
+  jar: Jar,
+  persona: string,
+  returnTo?: string,
+) {
+  const answer = await appLogin(sandboxUrl, persona);
+  const ex = exchange(jar);
+  const outcome = await completeTossLogin(deps, ex.req, ex.res, {
+    ...answer,
+    ...(returnTo !== undefined ? { returnTo } : {}),
+  });
+  ex.commit();
+  return { answer, outcome };
 }
 
 /**

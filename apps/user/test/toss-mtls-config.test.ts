@@ -3,9 +3,8 @@ import path from 'node:path';
 import { request } from 'node:https';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { generateToken, TossTransportError } from '@mfv/verification/toss';
-import { completeTossLogin, startTossLogin } from '../src/server/toss-login';
 import { createTossRuntimeLoader, TossUnavailableError } from '../src/server/toss-runtime';
-import { appLogin, captureLogs, exchange, Jar, settingsFrom, startWorld, type World } from './toss-kit';
+import { appLogin, captureLogs, Jar, settingsFrom, startWorld, tossLoginAs, type World } from './toss-kit';
 
 /**
  * The mTLS client as the user remote configures it (MTLS_* variables → @mfv/mtls → the Toss
@@ -28,7 +27,7 @@ const loaderFor = (overrides: Record<string, string | undefined>) => {
 };
 
 async function codeFor(persona: string) {
-  return appLogin(`${world.sandbox.url}/toss/app-login`, persona);
+  return appLogin(world.sandbox.url, persona);
 }
 
 describe('the user app’s Toss client over mTLS', () => {
@@ -84,12 +83,8 @@ describe('the user app’s Toss client over mTLS', () => {
 
     const jar = new Jar();
     const deps = { auth: world.auth, settings: () => runtime.settings, runtime: loader };
-    const start = exchange(jar, {});
-    const location = startTossLogin(deps, start.req, start.res);
-    start.commit();
-    const query = await appLogin(location, 'kim-minjun');
-    const cb = exchange(jar, query);
-    expect(await completeTossLogin(deps, cb.req, cb.res, query)).toMatchObject({
+    const { outcome } = await tossLoginAs(deps, world.sandbox.url, jar, 'kim-minjun');
+    expect(outcome).toMatchObject({
       kind: 'error',
       code: 'TOSS_NETWORK',
       message: '토스 서버와 통신하지 못했어요. 잠시 후 다시 시도해 주세요.',

@@ -1,16 +1,16 @@
 import type { NextApiRequest, NextApiResponse } from 'next';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuthError, createAuth, createRevocationList, unseal } from '@mfv/auth';
-import { completeTossLogin, startTossLogin, type TossLoginDeps } from '../src/server/toss-login';
+import type { TossLoginDeps } from '../src/server/toss-login';
 import { basicAuthMatches, createTossUnlinkHandler, type TossUnlinkDeps } from '../src/server/toss-unlink';
 import {
-  appLogin,
   captureLogs,
   exchange,
   Jar,
   serveApi,
   startWorld,
   TEST_UNLINK,
+  tossLoginAs,
   type World,
 } from './toss-kit';
 
@@ -40,14 +40,8 @@ afterAll(async () => {
 
 async function signIn(persona: string): Promise<Jar> {
   const jar = new Jar();
-  const start = exchange(jar, {});
-  const location = startTossLogin(deps, start.req, start.res);
-  start.commit();
-  const query = await appLogin(location, persona);
-  const cb = exchange(jar, query);
-  const outcome = await completeTossLogin(deps, cb.req, cb.res, query);
-  cb.commit();
-  if (outcome.kind === 'redirect' && outcome.destination === '/user/signup') {
+  const { outcome } = await tossLoginAs(deps, world.sandbox.url, jar, persona);
+  if (outcome.kind === 'ok' && outcome.redirectTo === '/user/signup') {
     // First time: the signup form (api side), then sign in again.
     const state = unseal<{ ticket: string }>(
       world.auth.config.keys.seal,
@@ -62,7 +56,7 @@ async function signIn(persona: string): Promise<Jar> {
     if (!res.ok) throw new Error(`signup ${res.status}`);
     return signIn(persona);
   }
-  if (outcome.kind !== 'redirect') throw new Error(`login failed: ${outcome.code}`);
+  if (outcome.kind !== 'ok') throw new Error(`login failed: ${outcome.code}`);
   return jar;
 }
 

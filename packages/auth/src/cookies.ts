@@ -24,8 +24,6 @@ const BASE_NAMES = {
   preSession: 'mfv_pre',
   /** Sealed OAuth state + PKCE verifier during a provider login. */
   oauth: 'mfv_oauth',
-  /** Sealed state + returnTo during a Toss login (its own cookie: a Toss and a Kakao login may overlap). */
-  tossLogin: 'mfv_toss_login',
   /** Sealed signup ticket between a provider login and the signup form. */
   signup: 'mfv_signup',
   /**

@@ -85,7 +85,8 @@ export const ENV_DOCS: Readonly<Record<string, string>> = {
 
   // user: Toss login
   TOSS_LOGIN_ENABLED: 'user: offer Toss login (false hides it and leaves mTLS out of the health check)',
-  TOSS_APP_LOGIN_URL: 'user: where "토스로 로그인" sends the browser (https in production unless loopback)',
+  TOSS_MINIAPP_URL:
+    'user: optional link that opens this service in the Toss app (https: or intoss:), shown outside Toss',
   TOSS_API_BASE_URL: 'user/verify: Toss partner API origin, https with mTLS',
   TOSS_CONNECT_TIMEOUT_MS: 'user/verify: TCP + TLS handshake bound for Toss',
   TOSS_TIMEOUT_MS: 'user/verify: bound on each Toss call',
@@ -183,7 +184,6 @@ export const ENV_DOCS: Readonly<Record<string, string>> = {
   SANDBOX_TOSS_MTLS_DIR: 'sandbox: absolute directory of the Toss dev CA and certificates',
   SANDBOX_TOSS_DECRYPT_KEY: 'sandbox: base64 of the 32-byte Toss field key (dev value by default)',
   SANDBOX_TOSS_AAD: 'sandbox: AAD of the Toss fields',
-  SANDBOX_TOSS_CALLBACK_URL: 'sandbox: where the Toss appLogin page sends the browser',
   SANDBOX_TOSS_UNLINK_CALLBACK_URL: 'sandbox: the platform’s Toss unlink callback (optional)',
   SANDBOX_TOSS_UNLINK_BASIC_AUTH: 'sandbox: user:password of that callback’s Basic auth',
 

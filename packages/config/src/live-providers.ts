@@ -158,13 +158,6 @@ export const PROVIDER_SETTINGS = {
     set: 'https://<site>/user/login/kakao/callback, registered in the Kakao app (or set AUTH_PUBLIC_ORIGIN to the https origin)',
   },
   // Toss login (apps-in-toss)
-  TOSS_APP_LOGIN_URL: {
-    example: 'https://www.example.com/toss/app-login',
-    provider: 'toss',
-    kind: 'url',
-    sandbox: 'http://localhost:4100/toss/app-login',
-    set: "the https page of this site's mini-app that calls appLogin() (or TOSS_LOGIN_ENABLED=false)",
-  },
   TOSS_API_BASE_URL: {
     example: 'https://apps-in-toss-api.toss.im',
     provider: 'toss',

@@ -133,8 +133,6 @@ export const SANDBOX_TOSS_DEV_AAD = 'mfv-sandbox-toss-aad';
  *   SANDBOX_TOSS_DECRYPT_KEY      Toss: base64 of the 32-byte AES-256-GCM key of login-me's fields
  *                                 (default: a fixed dev key, SANDBOX_TOSS_DEV_DECRYPT_KEY)
  *   SANDBOX_TOSS_AAD              Toss: the AAD of those fields (default mfv-sandbox-toss-aad)
- *   SANDBOX_TOSS_CALLBACK_URL     Toss: where the sandbox's appLogin page sends authorizationCode and
- *                                 referrer (default http://localhost:8080/user/login/toss/callback)
  *   SANDBOX_TOSS_UNLINK_CALLBACK_URL  Toss: the platform's unlink callback the sandbox's admin endpoint
  *                                 calls; optional (the endpoint answers 409 while it is unset)
  *   SANDBOX_TOSS_UNLINK_BASIC_AUTH  Toss: `user:password` of that callback's Basic auth
@@ -205,7 +203,6 @@ export const sandboxEnvSchema = z.object({
     .string()
     .regex(/^[\x20-\x7e]{1,256}$/, { message: 'must be 1–256 printable ASCII characters' })
     .default(SANDBOX_TOSS_DEV_AAD),
-  SANDBOX_TOSS_CALLBACK_URL: httpUrl().default('http://localhost:8080/user/login/toss/callback'),
   SANDBOX_TOSS_UNLINK_CALLBACK_URL: httpUrl().optional(),
   SANDBOX_TOSS_UNLINK_BASIC_AUTH: z
     .string()

@@ -21,12 +21,15 @@ import { SANDBOX_TOSS_DEV_AAD, SANDBOX_TOSS_DEV_DECRYPT_KEY } from './sandbox.js
  * Toss login (apps-in-toss; docs/providers/toss.md)
  *   TOSS_LOGIN_ENABLED            true (default) | false — false hides the button, answers 404 on the
  *                                 Toss routes and leaves mTLS out of the health check
- *   TOSS_APP_LOGIN_URL            where "토스로 로그인" sends the browser with `?state=` (the step that
- *                                 plays appLogin(); default the sandbox's http://localhost:4100/toss/app-login).
+ *                                 The login itself is the apps-in-toss SDK's appLogin() inside the
+ *                                 Toss app's WebView, posted to /user/api/login/toss: no browser URL.
+ *   TOSS_MINIAPP_URL              optional: the link that opens this service in the Toss app (as the
+ *                                 apps-in-toss console gives it, https: or intoss:); shown to people
+ *                                 who press "토스로 로그인" outside the Toss app. Unset: no link.
  *
  * MFV_PROVIDERS=live (the default with NODE_ENV=production) refuses every sandbox default above, plain
- * http and loopback/private hosts for KAKAO_* and (while Toss login is on) TOSS_APP_LOGIN_URL and
- * TOSS_API_BASE_URL, naming each variable and what to set (live-providers.ts).
+ * http and loopback/private hosts for KAKAO_* and (while Toss login is on) TOSS_API_BASE_URL, naming
+ * each variable and what to set (live-providers.ts).
  *   TOSS_API_BASE_URL             partner API origin, https only (default the sandbox's mTLS listener
  *                                 https://127.0.0.1:4443; production https://apps-in-toss-api.toss.im)
  *   TOSS_CONNECT_TIMEOUT_MS       TCP + TLS handshake bound (default 5000, max 60000)
@@ -121,10 +124,9 @@ export const userEnvSchema = z
     KAKAO_TIMEOUT_MS: fields.durationMs(5_000),
 
     TOSS_LOGIN_ENABLED: fields.boolean(true),
-    TOSS_APP_LOGIN_URL: z
-      .url({ protocol: /^https?$/, message: 'must be an absolute http(s) URL' })
-      .default(PROVIDER_SETTINGS.TOSS_APP_LOGIN_URL.sandbox)
-      .refine((v) => !/[?#]/.test(v), { message: 'must not carry a query or fragment' }),
+    TOSS_MINIAPP_URL: z
+      .url({ protocol: /^(https|intoss)$/, message: 'must be an https: or intoss: link to the mini-app' })
+      .optional(),
     TOSS_API_BASE_URL: z
       .url({ protocol: /^https$/, message: 'must be an https origin (the API requires mTLS)' })
       .default(PROVIDER_SETTINGS.TOSS_API_BASE_URL.sandbox)
@@ -199,9 +201,7 @@ export const userEnvSchema = z
         KAKAO_TOKEN_BASE_URL: env.KAKAO_TOKEN_BASE_URL,
         KAKAO_API_BASE_URL: env.KAKAO_API_BASE_URL,
         KAKAO_REDIRECT_URI: tryKakaoRedirectUri(env),
-        ...(env.TOSS_LOGIN_ENABLED
-          ? { TOSS_APP_LOGIN_URL: env.TOSS_APP_LOGIN_URL, TOSS_API_BASE_URL: env.TOSS_API_BASE_URL }
-          : {}),
+        ...(env.TOSS_LOGIN_ENABLED ? { TOSS_API_BASE_URL: env.TOSS_API_BASE_URL } : {}),
       },
       ctx,
     );

@@ -225,7 +225,6 @@ describe('live providers (MFV_PROVIDERS=live): the guard over every provider var
       problems(userEnvSchema, {
         ...env,
         TOSS_LOGIN_ENABLED: 'false',
-        TOSS_APP_LOGIN_URL: undefined,
         TOSS_API_BASE_URL: undefined,
       }),
     ).toEqual({});

@@ -21,7 +21,7 @@ const COMPOSE_SANDBOX = {
   KCB_API_BASE_URL: 'http://sandbox.localhost:4100/kcb/api',
   KCB_POPUP_URL: 'http://sandbox.localhost:4100/kcb/safe/CommonSvl',
   SSAFY_ISSUER: 'http://sandbox.localhost:4100/ssafy',
-  TOSS_APP_LOGIN_URL: 'http://sandbox.localhost:4100/toss/app-login',
+  TOSS_API_BASE_URL: 'https://sandbox.localhost:4443',
 };
 
 describe('MFV_PROVIDERS: who plays the identity providers', () => {
@@ -48,7 +48,7 @@ describe('MFV_PROVIDERS: who plays the identity providers', () => {
     );
     expect(user).toMatchObject({
       TOSS_DECRYPT_KEY: 'must not be the published sandbox value',
-      TOSS_APP_LOGIN_URL: expect.stringMatching(/^points at sandbox\.localhost, a local-only name/) as string,
+      TOSS_API_BASE_URL: expect.stringMatching(/^points at sandbox\.localhost, a local-only name/) as string,
     });
   });
 

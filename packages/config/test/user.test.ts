@@ -34,7 +34,6 @@ describe('user schema: Toss login', () => {
     const env = load({});
     expect(env).toMatchObject({
       TOSS_LOGIN_ENABLED: true,
-      TOSS_APP_LOGIN_URL: 'http://localhost:4100/toss/app-login',
       TOSS_API_BASE_URL: 'https://127.0.0.1:4443',
       TOSS_CONNECT_TIMEOUT_MS: 5000,
       TOSS_TIMEOUT_MS: 10000,
@@ -97,7 +96,7 @@ describe('user schema: Toss login', () => {
     try {
       load({
         TOSS_LOGIN_ENABLED: 'yes',
-        TOSS_APP_LOGIN_URL: 'ftp://toss.example/app-login',
+        TOSS_MINIAPP_URL: 'ftp://toss.example/app',
         TOSS_API_BASE_URL: 'http://apps-in-toss-api.toss.im',
         TOSS_TIMEOUT_MS: '60001',
         TOSS_CONNECT_TIMEOUT_MS: '0',
@@ -120,7 +119,7 @@ describe('user schema: Toss login', () => {
         'MTLS_EXPIRY_WARNING_DAYS',
         'MTLS_KEY',
         'TOSS_API_BASE_URL',
-        'TOSS_APP_LOGIN_URL',
+        'TOSS_MINIAPP_URL',
         'TOSS_CONNECT_TIMEOUT_MS',
         'TOSS_DECRYPT_KEY',
         'TOSS_LOGIN_ENABLED',
@@ -133,13 +132,18 @@ describe('user schema: Toss login', () => {
     expect((error as ConfigError).message).not.toContain('no-colon-here');
   });
 
-  it('the partner API must be an origin; the appLogin URL must carry no query', () => {
+  it('the partner API must be an origin; the mini-app link is optional, https: or intoss: only', () => {
     expect(problems({ TOSS_API_BASE_URL: 'https://apps-in-toss-api.toss.im/api' }).TOSS_API_BASE_URL).toMatch(
       /origin/,
     );
-    expect(
-      problems({ TOSS_APP_LOGIN_URL: 'http://localhost:4100/toss/app-login?state=x' }).TOSS_APP_LOGIN_URL,
-    ).toMatch(/query/);
+    expect(load({}).TOSS_MINIAPP_URL).toBeUndefined();
+    expect(load({ TOSS_MINIAPP_URL: 'intoss://mfv' }).TOSS_MINIAPP_URL).toBe('intoss://mfv');
+    expect(load({ TOSS_MINIAPP_URL: 'https://toss.im/_m/mfv' }).TOSS_MINIAPP_URL).toBe(
+      'https://toss.im/_m/mfv',
+    );
+    for (const bad of ['javascript:alert(1)', 'http://toss.example/app', '/relative']) {
+      expect(problems({ TOSS_MINIAPP_URL: bad }).TOSS_MINIAPP_URL, bad).toMatch(/https: or intoss:/);
+    }
     expect(load({ TOSS_DECRYPT_KEY: 'ab'.repeat(32) }).TOSS_DECRYPT_KEY).toBe('ab'.repeat(32));
   });
 
@@ -175,19 +179,10 @@ describe('user schema: Toss login', () => {
     expect(p.TOSS_UNLINK_BASIC_AUTH).toMatch(/published sandbox value/);
   });
 
-  it('live: the appLogin step must be https on a public host (loopback is the sandbox’s)', () => {
-    expect(
-      problems({ ...PROD, TOSS_APP_LOGIN_URL: 'http://toss.example.com/app-login' }).TOSS_APP_LOGIN_URL,
-    ).toMatch(/^must use https while MFV_PROVIDERS is live/);
-    expect(
-      problems({ ...PROD, TOSS_APP_LOGIN_URL: 'http://localhost:4100/toss/app-login' }).TOSS_APP_LOGIN_URL,
-    ).toMatch(/^is the sandbox's value/);
-    expect(
-      problems({ ...PROD, TOSS_APP_LOGIN_URL: 'https://127.0.0.1/app-login' }).TOSS_APP_LOGIN_URL,
-    ).toMatch(/^points at 127\.0\.0\.1, a loopback or private address/);
-    expect(load({ ...PROD, TOSS_APP_LOGIN_URL: 'https://toss.example.com/app-login' }).NODE_ENV).toBe(
-      'production',
-    );
+  it('live: no browser URL is needed for Toss login (appLogin() runs in the Toss app); a stale TOSS_APP_LOGIN_URL is ignored', () => {
+    const env = load({ ...PROD, TOSS_APP_LOGIN_URL: 'http://localhost:4100/toss/app-login' });
+    expect(env.NODE_ENV).toBe('production');
+    expect(env).not.toHaveProperty('TOSS_APP_LOGIN_URL');
   });
 });
 

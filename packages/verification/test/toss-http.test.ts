@@ -199,6 +199,13 @@ describe('Toss over mTLS', () => {
     expect(meCall.body).toBe('');
   });
 
+  it('passes the referrer exactly as appLogin returned it: the SDK reference spells the sandbox app SANDBOX', async () => {
+    seen.length = 0;
+    const toss = client();
+    await generateToken(toss, { authorizationCode: 'code-1', referrer: 'SANDBOX' });
+    expect(JSON.parse((seen[0] as Seen).body)).toEqual({ authorizationCode: 'code-1', referrer: 'SANDBOX' });
+  });
+
   it('refresh-token sends {refreshToken}', async () => {
     seen.length = 0;
     expect(await refreshToken(client(), { refreshToken: 'rt-1' })).toMatchObject({

@@ -300,7 +300,13 @@ async function main() {
     await step('Toss login + signup over mTLS to the sandbox (member C)', async () => {
       const { page, problems } = await member(t);
       const persona = TOSS_PERSONAS.leeSeoyeon;
-      await signUpFromHome(page, origin, (p) => tossLogin(p, persona.id), persona.prefill, '토스서연');
+      await signUpFromHome(
+        page,
+        origin,
+        (p) => tossLogin(p, persona.id, `http://127.0.0.1:${sandboxPort}`),
+        persona.prefill,
+        '토스서연',
+      );
       noPageErrors(problems);
       await page.close();
     });

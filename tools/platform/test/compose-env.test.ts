@@ -244,7 +244,6 @@ describe('docker-compose.yml + deploy/compose.providers.yml (the real providers)
       [
         'user user KAKAO_CLIENT_ID',
         'user user KAKAO_REDIRECT_URI',
-        'user user TOSS_APP_LOGIN_URL',
         'verify verification KCB_CLIENT_ID',
         'verify verification KCB_MEMBER_CODE',
         'verify verification KCB_RETURN_URL',

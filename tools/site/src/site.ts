@@ -239,7 +239,6 @@ export async function startSite(options: SiteOptions): Promise<Site> {
     SANDBOX_KCB_CLIENT_SECRET: kcbSecret.value,
     SANDBOX_SSAFY_ISSUER: ssafyIssuer,
     SANDBOX_SSAFY_REDIRECT_URIS: `${publicOrigin}/verify/ssafy/callback`,
-    SANDBOX_TOSS_CALLBACK_URL: `${publicOrigin}/user/login/toss/callback`,
     SANDBOX_TOSS_MTLS_PORT: String(topology.sandboxMtlsPort),
     SANDBOX_TOSS_MTLS_DIR: tossMtlsDir,
     SANDBOX_TOSS_DECRYPT_KEY: toss.decryptKey.value,
@@ -267,8 +266,8 @@ export async function startSite(options: SiteOptions): Promise<Site> {
     // SSAFY Verify (verify app): the sandbox's issuer; the SDK script is <issuer>/sdk/ssafy-verify.js.
     SSAFY_ISSUER: ssafyIssuer,
     SSAFY_REDIRECT_URI: `${publicOrigin}/verify/ssafy/callback`,
-    // Toss login (user app): the sandbox's appLogin page, its mTLS listener, the run's secrets.
-    TOSS_APP_LOGIN_URL: `http://localhost:${topology.backendPorts.sandbox}/toss/app-login`,
+    // Toss login (user app): the sandbox's mTLS listener and the run's secrets (appLogin() itself runs
+    // in the page, inside the Toss app — in tests, the sandbox's emulated bridge).
     TOSS_API_BASE_URL: `https://127.0.0.1:${topology.sandboxMtlsPort}`,
     TOSS_DECRYPT_KEY_FILE: toss.decryptKey.file,
     TOSS_DECRYPT_AAD_FILE: toss.aad.file,

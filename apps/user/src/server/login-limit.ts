@@ -1,6 +1,6 @@
 /**
- * Rate limit on login starts (GET /user/api/login/kakao and /toss): per client IP, both
- * providers together, counted in Redis so every user process shares it (USER_LIMIT_LOGIN_IP,
+ * Rate limit on login starts (GET /user/api/login/kakao, POST /user/api/login/toss): per client IP,
+ * both providers together, counted in Redis so every user process shares it (USER_LIMIT_LOGIN_IP,
  * @mfv/config rate-limits.ts). A start keeps no server state, but each one signs a cookie and
  * sends the browser on to the provider: without a limit a script could hammer both.
  *

@@ -1,7 +1,8 @@
 /**
  * Login outcomes the pages can show, by code. Pages only ever render these strings, never text
- * taken from the URL. A cancelled login (Kakao `error=access_denied`, Toss `user_cancelled`) is
- * not here: it goes back to the login page without a message (./login-cancel.ts).
+ * taken from the URL. A cancelled login (Kakao `error=access_denied`; Toss appLogin() rejected as
+ * cancelled) is not here: it goes back to the login page without a message (./login-cancel.ts, and
+ * the login page itself for Toss).
  */
 export const LOGIN_MESSAGES = {
   /** The Toss client (mTLS credentials, secrets) cannot be used right now: an operator must act. */

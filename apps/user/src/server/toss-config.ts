@@ -19,8 +19,6 @@ export type TossSettings = { enabled: false } | EnabledTossSettings;
 
 export interface EnabledTossSettings {
   enabled: true;
-  /** Where the browser goes to play appLogin() (`?state=` is added). */
-  appLoginUrl: string;
   /** Partner API origin (mTLS). */
   apiBaseUrl: string;
   connectTimeoutMs: number;
@@ -105,7 +103,6 @@ export function tossSettingsFromEnv(env: UserEnv): TossSettings {
   }
   return {
     enabled: true,
-    appLoginUrl: env.TOSS_APP_LOGIN_URL,
     apiBaseUrl: env.TOSS_API_BASE_URL,
     connectTimeoutMs: env.TOSS_CONNECT_TIMEOUT_MS,
     timeoutMs: env.TOSS_TIMEOUT_MS,

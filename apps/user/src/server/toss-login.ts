@@ -1,23 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { API_PATHS, tossLoginResponseSchema, type TossLoginResponse } from '@mfv/api-contract';
 import {
   AuthUnavailableError,
   BackendUnavailableError,
-  appendSetCookie,
-  callApi,
-  clearCookie,
   defaultAuth,
   logEvent,
-  randomId,
-  readCookie,
   safeReturnTo,
-  seal,
-  serializeCookie,
-  unseal,
   type Auth,
 } from '@mfv/auth';
 import {
-  decryptTossField,
   generateToken,
   loginMe,
   TOSS_LOGIN_REFERRERS,
@@ -25,60 +15,34 @@ import {
   TossConfigError,
   TossCryptoError,
   TossError,
-  TossProtocolError,
   TossTransportError,
 } from '@mfv/verification/toss';
-import { timingSafeEqual } from 'node:crypto';
+import { z } from 'zod';
 import { tossSettings } from './env';
-import { continueToSignup } from './account-link';
-import { loginPageAfterCancel } from './login-cancel';
-import { LOGIN_MESSAGES, type LoginMessageCode } from './messages';
-import { LOGIN_TTL_MS } from './signup-state';
+import { LOGIN_MESSAGES } from './messages';
 import type { TossSettings } from './toss-config';
+import { resolveTossMember } from './toss-member';
 import { tossRuntime, TossUnavailableError, type TossRuntimeLoader } from './toss-runtime';
 
 /**
- * Toss login (apps-in-toss), the same shape as the Kakao login (kakao-login.ts):
+ * Toss login as an apps-in-toss mini-app (docs/providers/toss.md):
  *
- * 1. start  GET /user/api/login/toss?returnTo=… — a random `state` and the returnTo are sealed into
- *           a short-lived HttpOnly cookie bound to this browser; the browser goes to the step that
- *           plays appLogin() (TOSS_APP_LOGIN_URL; the sandbox's page locally, the Toss app in
- *           production) with `?state=`.
- * 2. user   appLogin() → `/user/login/toss/callback?authorizationCode&referrer&state`.
- * 3. complete (server-rendered callback): state checked against the cookie (single use), then over
- *           mTLS generate-token (authorizationCode + referrer) and login-me; the name is decrypted
- *           (AES-256-GCM, key and AAD from config) only to suggest a nickname; the api signs the
- *           member in by `toss:<userKey>`, or hands a signup ticket for the signup form.
+ * 1. client  inside the Toss app's WebView, the login page calls the SDK's `appLogin()`
+ *            (apps-in-toss 레퍼런스 "토스 로그인 (appLogin) - 인가 코드 받기"), which answers
+ *            `{ authorizationCode, referrer }` — a one-time code valid 10 minutes.
+ * 2. here    the page POSTs them to /user/api/login/toss (CSRF-protected, rate-limited per IP); the
+ *            server runs, over mTLS, generate-token (authorizationCode + referrer) and login-me
+ *            (토스 로그인 "개발하기" §2–3), then {@link resolveTossMember} signs the member in or
+ *            starts the signup; the answer says where the browser goes (a same-origin path).
  *
- * What the platform keeps from Toss: the userKey, as the identity's subject, and the keyed hash of
- * the CI (the api's; one person across providers, docs/auth.md) — nothing else.
- * - The name is decrypted only when the person agreed to share it, and only to prefill the
- *   nickname field of the signup form (sealed into the signup cookie, never sent to the api, never
- *   logged); the member picks the nickname that is stored.
- * - The CI (연계정보), when the person agreed to share it, is decrypted only to be sent to the api,
- *   which keeps its keyed hash (never the CI) to recognise a person who already is a member and
- *   offer to link this login to them (account-link.ts) instead of making a second account.
- * - Phone, birthday, gender, nationality and e-mail are not decrypted at all: no product
- *   feature uses them (PIPA data minimisation). Identity verification is the verify remote's job.
- * - Toss's access and refresh tokens are dropped at the end of this request: after login-me the
- *   platform calls no Toss API on the person's behalf, and its own session (api refresh-token
- *   rotation) is what keeps them signed in. Keeping a 14-day Toss refresh token would store a
- *   credential to their personal data with no use. A future feature that calls Toss for the user
- *   (payments, push) would store it sealed at the api and renew it with `refreshToken()` of
- *   @mfv/verification/toss.
+ * There is no browser redirect and no callback page: appLogin() returns in the page that called it,
+ * and Toss offers no web page an ordinary browser could be sent to. The code never travels in a URL.
+ *
+ * Toss's access and refresh tokens are dropped at the end of this request: after login-me the
+ * platform calls no Toss API on the person's behalf, and its own session (api refresh-token
+ * rotation) is what keeps them signed in. A future feature that calls Toss for the user (payments,
+ * push) would store it sealed at the api and renew it with `refreshToken()` of @mfv/verification/toss.
  */
-
-const STATE_PURPOSE = 'oauth:toss';
-/** appLogin's authorization code is valid 10 minutes (Toss 로그인 가이드); the state cookie no longer. */
-const STATE_TTL_MS = LOGIN_TTL_MS;
-/** The sandbox appLogin page's value when the person closes the sheet. */
-const TOSS_CANCELLED = 'user_cancelled';
-const INT64_MAX = 9_223_372_036_854_775_807n;
-
-interface TossState {
-  state: string;
-  returnTo: string;
-}
 
 export interface TossLoginDeps {
   auth: Auth;
@@ -90,53 +54,35 @@ export function defaultTossLoginDeps(): TossLoginDeps {
   return { auth: defaultAuth(), settings: tossSettings, runtime: tossRuntime() };
 }
 
-export type TossCallbackOutcome =
-  | { kind: 'redirect'; destination: string }
-  | { kind: 'error'; code: string; message: string; status: number };
+/**
+ * The body appLogin's answer is posted in. `referrer` is passed to generate-token exactly as
+ * appLogin returned it: "DEFAULT" in the Toss app; the sandbox app's value is spelled "SANDBOX" in the
+ * SDK reference and "sandbox" in 토스 로그인 "개발하기" §1, so both are accepted.
+ */
+export const tossLoginBodySchema = z.strictObject(
+  {
+    authorizationCode: z
+      .string({ message: '토스 로그인 정보가 없어요. 다시 시도해 주세요.' })
+      .regex(/^[\x21-\x7e]{1,1024}$/, { message: '토스 로그인 정보가 올바르지 않아요. 다시 시도해 주세요.' }),
+    referrer: z.enum(TOSS_LOGIN_REFERRERS, {
+      message: '토스 로그인 정보가 올바르지 않아요. 다시 시도해 주세요.',
+    }),
+    returnTo: z
+      .string({ message: '돌아갈 페이지가 올바르지 않아요.' })
+      .max(2048, { message: '돌아갈 페이지가 올바르지 않아요.' })
+      .optional(),
+  },
+  { error: () => '토스 로그인 정보가 올바르지 않아요. 다시 시도해 주세요.' },
+);
+export type TossLoginBody = z.infer<typeof tossLoginBodySchema>;
 
-/** Step 1: seal the state, return the appLogin URL. Throws TossUnavailableError when disabled. */
-export function startTossLogin(
-  deps: TossLoginDeps,
-  req: IncomingMessage & { query: Record<string, unknown> },
-  res: ServerResponse,
-): string {
-  const settings = deps.settings();
-  if (!settings.enabled) throw new TossUnavailableError('TOSS_DISABLED', 'Toss login is disabled');
-  const { config } = deps.auth;
-  const returnTo = safeReturnTo(req.query.returnTo);
-  const state = randomId(24);
-  const sealed = seal(config.keys.seal, STATE_PURPOSE, { state, returnTo } satisfies TossState, STATE_TTL_MS);
-  appendSetCookie(res, [serializeCookie(config.cookie, 'tossLogin', sealed, STATE_TTL_MS / 1000)]);
-  const url = new URL(settings.appLoginUrl);
-  url.searchParams.set('state', state);
-  return url.toString();
-}
-
-const sameString = (a: string, b: string) => {
-  const left = Buffer.from(a);
-  const right = Buffer.from(b);
-  return left.length === right.length && timingSafeEqual(left, right);
-};
-
-const single = (value: string | string[] | undefined): string | undefined =>
-  typeof value === 'string' && value !== '' ? value : undefined;
-
-/** login-me's userKey as the canonical decimal of an int64 (leading zeros would make two identities). */
-function canonicalUserKey(raw: string): string {
-  const value = /^\d{1,19}$/.test(raw) ? BigInt(raw) : -1n;
-  if (value < 0n || value > INT64_MAX) {
-    throw new TossProtocolError('TOSS_INVALID_RESPONSE', 'Toss login-me userKey is not an int64', {
-      step: 'login-me',
-      fields: ['userKey'],
-    });
-  }
-  return value.toString();
-}
+export type TossLoginOutcome =
+  { kind: 'ok'; redirectTo: string } | { kind: 'error'; code: string; message: string; status: number };
 
 /** The error a page shows for a Toss client failure: Toss's own code table, our own messages for the rest. */
 function tossFailure(error: TossError): { code: string; message: string; status: number } {
   if (error instanceof TossApiError) {
-    // invalid_grant: the code was used already or is older than 10 minutes (Toss 로그인 가이드).
+    // invalid_grant: the code was used already or is older than 10 minutes (토스 로그인 "개발하기").
     const status = error.isInvalidGrant || error.errorCode === 'INVALID_PARAMETER' ? 400 : 502;
     return { code: error.errorCode, message: error.userMessage, status };
   }
@@ -157,89 +103,40 @@ function tossFailure(error: TossError): { code: string; message: string; status:
 }
 
 /**
- * Step 3 (the callback page's getServerSideProps). Every failure is a code and a Korean message for
- * the page; logs carry codes and the request id only — never the authorization code, tokens, the
+ * Exchanges appLogin's answer for a member session. Every failure is a code, a status and a Korean
+ * message; logs carry codes and the request id only — never the authorization code, tokens, the
  * userKey or any decrypted value.
  */
 export async function completeTossLogin(
   deps: TossLoginDeps,
   req: IncomingMessage,
   res: ServerResponse,
-  query: Record<string, string | string[] | undefined>,
-): Promise<TossCallbackOutcome> {
+  body: TossLoginBody,
+): Promise<TossLoginOutcome> {
   const { auth } = deps;
-  const { config } = auth;
   const requestId = auth.requestIdOf(req);
-  const sealed = readCookie(req, config.cookie, 'tossLogin');
-  // The state cookie is single use, whatever happens next.
-  appendSetCookie(res, [clearCookie(config.cookie, 'tossLogin')]);
-  const fail = (code: LoginMessageCode, status = 400): TossCallbackOutcome => ({
+  const fail = (code: 'TOSS_UNAVAILABLE' | 'SERVICE_UNAVAILABLE', status: number): TossLoginOutcome => ({
     kind: 'error',
     code,
     status,
     message: LOGIN_MESSAGES[code],
   });
-
-  let enabled: boolean;
-  try {
-    enabled = deps.settings().enabled;
-  } catch (error) {
-    logEvent('error', 'toss login unavailable: configuration', {
-      requestId,
-      reason: error instanceof Error ? error.message : String(error),
-    });
-    return fail('TOSS_UNAVAILABLE', 503);
-  }
-  if (!enabled) return fail('TOSS_UNAVAILABLE', 404);
-  const saved = sealed ? unseal<TossState>(config.keys.seal, STATE_PURPOSE, sealed) : null;
-  const state = single(query.state);
-  if (query.error === TOSS_CANCELLED) {
-    const mine = saved !== null && state !== undefined && sameString(state, saved.state);
-    return {
-      kind: 'redirect',
-      destination: loginPageAfterCancel(config.loginPath, mine ? saved.returnTo : '/'),
-    };
-  }
-  if (query.error !== undefined) return fail('LOGIN_FAILED');
-  if (!saved) return fail('LOGIN_EXPIRED');
-  if (state === undefined || !sameString(state, saved.state)) return fail('LOGIN_STATE_MISMATCH');
-  const authorizationCode = single(query.authorizationCode);
-  const referrer = single(query.referrer);
-  if (
-    authorizationCode === undefined ||
-    !(TOSS_LOGIN_REFERRERS as readonly string[]).includes(referrer ?? '')
-  ) {
-    return fail('LOGIN_FAILED');
-  }
+  const returnTo = safeReturnTo(body.returnTo);
 
   try {
     const { client, settings: toss } = await deps.runtime.get();
-    const tokens = await generateToken(client, { authorizationCode, referrer: referrer! });
-    const me = await loginMe(client, tokens.accessToken);
-    const userKey = canonicalUserKey(me.userKey);
-    // Only the name, only to suggest a nickname (see the module comment).
-    const name =
-      me.encrypted.name === null
-        ? undefined
-        : decryptTossField(me.encrypted.name, toss.decryption, 'name').trim();
-    const ci =
-      me.encrypted.ci === null ? undefined : decryptTossField(me.encrypted.ci, toss.decryption, 'ci');
-
-    const login: TossLoginResponse = await callApi(config, API_PATHS.loginToss, {
-      method: 'POST',
-      internal: true,
-      requestId,
-      body: ci ? { userKey, ci } : { userKey },
-      schema: tossLoginResponseSchema,
+    const tokens = await generateToken(client, {
+      authorizationCode: body.authorizationCode,
+      referrer: body.referrer,
     });
-    if (login.status === 'signedIn') {
-      await auth.startSession(res, login);
-      logEvent('info', 'signed in', { requestId, provider: 'toss' });
-      return { kind: 'redirect', destination: saved.returnTo };
-    }
-    const destination = continueToSignup(auth, res, login, { returnTo: saved.returnTo, nickname: name });
-    logEvent('info', 'signup started', { requestId, provider: 'toss' });
-    return { kind: 'redirect', destination };
+    const me = await loginMe(client, tokens.accessToken);
+    const redirectTo = await resolveTossMember(
+      { auth, decryption: toss.decryption, requestId, returnTo },
+      me,
+      res,
+    );
+    // Checked again (defence in depth): the page assigns it to window.location.
+    return { kind: 'ok', redirectTo: safeReturnTo(redirectTo) };
   } catch (error) {
     if (error instanceof TossUnavailableError) {
       // Already logged with its reason by the loader; the person gets the operator-side message.

@@ -24,8 +24,12 @@ import {
   type TossStep,
 } from './errors.js';
 
-/** `referrer` values from appLogin(): "DEFAULT" (Toss app) or "sandbox" (sandbox app). */
-export const TOSS_LOGIN_REFERRERS = ['DEFAULT', 'sandbox'] as const;
+/**
+ * `referrer` values from appLogin(): "DEFAULT" (Toss app); the sandbox app's is "sandbox" in 토스 로그인
+ * "개발하기" §1 and "SANDBOX" in the SDK reference ("토스 로그인 (appLogin)" 시그니처), so both spellings
+ * pass; generate-token gets the value exactly as appLogin returned it.
+ */
+export const TOSS_LOGIN_REFERRERS = ['DEFAULT', 'SANDBOX', 'sandbox'] as const;
 export type TossLoginReferrer = (typeof TOSS_LOGIN_REFERRERS)[number];
 
 const TOKEN = /^[\x21-\x7e]{1,8192}$/;

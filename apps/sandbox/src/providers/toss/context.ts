@@ -32,14 +32,12 @@ export interface TossOptions {
   readonly decryptKey: Buffer;
   /** The console-issued AAD (used as UTF-8 bytes). */
   readonly aad: string;
-  /** Where the appLogin page sends `authorizationCode` and `referrer` (the platform's callback). */
-  readonly callbackUrl: string;
   readonly unlink?: TossUnlinkOptions;
   /** Defaults to `TOSS_PERSONAS` (`@mfv/sandbox/toss-personas`). */
   readonly personas?: readonly TossPersona[];
   /**
    * The HTTPS listener that requires a client certificate (the partner API). Absent: no listener
-   * (the appLogin page and the admin endpoint still work). Port 0 picks a free port.
+   * (the bridge emulator and the admin endpoint still work). Port 0 picks a free port.
    */
   readonly mtls?: { readonly port: number; readonly tls: TossTlsMaterial };
 }
@@ -60,9 +58,6 @@ export interface TossContext {
 export function checkTossOptions(options: TossOptions): void {
   checkTossKey(options.decryptKey);
   if (options.aad === '') throw new Error('toss: the AAD must not be empty');
-  if (!URL.canParse(options.callbackUrl) || options.callbackUrl.includes('#')) {
-    throw new Error('toss: callbackUrl must be absolute and without fragment');
-  }
   const url = options.unlink?.url;
   if (url !== undefined && !URL.canParse(url)) throw new Error('toss: unlink url must be absolute');
 }

@@ -1,7 +1,7 @@
 import { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { type Clock } from '../../clock.js';
 import { type FaultInjector } from '../../faults.js';
-import { registerTossAppLogin } from './app-login.js';
+import { registerTossBridge } from './bridge.js';
 import { type TossContext, type TossOptions, checkTossOptions, tossPersonaTable } from './context.js';
 import { ensureDevCerts, loadTossTls } from './certs.js';
 import { buildTossMtlsApp } from './mtls.js';
@@ -19,7 +19,7 @@ export { TOSS_ERROR_CODES, type TossErrorCode } from './errors.js';
 export { TOSS_LIFETIMES, TOSS_SANDBOX_REFERRER } from './state.js';
 export { TOSS_GCM } from './crypto.js';
 export { TOSS_LOGIN_API_PREFIX, type TossLoginMe, type TossTokenSuccess } from './api.js';
-export { TOSS_CANCELLED_ERROR } from './app-login.js';
+export { TOSS_BRIDGE_OUTCOMES, type TossBridgeOutcome } from './bridge.js';
 export { TOSS_UNLINK_REFERRERS, type TossUnlinkReferrer, type TossUnlinkResult } from './unlink.js';
 export {
   DEFAULT_TOSS_MTLS_DIR,
@@ -38,7 +38,8 @@ export {
  * Where Toss maps inside the sandbox. The partner API https://apps-in-toss-api.toss.im is the
  * mTLS listener's origin (https://localhost:<SANDBOX_TOSS_MTLS_PORT>), paths unchanged
  * (`/api-partner/v1/apps-in-toss/user/oauth2/…`). The plain port has the sandbox's own pages:
- * `/toss/app-login` (plays appLogin()) and `/toss/admin/unlink` (triggers the unlink callback).
+ * `/toss/bridge.js` (the Toss app's side of the WebView bridge, so a page's appLogin() works in an
+ * ordinary browser; bridge.ts) and `/toss/admin/unlink` (triggers the unlink callback).
  */
 export const TOSS_PATH = '/toss';
 
@@ -48,7 +49,7 @@ export interface TossRegistration {
   readonly mtlsApp?: FastifyInstance;
 }
 
-/** Mounts the appLogin page and the unlink trigger, and builds the mTLS app when configured. */
+/** Mounts the bridge emulator and the unlink trigger, and builds the mTLS app when configured. */
 export function registerToss(
   app: FastifyInstance,
   deps: {
@@ -68,7 +69,7 @@ export function registerToss(
   };
   void app.register(
     async (toss) => {
-      registerTossAppLogin(toss, ctx);
+      registerTossBridge(toss, ctx);
       registerTossUnlink(toss, ctx);
     },
     { prefix: TOSS_PATH },

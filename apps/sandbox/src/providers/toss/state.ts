@@ -4,17 +4,18 @@ import { TtlStore } from '../../store.js';
 
 /**
  * Lifetimes as Toss documents them (developers-apps-in-toss.toss.im › 토스 로그인 › 개발하기):
- * authorization code 10 minutes, access token 1 hour. Refresh token 14 days (Toss 로그인 가이드). The
- * appLogin page (the sandbox's own) 10 minutes.
+ * authorization code 10 minutes, access token 1 hour. Refresh token 14 days (Toss 로그인 가이드).
  */
 export const TOSS_LIFETIMES = {
   authorizationCodeMs: 10 * 60 * 1000,
   accessTokenSeconds: 3600,
   refreshTokenSeconds: 14 * 24 * 60 * 60,
-  pageMs: 10 * 60 * 1000,
 } as const;
 
-/** What the sandbox's appLogin page hands out: the referrer the Toss sandbox app reports. */
+/**
+ * The referrer the emulated sandbox app's appLogin() reports: "sandbox" as 토스 로그인 "개발하기" §1
+ * writes it (the SDK reference's type spells it "SANDBOX"; the platform accepts both).
+ */
 export const TOSS_SANDBOX_REFERRER = 'sandbox';
 
 export interface TossCode {
@@ -29,12 +30,6 @@ export interface TossIssued {
   readonly grantId: string;
 }
 
-export interface TossPendingLogin {
-  readonly state?: string;
-  readonly nonce: string;
-  readonly browser: string;
-}
-
 export function tossRandomToken(): string {
   return randomBytes(32).toString('base64url');
 }
@@ -44,14 +39,12 @@ export class TossState {
   readonly spentCodes: TtlStore<{ grantId: string }>;
   readonly accessTokens: TtlStore<TossIssued>;
   readonly refreshTokens: TtlStore<TossIssued>;
-  readonly pending: TtlStore<TossPendingLogin>;
 
   constructor(readonly clock: Clock) {
     this.codes = new TtlStore(clock);
     this.spentCodes = new TtlStore(clock);
     this.accessTokens = new TtlStore(clock);
     this.refreshTokens = new TtlStore(clock);
-    this.pending = new TtlStore(clock);
   }
 
   /** Revokes every token matching `test` (a reused code's grant, an unlinked user). */
@@ -70,11 +63,7 @@ export class TossState {
 
   sweep(): number {
     return (
-      this.codes.sweep() +
-      this.spentCodes.sweep() +
-      this.accessTokens.sweep() +
-      this.refreshTokens.sweep() +
-      this.pending.sweep()
+      this.codes.sweep() + this.spentCodes.sweep() + this.accessTokens.sweep() + this.refreshTokens.sweep()
     );
   }
 }

@@ -1,29 +1,52 @@
-import { handleErrors } from '@mfv/auth';
+import { checkCsrf, handleErrors, readJsonBody } from '@mfv/auth';
 import { admitLoginStart } from '../../../server/login-limit';
-import { defaultTossLoginDeps, startTossLogin } from '../../../server/toss-login';
-import { TossUnavailableError } from '../../../server/toss-runtime';
+import { completeTossLogin, defaultTossLoginDeps, tossLoginBodySchema } from '../../../server/toss-login';
 
 /**
- * GET /user/api/login/toss?returnTo=… — starts a Toss login (state sealed in a cookie) and sends
- * the browser to the appLogin step (TOSS_APP_LOGIN_URL). Rate-limited per client IP (login-limit.ts).
+ * POST /user/api/login/toss {authorizationCode, referrer, returnTo?} — what appLogin() answered inside
+ * the Toss app, posted by the login page (../../../client/toss-app.ts). Order: Toss login enabled,
+ * rate limit per client IP (login-limit.ts: the same budget as the login starts), CSRF (Origin +
+ * signed double-submit token), a strictly checked body, then generate-token / login-me over mTLS and
+ * the member (server/toss-login.ts). Answers 200 {redirectTo} (a same-origin path) or {code, message}.
  */
 export default handleErrors(async (req, res) => {
-  if (req.method !== 'GET') {
-    res.setHeader('Allow', 'GET');
-    res.status(405).json({ code: 'METHOD_NOT_ALLOWED', message: 'GET only' });
+  res.setHeader('Cache-Control', 'no-store');
+  if (req.method !== 'POST') {
+    res.setHeader('Allow', 'POST');
+    res.status(405).json({ code: 'METHOD_NOT_ALLOWED', message: 'POST만 받아요.' });
     return;
   }
-  res.setHeader('Cache-Control', 'no-store');
-  if (!(await admitLoginStart(req, res))) return;
+  const deps = defaultTossLoginDeps();
+  let enabled: boolean;
   try {
-    res.redirect(302, startTossLogin(defaultTossLoginDeps(), req, res));
-  } catch (error) {
-    if (error instanceof TossUnavailableError && error.code === 'TOSS_DISABLED') {
-      res.status(404).json({ code: 'NOT_FOUND', message: 'Toss login is disabled' });
-      return;
-    }
-    throw error;
+    enabled = deps.settings().enabled;
+  } catch {
+    // The configuration names the variable in the log at start (toss-runtime.ts); the person gets a
+    // plain answer.
+    enabled = true;
   }
+  if (!enabled) {
+    res
+      .status(404)
+      .json({ code: 'NOT_FOUND', message: '토스 로그인을 쓸 수 없어요. 카카오로 로그인해 주세요.' });
+    return;
+  }
+  if (!(await admitLoginStart(req, res))) return;
+  checkCsrf(deps.auth.config, req);
+  const parsed = tossLoginBodySchema.safeParse(await readJsonBody(req));
+  if (!parsed.success) {
+    res.status(400).json({
+      code: 'INVALID_TOSS_LOGIN',
+      message: parsed.error.issues[0]?.message ?? '토스 로그인 정보가 올바르지 않아요. 다시 시도해 주세요.',
+    });
+    return;
+  }
+  const outcome = await completeTossLogin(deps, req, res, parsed.data);
+  if (outcome.kind === 'ok') {
+    res.status(200).json({ redirectTo: outcome.redirectTo });
+    return;
+  }
+  res.status(outcome.status).json({ code: outcome.code, message: outcome.message });
 });
 
 // Bodies are read by our code (@mfv/auth readJsonBody): JSON errors as {code, message} (F7).
