@@ -4,9 +4,9 @@ import { unseal } from '@mfv/auth';
 import { sandboxCi, type MokPersona } from '@mfv/sandbox';
 import { MOK_PASS_ADULT, MOK_SMS_USER } from '@mfv/sandbox/mok-personas';
 import { linkAfterSignIn } from '../src/server/account-link';
-import { completeTossLogin, startTossLogin, type TossLoginDeps } from '../src/server/toss-login';
+import type { TossLoginDeps } from '../src/server/toss-login';
 import type { SignupState } from '../src/server/signup-state';
-import { appLogin, exchange, Jar, startWorld, type World } from './toss-kit';
+import { exchange, Jar, startWorld, tossLoginAs, type World } from './toss-kit';
 
 /**
  * One person, one member (docs/auth.md "One person, one member"): a person who signed up with
@@ -29,13 +29,7 @@ afterAll(async () => {
 
 async function tossLogin(persona: string) {
   const jar = new Jar();
-  const start = exchange(jar, { returnTo: '/notices' });
-  const location = startTossLogin(deps, start.req, start.res);
-  start.commit();
-  const query = await appLogin(location, persona);
-  const back = exchange(jar, query);
-  const outcome = await completeTossLogin(deps, back.req, back.res, query);
-  back.commit();
+  const { outcome } = await tossLoginAs(deps, world.sandbox.url, jar, persona, '/notices');
   return { jar, outcome };
 }
 
@@ -74,7 +68,7 @@ describe('linking a Toss login to the member who already is that person', () => 
     const member = await verifiedKakaoMember(MOK_PASS_ADULT);
 
     const first = await tossLogin('kim-minjun');
-    expect(first.outcome).toEqual({ kind: 'redirect', destination: '/user/link' });
+    expect(first.outcome).toEqual({ kind: 'ok', redirectTo: '/user/link' });
     expect(first.jar.cookies.has('mfv_sid')).toBe(false);
     expect(signupOf(first.jar)).toMatchObject({
       returnTo: '/notices',
@@ -88,7 +82,7 @@ describe('linking a Toss login to the member who already is that person', () => 
 
     // The person proves the existing account (a Kakao sign-in started from the link page).
     const again = await tossLogin('kim-minjun');
-    expect(again.outcome).toEqual({ kind: 'redirect', destination: '/user/link' });
+    expect(again.outcome).toEqual({ kind: 'ok', redirectTo: '/user/link' });
     const proved = exchange(again.jar);
     expect(await linkAfterSignIn(world.auth, proved.req, proved.res, member.user.id, 'test')).toBe('linked');
     proved.commit();
@@ -96,7 +90,7 @@ describe('linking a Toss login to the member who already is that person', () => 
 
     // From now on "토스로 로그인" is the Kakao member: one account, two ways in.
     const signedIn = await tossLogin('kim-minjun');
-    expect(signedIn.outcome).toEqual({ kind: 'redirect', destination: '/notices' });
+    expect(signedIn.outcome).toEqual({ kind: 'ok', redirectTo: '/notices' });
     expect(await sessionUser(signedIn.jar)).toBe(member.user.id);
     const ways = await world.api.db.query<{ provider: string }>(
       'SELECT provider FROM identities WHERE user_id = $1 ORDER BY provider',
@@ -115,7 +109,7 @@ describe('linking a Toss login to the member who already is that person', () => 
   it('declining: the usual signup makes a separate member; a login without a known person goes straight to signup', async () => {
     const member = await verifiedKakaoMember(MOK_SMS_USER);
     const offered = await tossLogin('lee-seoyeon');
-    expect(offered.outcome).toEqual({ kind: 'redirect', destination: '/user/link' });
+    expect(offered.outcome).toEqual({ kind: 'ok', redirectTo: '/user/link' });
     const created = await fetch(`${world.api.url}/users`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${world.api.internalToken}` },
@@ -131,7 +125,7 @@ describe('linking a Toss login to the member who already is that person', () => 
 
     // Nobody is this person yet: the signup form, no offer.
     const fresh = await tossLogin('yoon-seojin');
-    expect(fresh.outcome).toEqual({ kind: 'redirect', destination: '/user/signup' });
+    expect(fresh.outcome).toEqual({ kind: 'ok', redirectTo: '/user/signup' });
     expect(signupOf(fresh.jar)!.existingAccount).toBeUndefined();
   });
 });

@@ -26,15 +26,15 @@ export const RATE_LIMIT_DEFAULTS = {
 } as const;
 
 /**
- * Rate limits of the user remote. Starting a login (GET /user/api/login/kakao and /toss) keeps
- * no server state, but each start signs a cookie and sends the browser on to the provider, so a
- * script could make us send anyone's traffic there. A login callback (/user/login/kakao/callback,
- * /user/login/toss/callback) calls the provider's token endpoint (Toss: over mTLS) and the api
- * for every code it is handed. Counted per client IP, both providers together, in Redis.
+ * Rate limits of the user remote. Starting a login (GET /user/api/login/kakao, and POST
+ * /user/api/login/toss, where appLogin's code is exchanged over mTLS) costs a signed cookie or a
+ * provider call, so a script could make us send anyone's traffic there. The Kakao login callback
+ * (/user/login/kakao/callback) calls Kakao's token endpoint and the api for every code it is
+ * handed. Counted per client IP, in Redis.
  * Generous: carriers and offices put many people behind one address.
  *
  *   USER_LIMIT_LOGIN_IP                  login starts (Kakao and Toss together)
- *   USER_LIMIT_CALLBACK_IP               login callbacks (Kakao and Toss together)
+ *   USER_LIMIT_CALLBACK_IP               the Kakao login callback
  */
 export const USER_RATE_LIMIT_DEFAULTS = {
   USER_LIMIT_LOGIN_IP: '30/60',

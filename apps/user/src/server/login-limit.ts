@@ -4,9 +4,9 @@
  * @mfv/config rate-limits.ts). A start keeps no server state, but each one signs a cookie and
  * sends the browser on to the provider: without a limit a script could hammer both.
  *
- * Login callbacks (/user/login/kakao/callback, /user/login/toss/callback) have their own limit,
- * per client IP, both providers together (USER_LIMIT_CALLBACK_IP): each callback with a code
- * calls the provider's token endpoint and the api. Over it the page answers 429 + Retry-After
+ * The Kakao login callback (/user/login/kakao/callback) has its own limit per client IP
+ * (USER_LIMIT_CALLBACK_IP): each callback with a code calls Kakao's token endpoint and the api
+ * (Toss has no callback page: its code comes with the POST start above). Over it the page answers 429 + Retry-After
  * and says in Korean how long to wait (see `admitLoginCallback`).
  *
  * Over the limit, what the caller gets depends on who asks:
