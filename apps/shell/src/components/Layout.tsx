@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { RemoteSlot } from '../federation/RemoteSlot';
 import type { Notice, VerificationStatus } from '@mfv/api-contract';
 import type { Viewer } from '@mfv/auth';
-import type { RemoteStatusMap } from '../federation/modules';
+import { slotStatus, type RemoteStatusMap } from '../federation/modules';
 import { BUSINESS_INFO, businessLine, FOOTER_LINKS, SITE_NAME } from '@mfv/ui/site';
 
 /** The site frame; header actions come from remotes (or, on the benchmark baseline, local imports). */
@@ -184,14 +184,14 @@ export function FederatedLayout({
         <>
           <RemoteSlot
             id="notice/NoticeBell"
-            status={remoteStatus['notice/NoticeBell']}
+            status={slotStatus(remoteStatus, 'notice/NoticeBell')}
             props={{ signedIn: viewer !== null, initialNotices: notices ?? undefined, returnTo: path }}
             label="알림"
             variant="inline"
           />
           <RemoteSlot
             id="user/UserMenu"
-            status={remoteStatus['user/UserMenu']}
+            status={slotStatus(remoteStatus, 'user/UserMenu')}
             props={{
               viewer: viewer ? { nickname: viewer.nickname } : null,
               verification: viewer ? verification : null,

@@ -123,13 +123,18 @@ export function RemoteSlot<Id extends RemoteModuleId>({
       <SlotFallback label={label} variant={variant} onRetry={retrying || refused ? undefined : retry} />
     );
   } else {
+    // The server renders the component it loaded (never suspends), so it needs no fallback: a
+    // fallback there is only work (React prepares one for every larger boundary, on every
+    // request). The browser shows one while it fetches a release it has not loaded yet; a
+    // fallback is never compared during hydration.
+    const fallback = typeof window === 'undefined' ? null : <SlotLoading variant={variant} />;
     const Remote =
       typeof window === 'undefined'
         ? (loadedComponent(id, release) as AnyComponent)
         : (loadedComponent(id, release) ?? lazyRemote(id, release));
     content = (
       <SlotErrorBoundary onError={onError}>
-        <Suspense fallback={<SlotLoading variant={variant} />}>
+        <Suspense fallback={fallback}>
           <Remote {...(props as Record<string, unknown>)} />
         </Suspense>
       </SlotErrorBoundary>
@@ -143,11 +148,6 @@ export function RemoteSlot<Id extends RemoteModuleId>({
       data-remote-release={mode === 'ok' ? (release ?? 'unversioned') : undefined}
     >
       {content}
-      <style jsx>{`
-        .remote-slot.inline {
-          display: inline-block;
-        }
-      `}</style>
     </div>
   );
 }

@@ -76,24 +76,10 @@ export function SlotFallback({ label, variant, onRetry }: SlotFallbackProps) {
   );
 }
 
-/** Shown only while the browser fetches a remote that the server could render. */
+/**
+ * Shown only while the browser fetches a remote that the server could render: a bare element
+ * styled by SLOT_CSS (./slot-css.ts), in the document head of every page.
+ */
 export function SlotLoading({ variant }: { variant: 'inline' | 'block' }) {
-  return (
-    <div className={`slot-loading ${variant}`} aria-busy="true">
-      <style jsx>{`
-        .slot-loading {
-          background: linear-gradient(90deg, #f3f4f6, #e5e7eb, #f3f4f6);
-          border-radius: 8px;
-        }
-        .inline {
-          display: inline-block;
-          width: 96px;
-          height: 30px;
-        }
-        .block {
-          height: 120px;
-        }
-      `}</style>
-    </div>
-  );
+  return <div className={`slot-loading ${variant}`} aria-busy="true" />;
 }

@@ -30,7 +30,22 @@ export type RemoteProps<Id extends RemoteModuleId> =
  */
 export type RemoteStatus =
   { state: 'ok'; release: string | null } | { state: 'down' | 'refused'; release?: undefined };
-export type RemoteStatusMap = Partial<Record<RemoteModuleId, RemoteStatus>>;
+
+/**
+ * What the server found for the remotes of a page, as the page props carry it to the browser (in
+ * every page's `__NEXT_DATA__`, so kept small): per remote, the release its modules rendered from
+ * (`null`: unversioned), or `{ state }` when they render the fallback. Read per slot with
+ * slotStatus().
+ */
+export type RemoteStatusMap = Partial<Record<RemoteName, string | null | { state: 'down' | 'refused' }>>;
+
+/** The status of one module's slot from a page's map (undefined: the server did not check it). */
+export function slotStatus(map: RemoteStatusMap, id: RemoteModuleId): RemoteStatus | undefined {
+  const entry = map[remoteOf(id)];
+  if (entry === undefined) return undefined;
+  if (entry === null || typeof entry === 'string') return { state: 'ok', release: entry };
+  return { state: entry.state };
+}
 
 /** The remote (team) a module id belongs to: `notice/NoticeBell` → `notice`. */
 export function remoteOf(id: RemoteModuleId): RemoteName {

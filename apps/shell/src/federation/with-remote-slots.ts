@@ -22,16 +22,16 @@ export interface RemoteSlotPageProps {
   sessionUnavailable: boolean;
   /**
    * The member's newest notices, read on the server so the bell's count and the list are in the
-   * first HTML; null when signed out or when the api did not answer in time (the notice remote then
-   * fetches them in the browser).
+   * first HTML; absent when signed out or when the api did not answer in time (the notice remote
+   * then fetches them in the browser).
    */
-  notices: Notice[] | null;
+  notices?: Notice[];
   /**
    * The member's lasting verification status (GET /verifications/me), read on the server so the
-   * user menu and /verification show it in the first HTML; null when signed out or when the api did
-   * not answer in time (then nothing is shown: never "unverified" for a status nobody read).
+   * user menu and /verification show it in the first HTML; absent when signed out or when the api
+   * did not answer in time (then nothing is shown: never "unverified" for a status nobody read).
    */
-  verification: VerificationStatus | null;
+  verification?: VerificationStatus;
 }
 
 /** How many notices the header bell shows (the home page's list shows the first few of them). */
@@ -57,7 +57,8 @@ async function ssrNotices(auth: AuthContext): Promise<Notice[] | null> {
 
 /**
  * Which release of its remote each module renders from on this request (a map lookup: the
- * releases are kept current in the background, ./releases.ts). Only the first requests of a
+ * releases are kept current in the background, ./releases.ts), per remote: the modules of one
+ * remote render from the same release, or all from the fallback. Only the first requests of a
  * process wait, bounded, for the first check of every remote.
  */
 export async function probeRemotes(
@@ -71,14 +72,20 @@ export async function probeRemotes(
   }
   const status: RemoteStatusMap = {};
   for (const id of ids) {
-    const serving = servingRelease(id, remoteOf(id));
-    if (typeof serving === 'string') status[id] = { state: serving };
-    else
-      status[id] = loadedComponent(id, serving.release)
-        ? { state: 'ok', release: serving.release }
-        : { state: 'down' };
+    const remote = remoteOf(id);
+    const known = status[remote];
+    if (known !== undefined && typeof known === 'object' && known !== null) continue; // already fallback
+    const serving = servingRelease(id, remote);
+    if (typeof serving === 'string') status[remote] = { state: serving };
+    else if (!loadedComponent(id, serving.release)) status[remote] = { state: 'down' };
+    else status[remote] = serving.release;
   }
   return status;
+}
+
+/** The modules of each page, with the layout's (computed once per page, not per request). */
+function pageModuleList(pageModules: readonly RemoteModuleId[]): RemoteModuleId[] {
+  return [...new Set([...LAYOUT_MODULES, ...pageModules])];
 }
 
 /**
@@ -91,7 +98,7 @@ export function withRemoteSlots<P extends Record<string, unknown> = Record<strin
   pageModules: readonly RemoteModuleId[],
   gssp?: (ctx: GetServerSidePropsContext) => Promise<GetServerSidePropsResult<P>>,
 ): GetServerSideProps<P & RemoteSlotPageProps> {
-  const modules = [...new Set([...LAYOUT_MODULES, ...pageModules])];
+  const modules = pageModuleList(pageModules);
   return async (ctx) => {
     const [remoteStatus, viewer, result] = await Promise.all([
       probeRemotes(modules),
@@ -100,19 +107,31 @@ export function withRemoteSlots<P extends Record<string, unknown> = Record<strin
     ]);
     if (!('props' in result)) return result;
     const signedIn = viewer.status === 'signed-in' ? viewer.auth : null;
+    // Signed out (most page views): nothing more to read. Absent, not null: the props are
+    // serialised into every page, so they carry only what the page uses.
+    if (!signedIn) {
+      return {
+        props: {
+          ...(await result.props),
+          remoteStatus,
+          viewer: null,
+          sessionUnavailable: viewer.status === 'unavailable',
+        },
+      };
+    }
     const [props, notices, verification] = await Promise.all([
       result.props,
-      signedIn ? ssrNotices(signedIn) : Promise.resolve(null),
-      signedIn ? readVerificationStatus(signedIn) : Promise.resolve(null),
+      ssrNotices(signedIn),
+      readVerificationStatus(signedIn),
     ]);
     return {
       props: {
         ...props,
         remoteStatus,
         viewer: viewer.status === 'signed-in' ? viewer.viewer : null,
-        sessionUnavailable: viewer.status === 'unavailable',
-        notices,
-        verification,
+        sessionUnavailable: false,
+        ...(notices ? { notices } : {}),
+        ...(verification ? { verification } : {}),
       },
     };
   };

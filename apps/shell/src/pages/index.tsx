@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { PageHead } from '../components/PageHead';
 import { RemoteSlot } from '../federation/RemoteSlot';
+import { slotStatus } from '../federation/modules';
 import { withRemoteSlots, type RemoteSlotPageProps } from '../federation/with-remote-slots';
 
 export default function Home({ remoteStatus, viewer, notices }: RemoteSlotPageProps) {
@@ -16,7 +17,7 @@ export default function Home({ remoteStatus, viewer, notices }: RemoteSlotPagePr
       </section>
       <RemoteSlot
         id="notice/NoticeList"
-        status={remoteStatus['notice/NoticeList']}
+        status={slotStatus(remoteStatus, 'notice/NoticeList')}
         props={{ limit: 5, signedIn: viewer !== null, initialNotices: notices?.slice(0, 5) }}
         label="공지사항"
         variant="block"

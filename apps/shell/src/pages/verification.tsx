@@ -1,5 +1,6 @@
 import { PageHead } from '../components/PageHead';
 import { RemoteSlot } from '../federation/RemoteSlot';
+import { slotStatus } from '../federation/modules';
 import { withRemoteSlots, type RemoteSlotPageProps } from '../federation/with-remote-slots';
 
 export default function VerificationPage({ remoteStatus, verification }: RemoteSlotPageProps) {
@@ -12,8 +13,8 @@ export default function VerificationPage({ remoteStatus, verification }: RemoteS
       <h1>본인확인</h1>
       <RemoteSlot
         id="verify/VerifyLauncher"
-        status={remoteStatus['verify/VerifyLauncher']}
-        props={{ verification }}
+        status={slotStatus(remoteStatus, 'verify/VerifyLauncher')}
+        props={{ verification: verification ?? null }}
         label="본인확인 서비스"
         variant="block"
       />
