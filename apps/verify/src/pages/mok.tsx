@@ -1,6 +1,6 @@
 import { safeReturnTo } from '@mfv/auth';
 import type { GetServerSideProps } from 'next';
-import Head from 'next/head';
+import SiteFrame from '../core/ui/SiteFrame';
 import type { OwnerKind } from '../core/owner';
 import { ownerKindOf } from '../core/pages';
 import MobileOkFlow from '../providers/mobile-ok/ui/MobileOkFlow';
@@ -19,28 +19,14 @@ interface Props {
  */
 export default function MokPage({ service, owner, returnTo }: Props) {
   return (
-    <main className="wrap">
-      <Head>
-        <title>휴대폰 본인확인 · MFV</title>
-      </Head>
-      <MobileOkFlow initialService={service} owner={owner} returnTo={returnTo} />
-      <style jsx>{`
-        .wrap {
-          min-height: 100vh;
-          display: grid;
-          place-items: start center;
-          padding: 40px 12px;
-          background: #f9fafb;
-          font-family:
-            system-ui,
-            -apple-system,
-            'Apple SD Gothic Neo',
-            'Noto Sans KR',
-            sans-serif;
-          color: #111827;
-        }
-      `}</style>
-    </main>
+    <SiteFrame
+      title="휴대폰 본인확인"
+      description="본인 명의의 휴대폰으로 본인확인을 해요. 통신사를 고르고 약관에 동의한 뒤 문자 인증번호로 확인해요."
+    >
+      <main>
+        <MobileOkFlow initialService={service} owner={owner} returnTo={returnTo} />
+      </main>
+    </SiteFrame>
   );
 }
 

@@ -3,7 +3,7 @@ import { formatKstDateTime } from '@mfv/ui/format';
 import type { GetServerSideProps } from 'next';
 import { useEffect } from 'react';
 import VerifyCard from '../../core/ui/VerifyCard';
-import { KCB_TICKET_PATTERN } from '../../providers/kcb/rules';
+import { KCB_BRAND, KCB_TICKET_PATTERN } from '../../providers/kcb/rules';
 import type { VerificationResultView } from '../../core/responses';
 import { MESSAGES, toVerifyError } from '../../core/errors';
 import { redeemTicket } from '../../core/handoff';
@@ -21,7 +21,7 @@ export default function KcbResultPage(props: Props) {
   }, []);
   if (!props.ok) {
     return (
-      <VerifyCard title="본인확인 결과" brand="KCB (ok-name)">
+      <VerifyCard title="본인확인 결과" brand={KCB_BRAND}>
         <p className="vc-alert" role="alert" data-testid="kcb-result-error" data-code={props.code}>
           {props.message}
         </p>
@@ -35,7 +35,7 @@ export default function KcbResultPage(props: Props) {
   }
   const { result } = props;
   return (
-    <VerifyCard title="본인확인 완료" brand="KCB (ok-name)">
+    <VerifyCard title="본인확인 완료" brand={KCB_BRAND}>
       <dl className="vc-result" data-testid="kcb-result">
         {result.maskedName && (
           <>

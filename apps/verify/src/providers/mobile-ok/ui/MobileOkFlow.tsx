@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { SITE_NAME } from '@mfv/ui/site';
 import type { OwnerKind } from '../../../core/owner';
 import { MOK_SERVICES, type MokServiceId } from '../rules';
 import ArsStep from './ArsStep';
@@ -38,8 +39,8 @@ export default function MobileOkFlow({ initialService, owner, returnTo }: Mobile
 
   return (
     <section className="mok" aria-labelledby="mok-title" data-phase={phase.kind}>
-      <a className="brand" href="/">
-        MFV
+      <a className="brand" href="/" aria-label={`${SITE_NAME} 홈`}>
+        {SITE_NAME}
       </a>
       <h1 id="mok-title">휴대폰 본인확인</h1>
       <p className="lead">
@@ -94,14 +95,18 @@ export default function MobileOkFlow({ initialService, owner, returnTo }: Mobile
       {/* Global but under .mok: the step components render the elements these rules style. */}
       <style jsx global>{`
         .mok {
-          width: min(480px, 100%);
-          padding: 28px;
+          width: 100%;
+          padding: 24px 20px;
           background: #fff;
           border: 1px solid #e5e7eb;
           border-radius: 16px;
           box-shadow: 0 8px 24px rgba(0, 0, 0, 0.06);
         }
         .mok .brand {
+          display: inline-flex;
+          align-items: center;
+          min-height: 44px;
+          min-width: 44px;
           font-weight: 800;
           letter-spacing: 0.04em;
           color: #111827;
@@ -109,7 +114,7 @@ export default function MobileOkFlow({ initialService, owner, returnTo }: Mobile
         }
         .mok h1 {
           font-size: 22px;
-          margin: 14px 0 6px;
+          margin: 4px 0 6px;
         }
         .mok h2 {
           font-size: 18px;
@@ -163,7 +168,8 @@ export default function MobileOkFlow({ initialService, owner, returnTo }: Mobile
         .mok .choice {
           display: flex;
           gap: 10px;
-          align-items: flex-start;
+          align-items: center;
+          min-height: 44px;
           padding: 10px 12px;
           border: 1px solid #d0d7de;
           border-radius: 10px;
@@ -178,7 +184,7 @@ export default function MobileOkFlow({ initialService, owner, returnTo }: Mobile
           display: grid;
         }
         .mok .choice small {
-          color: #6b7280;
+          color: #4b5563;
         }
         .mok .pair {
           display: grid;
@@ -190,6 +196,7 @@ export default function MobileOkFlow({ initialService, owner, returnTo }: Mobile
           width: 100%;
           box-sizing: border-box;
           padding: 10px 12px;
+          min-height: 44px;
           border: 1px solid #d0d7de;
           border-radius: 8px;
           font: inherit;
@@ -228,6 +235,7 @@ export default function MobileOkFlow({ initialService, owner, returnTo }: Mobile
         }
         .mok .secondary {
           width: 100%;
+          min-height: 44px;
           margin-top: 10px;
           padding: 10px;
           border: 1px solid #2563eb;
@@ -243,6 +251,7 @@ export default function MobileOkFlow({ initialService, owner, returnTo }: Mobile
           cursor: default;
         }
         .mok .link {
+          min-height: 44px;
           margin-top: 10px;
           border: 0;
           background: none;
@@ -251,15 +260,8 @@ export default function MobileOkFlow({ initialService, owner, returnTo }: Mobile
           text-decoration: underline;
           cursor: pointer;
         }
-        .mok button:focus-visible,
-        .mok .button:focus-visible,
-        .mok input:not(.choice-input):focus-visible,
-        .mok select:focus-visible {
-          outline: 3px solid #93c5fd;
-          outline-offset: 2px;
-        }
         .mok .timer {
-          color: #6b7280;
+          color: #4b5563;
           font-variant-numeric: tabular-nums;
         }
         .mok .waiting {
@@ -278,7 +280,7 @@ export default function MobileOkFlow({ initialService, owner, returnTo }: Mobile
           gap: 6px 16px;
         }
         .mok dt {
-          color: #6b7280;
+          color: #4b5563;
         }
         .mok dd {
           margin: 0;
