@@ -89,6 +89,10 @@ describe('/verify pages at phone size', () => {
     await page.getByTestId('mok-submit').click();
     await page.getByLabel('인증번호', { exact: true }).waitFor();
     await checkShown(page, 'mok: the code');
+    await page.getByLabel('인증번호', { exact: true }).fill('000000');
+    await page.getByTestId('mok-confirm').click();
+    await expect.poll(() => page.getByTestId('mok-code-error').textContent()).toContain('남은 입력');
+    await checkShown(page, 'mok: a wrong code, said at the field');
     await page.getByLabel('인증번호', { exact: true }).fill(PERSON.otp);
     await page.getByTestId('mok-confirm').click();
     await page.getByTestId('mok-result-phone').waitFor();

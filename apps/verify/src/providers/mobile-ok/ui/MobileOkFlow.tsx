@@ -8,10 +8,13 @@ import FormStep from './FormStep';
 import OtpStep from './OtpStep';
 import PassStep from './PassStep';
 import ResultStep from './ResultStep';
+import type { MokPurpose } from './standard-window';
 import { useMobileOkFlow } from './useMobileOkFlow';
 
 export interface MobileOkFlowProps {
   initialService: MokServiceId;
+  /** What the verification is for (the usageCode follows), set by the service, never by the person. */
+  purpose: MokPurpose;
   /** Whom the result will belong to (decided on the server from the session or the signup cookie). */
   owner: OwnerKind;
   /** Where "계속하기" leads after success (a same-site path). */
@@ -25,8 +28,8 @@ export interface MobileOkFlowProps {
  * The page talks to this remote's own API only; the browser never holds a provider token, CI, DI
  * or anything the person did not type themselves. State and API calls: ./useMobileOkFlow.ts.
  */
-export default function MobileOkFlow({ initialService, owner, returnTo }: MobileOkFlowProps) {
-  const flow = useMobileOkFlow(initialService);
+export default function MobileOkFlow({ initialService, purpose, owner, returnTo }: MobileOkFlowProps) {
+  const flow = useMobileOkFlow(initialService, purpose);
   const { phase, service, status, alert } = flow.state;
   const heading = useRef<HTMLHeadingElement>(null);
 
@@ -44,7 +47,7 @@ export default function MobileOkFlow({ initialService, owner, returnTo }: Mobile
       </a>
       <h1 id="mok-title">휴대폰 본인확인</h1>
       <p className="lead">
-        본인 명의의 휴대폰으로 본인확인을 합니다. 결과는 이름과 번호 일부만 가린 채로 보여 드립니다.
+        본인 명의의 휴대폰으로 본인확인을 해요. 결과는 이름과 번호 일부를 가린 채로 보여 드려요.
       </p>
       <p className="status" role="status" aria-live="polite" data-testid="mok-status">
         {status}
@@ -57,17 +60,17 @@ export default function MobileOkFlow({ initialService, owner, returnTo }: Mobile
 
       {owner === 'none' && phase.kind === 'form' && (
         <div className="notice" data-testid="mok-login-required">
-          <p>본인확인 결과는 계정에 저장됩니다. 먼저 로그인하거나 회원가입을 시작해 주세요.</p>
+          <p>본인확인 결과는 계정에 저장돼요. 먼저 로그인하거나 회원가입을 시작해 주세요.</p>
           <a className="button" href={loginHref}>
             로그인 / 회원가입
           </a>
         </div>
       )}
       {owner === 'unavailable' && phase.kind === 'form' && (
-        <p className="notice">로그인 상태를 확인하지 못했습니다. 잠시 후 다시 시도해 주세요.</p>
+        <p className="notice">로그인 상태를 확인하지 못했어요. 잠시 후 다시 시도해 주세요.</p>
       )}
       {owner === 'signup' && phase.kind === 'form' && (
-        <p className="notice">회원가입 중입니다. 본인확인을 마치면 가입을 이어서 진행할 수 있습니다.</p>
+        <p className="notice">회원가입 중이에요. 본인확인을 마치면 가입을 이어서 진행할 수 있어요.</p>
       )}
 
       {phase.kind === 'form' && owner !== 'none' && <FormStep flow={flow} />}
@@ -84,6 +87,7 @@ export default function MobileOkFlow({ initialService, owner, returnTo }: Mobile
       )}
       {phase.kind === 'failed' && (
         <FailedStep
+          title={phase.title}
           message={phase.message}
           code={phase.code}
           loginHref={loginHref}
@@ -184,6 +188,135 @@ export default function MobileOkFlow({ initialService, owner, returnTo }: Mobile
           display: grid;
         }
         .mok .choice small {
+          color: #4b5563;
+        }
+        .mok .tiles {
+          display: grid;
+          grid-template-columns: repeat(4, 1fr);
+          gap: 6px;
+          padding-top: 6px;
+        }
+        .mok .tiles.three {
+          grid-template-columns: repeat(3, 1fr);
+        }
+        .mok .tile {
+          position: relative;
+          display: flex;
+          align-items: center;
+          justify-content: center;
+          min-height: 48px;
+          padding: 4px;
+          border: 1px solid #d0d7de;
+          border-radius: 10px;
+          text-align: center;
+          cursor: pointer;
+        }
+        .mok .tile input {
+          position: absolute;
+          opacity: 0;
+          width: 1px;
+          height: 1px;
+        }
+        .mok .tile.checked {
+          border: 2px solid #1d4ed8;
+          background: #eff6ff;
+          color: #1e3a8a;
+          font-weight: 700;
+        }
+        .mok .tile:focus-within {
+          outline: 3px solid #1d4ed8;
+          outline-offset: 2px;
+        }
+        .mok .mvno {
+          margin-top: 10px;
+        }
+        .mok .consents ul {
+          list-style: none;
+          margin: 0;
+          padding: 0 0 0 8px;
+        }
+        .mok .consents li {
+          display: flex;
+          align-items: flex-start;
+          justify-content: space-between;
+          flex-wrap: wrap;
+          gap: 0 8px;
+        }
+        .mok .consent {
+          display: flex;
+          align-items: center;
+          gap: 8px;
+          min-height: 44px;
+          font-weight: 400;
+        }
+        .mok .consent.all {
+          font-weight: 700;
+          border-bottom: 1px solid #e5e7eb;
+        }
+        .mok .consent input {
+          width: 20px;
+          height: 20px;
+          flex: none;
+        }
+        .mok .required {
+          color: #1d4ed8;
+          font-weight: 700;
+        }
+        .mok details {
+          margin-left: auto;
+        }
+        .mok details[open] {
+          flex-basis: 100%;
+        }
+        .mok summary {
+          display: inline-flex;
+          align-items: center;
+          justify-content: center;
+          min-height: 44px;
+          min-width: 44px;
+          color: #374151;
+          text-decoration: underline;
+          cursor: pointer;
+        }
+        .mok details p {
+          margin: 0 0 8px;
+          padding: 10px;
+          border-radius: 8px;
+          background: #f3f4f6;
+          font-size: 13px;
+        }
+        .mok .birth {
+          display: grid;
+          grid-template-columns: 1fr 9em;
+          gap: 12px;
+          align-items: start;
+        }
+        .mok .digit {
+          display: flex;
+          align-items: center;
+          gap: 6px;
+          white-space: nowrap;
+        }
+        .mok .digit input {
+          width: 3em;
+          text-align: center;
+        }
+        .mok .code-field {
+          position: relative;
+          display: block;
+        }
+        .mok .code-field input {
+          padding-right: 4.5em;
+        }
+        .mok .code-timer {
+          position: absolute;
+          right: 12px;
+          top: 50%;
+          transform: translateY(-50%);
+          color: #b91c1c;
+          font-variant-numeric: tabular-nums;
+        }
+        .mok .code-timer.over {
           color: #4b5563;
         }
         .mok .pair {
