@@ -1,7 +1,15 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Site } from '@mfv/site';
-import { fillMokForm, MOK_PERSONAS } from './flows.js';
+import {
+  confirmOnKcb,
+  fillMokForm,
+  KCB_PERSONAS,
+  MOK_PERSONAS,
+  SSAFY_PERSONAS,
+  ssafySdkReady,
+  ssafyVerifyInPopup,
+} from './flows.js';
 import { launchBrowser, signIn, startTestSite } from './harness.js';
 import { auditPage, horizontalOverflow, PHONE_WIDTHS, smallTapTargets } from './ui-audit.js';
 
@@ -114,6 +122,118 @@ describe('error pages of the verify remote', () => {
       await page.getByRole('link', { name: '홈으로 가기' }).click();
       await page.waitForURL(`${site.url}/`);
     }
+    await context.close();
+  });
+});
+
+describe('results survive a reload (from the server, nothing in the URL)', () => {
+  it('KCB: reloading the result page shows the completed state, not "결과를 찾을 수 없습니다"', async () => {
+    const context = await phone('KCB새로고침');
+    const page = await context.newPage();
+    await page.goto(`${site.url}/verify/kcb`, { waitUntil: 'networkidle' });
+    await page.getByTestId('kcb-start').click();
+    await confirmOnKcb(page, KCB_PERSONAS.kimMinjun.id);
+    await page.waitForURL(`${site.url}/verify/kcb/result`);
+    await expect.poll(() => page.getByTestId('kcb-result-name').textContent()).toBe('김*준');
+    await page.reload({ waitUntil: 'networkidle' });
+    expect(page.url()).toBe(`${site.url}/verify/kcb/result`);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('본인확인 완료');
+    expect(await page.getByTestId('kcb-result-name').textContent()).toBe('김*준');
+    expect(await page.getByTestId('kcb-status-summary').textContent()).toMatch(
+      /^본인확인 완료 · 김\*준 · \d{4}\.\d{2}\.\d{2}$/,
+    );
+    expect(await page.getByTestId('kcb-result-error').count()).toBe(0);
+    await checkShown(page, 'KCB result after a reload');
+    // Signed out, the same address shows nothing of anyone.
+    const anonymous = await phone();
+    const other = await anonymous.newPage();
+    await other.goto(`${site.url}/verify/kcb/result`);
+    expect(await other.getByTestId('kcb-result-error').count()).toBe(1);
+    await Promise.all([context.close(), anonymous.close()]);
+  });
+
+  it('SSAFY: reloading after 인증 shows it done, not the untouched start page', async () => {
+    const context = await phone('SSAFY새로고침');
+    const page = await context.newPage();
+    await page.goto(`${site.url}/verify/ssafy`, { waitUntil: 'networkidle' });
+    expect(await page.getByTestId('ssafy-done').count()).toBe(0);
+    await ssafySdkReady(page);
+    await ssafyVerifyInPopup(page, SSAFY_PERSONAS.kimMinjun.id);
+    await expect.poll(() => page.getByTestId('ssafy-verify').getAttribute('data-status')).toBe('verified');
+    await page.reload({ waitUntil: 'networkidle' });
+    expect(await page.getByTestId('ssafy-done-summary').textContent()).toMatch(
+      /^SSAFY 인증 완료 · \d{4}\.\d{2}\.\d{2}$/,
+    );
+    await checkShown(page, 'SSAFY after a reload');
+    await context.close();
+  });
+});
+
+const KAKAOTALK_UA =
+  'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 KAKAOTALK 10.8.5';
+const IPAD_DESKTOP_UA =
+  'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1';
+
+describe('where the verification window opens', () => {
+  it('KakaoTalk in-app browser: an offer to open the page in the phone’s browser; KCB in this window', async () => {
+    const context = await browser.newContext({ ...PHONE, userAgent: KAKAOTALK_UA });
+    await signIn(site, context, '카톡브라우저');
+    const page = await context.newPage();
+    await page.goto(`${site.url}/verify/kcb`, { waitUntil: 'networkidle' });
+    const open = page.getByTestId('open-system-browser');
+    expect(await open.getAttribute('href')).toBe(
+      `kakaotalk://web/openExternal?url=${encodeURIComponent(`${site.url}/verify/kcb`)}`,
+    );
+    await checkShown(page, 'KCB in KakaoTalk');
+    let popups = 0;
+    page.on('popup', () => (popups += 1));
+    await page.getByTestId('kcb-start').click();
+    await page.waitForURL(/\/kcb\/safe\/CommonSvl/);
+    expect(popups).toBe(0);
+    await page.goto(`${site.url}/verify/ssafy`, { waitUntil: 'networkidle' });
+    expect(await page.getByTestId('in-app-notice').getAttribute('data-app')).toBe('kakaotalk');
+    await context.close();
+  });
+
+  it('an iPad asking for the desktop site (wide, iOS): KCB in this window, not a popup', async () => {
+    const context = await browser.newContext({
+      viewport: { width: 1180, height: 820 },
+      userAgent: IPAD_DESKTOP_UA,
+    });
+    await signIn(site, context, '아이패드');
+    const page = await context.newPage();
+    await page.goto(`${site.url}/verify/kcb`, { waitUntil: 'networkidle' });
+    expect(await page.getByTestId('in-app-notice').count()).toBe(0);
+    let popups = 0;
+    page.on('popup', () => (popups += 1));
+    await page.getByTestId('kcb-start').click();
+    await page.waitForURL(/\/kcb\/safe\/CommonSvl/);
+    expect(popups).toBe(0);
+    await context.close();
+  });
+
+  it('SSAFY: the popup opens inside the tap (a blocker that refuses popups after a network round trip, as iOS Safari, lets it through)', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    // iOS Safari's rule: window.open only in the same task as the tap.
+    await context.addInitScript(() => {
+      let allowed = false;
+      window.addEventListener(
+        'click',
+        () => {
+          allowed = true;
+          setTimeout(() => (allowed = false), 0);
+        },
+        true,
+      );
+      const open = window.open.bind(window);
+      window.open = (...args: Parameters<typeof window.open>) => (allowed ? open(...args) : null);
+    });
+    await signIn(site, context, '팝업규칙');
+    const page = await context.newPage();
+    await page.goto(`${site.url}/verify/ssafy`, { waitUntil: 'networkidle' });
+    await ssafySdkReady(page);
+    await ssafyVerifyInPopup(page, 'lee-seoyeon'); // another SSAFY member than the reload test's
+    await expect.poll(() => page.getByTestId('ssafy-verify').getAttribute('data-status')).toBe('verified');
     await context.close();
   });
 });

@@ -93,6 +93,17 @@ export default function VerifyCard({
           opacity: 0.6;
           cursor: progress;
         }
+        .vc-done {
+          margin: 0 0 16px;
+          padding: 12px 14px;
+          border: 1px solid #a7f3d0;
+          border-radius: 12px;
+          background: #ecfdf5;
+          color: #065f46;
+        }
+        .vc-done p {
+          margin: 0;
+        }
         .vc-alert {
           padding: 12px;
           border-radius: 10px;

@@ -10,6 +10,8 @@ import {
   type KcbStartResponse,
 } from '../rules';
 import type { OwnerKind } from '../../../core/owner';
+import { detectBrowser, launchMode } from '../../../core/environment';
+import InAppNotice from '../../../core/ui/InAppNotice';
 
 const client = createAppClient('/verify');
 /** How often the page looks whether the person closed the KCB window. */
@@ -22,9 +24,13 @@ type Phase =
   | { kind: 'redirecting' }
   | { kind: 'failed'; code: string; message: string };
 
-/** Small screens and touch-first devices get the full-page variant (a popup is awkward there). */
+/**
+ * Phones, in-app browsers (KakaoTalk, Naver …), small screens and touch-first devices get the
+ * full-page variant (core/environment.ts); a desktop browser the popup.
+ */
 function prefersFullPage(): boolean {
-  return window.matchMedia('(max-width: 640px), (pointer: coarse)').matches;
+  const narrow = window.matchMedia('(max-width: 640px), (pointer: coarse)').matches;
+  return launchMode(detectBrowser(window.navigator.userAgent), { narrow }) === 'full-page';
 }
 
 /**
@@ -119,6 +125,7 @@ export default function KcbFlow({ owner, returnTo }: { owner: OwnerKind; returnT
 
   return (
     <div data-testid="kcb-flow" data-phase={phase.kind}>
+      <InAppNotice />
       <p className="vc-lead">
         KCB 인증 창에서 휴대폰 본인확인을 진행해요. 결과는 계정에 저장되고, 이 화면에는 가려진 정보만 보여
         드려요.
