@@ -98,8 +98,12 @@ describe('mobile-ok 본인확인 through the proxied site', () => {
     await fillForm(page, SMS_USER);
     await expect.poll(() => page.locator('#mok-phone-error').textContent()).toBe('');
     await page.getByTestId('mok-submit').click();
-    await expect.poll(() => page.getByRole('heading', { name: '인증번호 입력' }).isVisible()).toBe(true);
-    await expect.poll(() => page.getByTestId('mok-resend').textContent()).toContain('남은 횟수 3회');
+    await expect
+      .poll(() => page.getByRole('heading', { name: '인증번호 입력' }).isVisible(), { timeout: 15_000 })
+      .toBe(true);
+    await expect
+      .poll(() => page.getByTestId('mok-resend').textContent(), { timeout: 15_000 })
+      .toContain('남은 횟수 3회');
 
     // The code's 3:00 runs inside the field (not the transaction's 10:00 outside it).
     const timer = page.getByTestId('mok-code-timer');
@@ -116,7 +120,7 @@ describe('mobile-ok 본인확인 through the proxied site', () => {
     await page.getByLabel('인증번호', { exact: true }).fill('000000');
     await page.getByTestId('mok-confirm').click();
     await expect
-      .poll(() => page.getByTestId('mok-code-error').textContent())
+      .poll(() => page.getByTestId('mok-code-error').textContent(), { timeout: 15_000 })
       .toBe('입력하신 정보가 올바르지 않습니다. 인증번호를 확인해주세요. (남은 입력 2회)');
     expect(await page.getByTestId('mok-status').textContent()).toBe('');
     expect(await page.getByTestId('mok-alert').count()).toBe(0);
@@ -126,13 +130,17 @@ describe('mobile-ok 본인확인 through the proxied site', () => {
     await expect.poll(secondsLeft, { timeout: 10_000 }).toBeLessThan(178);
     const before = await secondsLeft();
     await page.getByTestId('mok-resend').click();
-    await expect.poll(() => page.getByTestId('mok-resend').textContent()).toContain('남은 횟수 2회');
+    await expect
+      .poll(() => page.getByTestId('mok-resend').textContent(), { timeout: 15_000 })
+      .toContain('남은 횟수 2회');
     expect(await secondsLeft()).toBeGreaterThan(before);
     expect(await page.getByTestId('mok-code-error').textContent()).toBe('');
 
     await page.getByLabel('인증번호', { exact: true }).fill(SMS_USER.otp);
     await page.getByTestId('mok-confirm').click();
-    await expect.poll(() => page.getByTestId('mok-result-name').textContent()).toBe('이*연');
+    await expect
+      .poll(() => page.getByTestId('mok-result-name').textContent(), { timeout: 15_000 })
+      .toBe('이*연');
     expect(await page.getByTestId('mok-result-phone').textContent()).toBe('010-****-0002');
     expect(await page.getByRole('heading', { name: '본인확인 완료' }).isVisible()).toBe(true);
     const result = (await page.getByTestId('mok-result').textContent()) ?? '';
@@ -156,7 +164,9 @@ describe('mobile-ok 본인확인 through the proxied site', () => {
     const urls = recordUrls(page);
     const start = async (service: string, label: RegExp) => {
       await page.goto(`${site.url}/verify/mok?service=${service}`, { waitUntil: 'networkidle' });
-      await expect.poll(() => page.getByRole('radio', { name: label }).isChecked()).toBe(true);
+      await expect
+        .poll(() => page.getByRole('radio', { name: label }).isChecked(), { timeout: 15_000 })
+        .toBe(true);
     };
     const expectResult = async (name: string | null) => {
       await expect
@@ -174,7 +184,9 @@ describe('mobile-ok 본인확인 through the proxied site', () => {
     await page.getByLabel('이름', { exact: true }).fill(SMS_USER.name);
     await page.getByLabel('휴대폰 번호', { exact: true }).fill(SMS_USER.phone);
     await page.getByTestId('mok-submit').click();
-    await expect.poll(() => page.getByRole('heading', { name: /PASS/ }).isVisible()).toBe(true);
+    await expect
+      .poll(() => page.getByRole('heading', { name: /PASS/ }).isVisible(), { timeout: 15_000 })
+      .toBe(true);
     await page.waitForTimeout(2_500);
     await page.getByTestId('mok-pass-done').click();
     await expectResult('이*연');
@@ -192,7 +204,9 @@ describe('mobile-ok 본인확인 through the proxied site', () => {
     await start('ars', /ARS 전화 인증/);
     await fillForm(page, SMS_USER);
     await page.getByTestId('mok-submit').click();
-    await expect.poll(() => page.locator('.ars-number').textContent()).toMatch(/^\d{6}$/);
+    await expect
+      .poll(() => page.locator('.ars-number').textContent(), { timeout: 15_000 })
+      .toMatch(/^\d{6}$/);
     const confirms: string[] = [];
     page.on('request', (r) => {
       if (r.url().endsWith('/verify/api/mok/confirm')) confirms.push(r.url());
@@ -231,11 +245,13 @@ describe('mobile-ok 본인확인 through the proxied site', () => {
     await fillForm(page, OUTAGE);
     await page.getByTestId('mok-submit').click();
     await expect
-      .poll(() => page.getByTestId('mok-failed-message').textContent())
+      .poll(() => page.getByTestId('mok-failed-message').textContent(), { timeout: 15_000 })
       .toBe('선택하신 본인확인 서비스와 연결에 실패했습니다. 잠시후 다시 시도해 주세요.');
     await page.getByTestId('mok-restart').click();
     // Back to the form, with what was typed still there.
-    await expect.poll(() => page.getByLabel('이름', { exact: true }).inputValue()).toBe(OUTAGE.name);
+    await expect
+      .poll(() => page.getByLabel('이름', { exact: true }).inputValue(), { timeout: 15_000 })
+      .toBe(OUTAGE.name);
     await page.close();
   });
 
@@ -263,7 +279,7 @@ describe('mobile-ok 본인확인 through the proxied site', () => {
     expect(await page.getByRole('checkbox', { name: '약관 전체 동의' }).isChecked()).toBe(false);
     await page.getByTestId('mok-submit').click();
     await expect
-      .poll(() => page.locator('#mok-consent-error').textContent())
+      .poll(() => page.locator('#mok-consent-error').textContent(), { timeout: 15_000 })
       .toBe('[필수] 약관에 모두 동의해 주세요.');
     expect(await page.getByRole('heading', { name: '인증번호 입력' }).count()).toBe(0);
     await page.close();
@@ -277,7 +293,9 @@ describe('mobile-ok 본인확인 through the proxied site', () => {
     await page.goto(`${site.url}/verify/mok?service=sms`, { waitUntil: 'networkidle' });
     await fillForm(page, { ...MVNO, carrier: 'LGU' });
     await page.getByTestId('mok-submit').click();
-    await expect.poll(() => page.getByTestId('mok-carrier-error').textContent()).toContain('통신사');
+    await expect
+      .poll(() => page.getByTestId('mok-carrier-error').textContent(), { timeout: 15_000 })
+      .toContain('통신사');
     expect(await page.getByTestId('mok-failed').count()).toBe(0);
     expect(await page.locator('.mok').textContent()).not.toContain('(통신사정보)');
     expect(await page.getByLabel('이름', { exact: true }).inputValue()).toBe(MVNO.name);
@@ -285,14 +303,16 @@ describe('mobile-ok 본인확인 through the proxied site', () => {
     await page.getByTestId('mok-submit').click();
     await page.getByLabel('인증번호', { exact: true }).fill(MVNO.otp);
     await page.getByTestId('mok-confirm').click();
-    await expect.poll(() => page.getByTestId('mok-result-name').textContent()).toBe('유*민');
+    await expect
+      .poll(() => page.getByTestId('mok-result-name').textContent(), { timeout: 15_000 })
+      .toBe('유*민');
 
     // A wrong name: the name marked, the form kept.
     await page.goto(`${site.url}/verify/mok?service=sms`, { waitUntil: 'networkidle' });
     await fillForm(page, { ...SMS_USER, name: '이서영' });
     await page.getByTestId('mok-submit').click();
     await expect
-      .poll(() => page.locator('#mok-name-error').textContent())
+      .poll(() => page.locator('#mok-name-error').textContent(), { timeout: 15_000 })
       .toContain('통신사에 등록된 정보와 달라요');
     expect(await page.getByLabel('이름', { exact: true }).getAttribute('aria-invalid')).toBe('true');
     expect(await page.getByTestId('mok-failed').count()).toBe(0);
@@ -309,11 +329,11 @@ describe('mobile-ok 본인확인 through the proxied site', () => {
       await page.getByTestId('mok-confirm').click();
       if (i < 2)
         await expect
-          .poll(() => page.getByTestId('mok-code-error').textContent())
+          .poll(() => page.getByTestId('mok-code-error').textContent(), { timeout: 15_000 })
           .toContain(`남은 입력 ${2 - i}회`);
     }
     await expect
-      .poll(() => page.getByTestId('mok-failed-message').textContent())
+      .poll(() => page.getByTestId('mok-failed-message').textContent(), { timeout: 15_000 })
       .toBe('인증번호를 3번 틀려서 더 입력할 수 없어요. 처음부터 다시 시도해 주세요.');
     await page.close();
   });
@@ -331,7 +351,9 @@ describe('mobile-ok 본인확인 through the proxied site', () => {
     expect((await sent).postDataJSON()).toMatchObject({ usageCode: '01016' });
     await page.getByLabel('인증번호', { exact: true }).fill(MINOR.otp);
     await page.getByTestId('mok-confirm').click();
-    await expect.poll(() => page.getByRole('heading', { name: '성인인증 실패' }).count()).toBe(1);
+    await expect
+      .poll(() => page.getByRole('heading', { name: '성인인증 실패' }).count(), { timeout: 15_000 })
+      .toBe(1);
     expect(await page.getByTestId('mok-result').count()).toBe(0);
     expect(await page.locator('.mok').textContent()).not.toContain('계속하기');
     await own.close();
@@ -349,7 +371,7 @@ describe('mobile-ok 본인확인 through the proxied site', () => {
     await page.waitForTimeout(3_500);
     await page.getByTestId('mok-ars-done').click();
     await expect
-      .poll(() => page.getByTestId('mok-alert').textContent())
+      .poll(() => page.getByTestId('mok-alert').textContent(), { timeout: 15_000 })
       .toBe('전화를 받지 않았어요. 휴대폰을 가까이 두고 전화를 다시 요청해 주세요.');
     expect(await page.locator('.mok').textContent()).not.toContain('취소되었습니다');
     expect(await page.getByTestId('mok-call').isEnabled()).toBe(true);
@@ -363,14 +385,22 @@ describe('mobile-ok 본인확인 through the proxied site', () => {
     await page.getByTestId('mok-submit').click();
     await page.getByLabel('인증번호', { exact: true }).waitFor();
     await page.reload({ waitUntil: 'networkidle' });
-    await expect.poll(() => page.getByRole('heading', { name: '인증번호 입력' }).count()).toBe(1);
+    await expect
+      .poll(() => page.getByRole('heading', { name: '인증번호 입력' }).count(), { timeout: 15_000 })
+      .toBe(1);
     expect(await page.getByTestId('mok-status').textContent()).toContain('이어서');
     await page.getByLabel('인증번호', { exact: true }).fill(SMS_USER.otp);
     await page.getByTestId('mok-confirm').click();
-    await expect.poll(() => page.getByTestId('mok-result-name').textContent()).toBe('이*연');
-    // Done: a later visit starts fresh.
-    await page.goto(`${site.url}/verify/mok?service=sms`, { waitUntil: 'networkidle' });
+    await expect
+      .poll(() => page.getByTestId('mok-result-name').textContent(), { timeout: 15_000 })
+      .toBe('이*연');
+    // Done: a reload shows the completed state (the member's status, read on the server) above a
+    // fresh form — not the code step again.
+    await page.reload({ waitUntil: 'networkidle' });
     expect(await page.getByTestId('mok-submit').count()).toBe(1);
+    expect(await page.getByTestId('mok-done-summary').textContent()).toMatch(
+      /^본인확인 완료 · 이\*연 · \d{4}\.\d{2}\.\d{2}$/,
+    );
     await page.close();
   });
 });

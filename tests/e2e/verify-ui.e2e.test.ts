@@ -105,6 +105,9 @@ describe('/verify pages at phone size', () => {
     await page.getByTestId('mok-confirm').click();
     await page.getByTestId('mok-result-phone').waitFor();
     await checkShown(page, 'mok: the result');
+    await page.reload({ waitUntil: 'networkidle' });
+    await page.getByTestId('mok-done').waitFor();
+    await checkShown(page, 'mok: reloaded after the result (the completed state above the form)');
     await context.close();
   });
 });

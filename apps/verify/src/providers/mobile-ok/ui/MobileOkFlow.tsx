@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { SITE_NAME } from '@mfv/ui/site';
+import { verificationNextStep, verificationSummary, type VerifiedStatusView } from '@mfv/ui/verification';
 import type { OwnerKind } from '../../../core/owner';
 import { MOK_SERVICES, type MokServiceId } from '../rules';
 import ArsStep from './ArsStep';
@@ -19,6 +20,8 @@ export interface MobileOkFlowProps {
   owner: OwnerKind;
   /** Where "계속하기" leads after success (a same-site path). */
   returnTo: string;
+  /** The member's lasting status, read on the server: shown above the form (a reload after 본인확인). */
+  verified?: VerifiedStatusView | null;
 }
 
 /**
@@ -28,7 +31,13 @@ export interface MobileOkFlowProps {
  * The page talks to this remote's own API only; the browser never holds a provider token, CI, DI
  * or anything the person did not type themselves. State and API calls: ./useMobileOkFlow.ts.
  */
-export default function MobileOkFlow({ initialService, purpose, owner, returnTo }: MobileOkFlowProps) {
+export default function MobileOkFlow({
+  initialService,
+  purpose,
+  owner,
+  returnTo,
+  verified = null,
+}: MobileOkFlowProps) {
   const flow = useMobileOkFlow(initialService, purpose);
   const { phase, service, status, alert } = flow.state;
   const heading = useRef<HTMLHeadingElement>(null);
@@ -58,6 +67,17 @@ export default function MobileOkFlow({ initialService, purpose, owner, returnTo 
         </p>
       )}
 
+      {verified && phase.kind === 'form' && (
+        <div className="done" data-testid="mok-done">
+          <p>
+            <strong data-testid="mok-done-summary">{verificationSummary(verified)}</strong>
+          </p>
+          <p>{verificationNextStep(verified)}</p>
+          <a className="button" href={returnTo}>
+            계속하기
+          </a>
+        </div>
+      )}
       {owner === 'none' && phase.kind === 'form' && (
         <div className="notice" data-testid="mok-login-required">
           <p>본인확인 결과는 계정에 저장돼요. 먼저 로그인하거나 회원가입을 시작해 주세요.</p>
@@ -144,6 +164,19 @@ export default function MobileOkFlow({ initialService, purpose, owner, returnTo 
           border-radius: 8px;
           background: #fef2f2;
           color: #991b1b;
+        }
+        .mok .done {
+          display: grid;
+          gap: 8px;
+          margin: 0 0 16px;
+          padding: 12px 14px;
+          border: 1px solid #a7f3d0;
+          border-radius: 12px;
+          background: #ecfdf5;
+          color: #065f46;
+        }
+        .mok .done p {
+          margin: 0;
         }
         .mok .notice {
           padding: 10px 12px;
