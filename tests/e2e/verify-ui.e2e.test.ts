@@ -91,6 +91,9 @@ describe('/verify pages at phone size', () => {
     await checkPage(page, '/verify/nope', 404);
 
     await page.goto(`${site.url}/verify/mok?service=sms`, { waitUntil: 'networkidle' });
+    // The consent boxes stay boxes (the form's text-input rule once stretched them to the card's width).
+    for (const box of await page.locator('.consents input[type="checkbox"]').all())
+      expect((await box.boundingBox())!.width).toBeLessThanOrEqual(24);
     await page.getByTestId('mok-submit').click();
     await checkShown(page, 'mok: the form with its errors');
     await fillMokForm(page, PERSON);

@@ -357,7 +357,7 @@ export default function MobileOkFlow({
           grid-template-columns: 1fr 1fr;
           gap: 12px;
         }
-        .mok input:not([type='radio']),
+        .mok input:not([type='radio']):not([type='checkbox']),
         .mok select {
           width: 100%;
           box-sizing: border-box;
