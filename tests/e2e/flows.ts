@@ -127,17 +127,40 @@ export async function signUpFromHome(
   await until('the nickname in the header', () => page.getByTestId('user-nickname').textContent(), nickname);
 }
 
-/** The 인증 요청 form of /verify/mok, filled for `person` (a woman, Korean national). */
+/** The carrier tiles' names for a providerId (알뜰폰 → its network on the second row). */
+const CARRIER_TILE: Record<string, string> = { SKT: 'SKT', KT: 'KT', LGU: 'LG U+' };
+const MVNO_NETWORK: Record<string, string> = {
+  SKTMVNO: 'SKT 알뜰폰',
+  KTMVNO: 'KT 알뜰폰',
+  LGUMVNO: 'LG U+ 알뜰폰',
+};
+
+/** On /verify/mok: the carrier tile (알뜰폰, then its network). */
+export async function chooseMokCarrier(page: Page, carrier: string): Promise<void> {
+  const mvno = MVNO_NETWORK[carrier];
+  if (mvno !== undefined) {
+    await page.getByRole('radio', { name: '알뜰폰', exact: true }).check();
+    await page.getByRole('radio', { name: mvno, exact: true }).check();
+  } else {
+    await page.getByRole('radio', { name: CARRIER_TILE[carrier] ?? carrier, exact: true }).check();
+  }
+}
+
+/**
+ * The 인증 요청 form of /verify/mok (the standard window), filled for `person`: the carrier tile,
+ * 약관 전체 동의, 이름, 생년월일 with 주민등록번호 뒷자리 첫 숫자 (`genderDigit`, default "2": a
+ * Korean woman born in the 1900s), 휴대폰 번호.
+ */
 export async function fillMokForm(
   page: Page,
-  person: { name: string; phone: string; birthday: string; carrier: string },
+  person: { name: string; phone: string; birthday: string; carrier: string; genderDigit?: string },
 ): Promise<void> {
-  await page.getByLabel('통신사', { exact: true }).selectOption(person.carrier);
+  await chooseMokCarrier(page, person.carrier);
+  await page.getByRole('checkbox', { name: '약관 전체 동의' }).check();
   await page.getByLabel('이름', { exact: true }).fill(person.name);
-  await page.getByLabel('휴대폰 번호', { exact: true }).fill(person.phone);
   await page.getByLabel('생년월일', { exact: true }).fill(person.birthday);
-  await page.getByRole('radio', { name: '여자' }).check();
-  await page.getByRole('radio', { name: '내국인' }).check();
+  await page.getByLabel('주민등록번호 뒷자리 첫 숫자').fill(person.genderDigit ?? '2');
+  await page.getByLabel('휴대폰 번호', { exact: true }).fill(person.phone);
 }
 
 /** Picks a method on /verification and goes to its page. */

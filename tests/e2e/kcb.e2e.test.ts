@@ -158,7 +158,7 @@ describe('KCB 휴대폰 본인확인 through the proxied site', () => {
     await page.waitForURL(`${site.url}/verify/kcb/fail?code=KCB_DECRYPT_FAILED`);
     await expect
       .poll(() => page.getByTestId('kcb-fail-message').textContent())
-      .toBe('본인확인 결과를 확인하지 못했습니다(복호화 실패). 처음부터 다시 시도해 주세요.');
+      .toBe('본인확인 결과를 읽지 못했어요. 처음부터 다시 시도해 주세요.');
 
     await page.getByTestId('kcb-restart').click();
     await page.waitForURL(`${site.url}/verify/kcb`);
@@ -167,7 +167,7 @@ describe('KCB 휴대폰 본인확인 through the proxied site', () => {
     await again.getByRole('button', { name: '취소' }).click();
     await page.waitForURL(`${site.url}/verify/kcb/fail?code=KCB_RESULT_ERROR`);
     expect(await page.getByTestId('kcb-fail-message').textContent()).toBe(
-      'KCB 본인확인이 완료되지 않았습니다. 인증 창에서 취소했거나 처리 중 문제가 있었습니다. 처음부터 다시 시도해 주세요.',
+      'KCB 본인확인이 완료되지 않았어요. 인증 창에서 취소했거나 처리 중 문제가 있었어요. 처음부터 다시 시도해 주세요.',
     );
   });
 });

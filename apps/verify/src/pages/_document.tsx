@@ -2,6 +2,7 @@ import { STANDALONE_RUNTIME_PATH } from '@mfv/next-config';
 import { Head, Html, Main, NextScript } from 'next/document';
 import Script from 'next/script';
 import { APPS } from '@mfv/topology';
+import { BASE_CSS } from '@mfv/ui/styles';
 
 /**
  * This remote's own pages load the Module Federation runtime before Next's scripts: its
@@ -12,6 +13,7 @@ export default function Document() {
     <Html lang="ko">
       <Head>
         <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+        <style id="mfv-base" dangerouslySetInnerHTML={{ __html: BASE_CSS }} />
       </Head>
       <body>
         <Main />

@@ -1,13 +1,13 @@
 import type { GetServerSideProps } from 'next';
+import VerifyCard from '../core/ui/VerifyCard';
 import VerifyLauncher from '../exposes/VerifyLauncher';
 
-/** The verify remote on its own, for working on its components without the shell. */
+/** The verify remote on its own (/verify): the method list in the site's frame. */
 export default function VerifyHome() {
   return (
-    <main style={{ fontFamily: 'system-ui, sans-serif', padding: 24 }}>
-      <h1>본인확인</h1>
+    <VerifyCard title="본인확인" description="휴대폰, KCB, SSAFY 중 편한 방법으로 본인확인을 해요.">
       <VerifyLauncher />
-    </main>
+    </VerifyCard>
   );
 }
 

@@ -1,64 +1,56 @@
-import Head from 'next/head';
 import type { ReactNode } from 'react';
+import { SITE_NAME } from '@mfv/ui/site';
+import SiteFrame from './SiteFrame';
 
 /**
- * The frame of the KCB and SSAFY pages of this remote: a centred card. Its styles are global but
- * prefixed (`vc-…`), and these pages are the remote's own (never federated into the shell).
+ * The KCB, SSAFY and error pages of this remote: a card in the site's frame (./SiteFrame.tsx),
+ * with the site's name as a way home. Its styles are global but prefixed (`vc-…`); these pages
+ * are the remote's own (never federated into the shell).
  */
 export default function VerifyCard({
   title,
   brand,
+  description,
   children,
 }: {
   title: string;
-  brand: string;
+  /** The line above the title (the method, in the person's words); none on the error pages. */
+  brand?: string;
+  /** The page's meta description (the site's own when not given). */
+  description?: string;
   children: ReactNode;
 }) {
   return (
-    <main className="vc-wrap">
-      <Head>
-        <title>{`${title} · MFV`}</title>
-      </Head>
-      <section className="vc-card" aria-labelledby="vc-title">
-        <a className="vc-brand" href="/">
-          MFV
+    <SiteFrame title={title} description={description}>
+      <main className="vc-card" aria-labelledby="vc-title">
+        <a className="vc-brand" href="/" aria-label={`${SITE_NAME} 홈`}>
+          {SITE_NAME}
         </a>
-        <p className="vc-provider">{brand}</p>
+        {brand && <p className="vc-provider">{brand}</p>}
         <h1 id="vc-title">{title}</h1>
         {children}
-      </section>
+      </main>
       <style jsx global>{`
-        .vc-wrap {
-          min-height: 100vh;
-          display: grid;
-          place-items: start center;
-          padding: 40px 12px;
-          background: #f9fafb;
-          font-family:
-            system-ui,
-            -apple-system,
-            'Apple SD Gothic Neo',
-            'Noto Sans KR',
-            sans-serif;
-          color: #111827;
-        }
         .vc-card {
-          width: min(480px, 100%);
-          padding: 28px;
+          padding: 24px 20px;
           background: #fff;
           border: 1px solid #e5e7eb;
           border-radius: 16px;
           box-shadow: 0 8px 24px rgba(0, 0, 0, 0.06);
         }
         .vc-brand {
+          display: inline-flex;
+          align-items: center;
+          min-height: 44px;
+          min-width: 44px;
           font-weight: 800;
           letter-spacing: 0.04em;
           color: #111827;
           text-decoration: none;
         }
         .vc-provider {
-          margin: 12px 0 0;
-          color: #6b7280;
+          margin: 4px 0 0;
+          color: #4b5563;
           font-size: 13px;
         }
         .vc-card h1 {
@@ -79,7 +71,10 @@ export default function VerifyCard({
           margin-top: 16px;
         }
         .vc-button {
-          display: inline-block;
+          display: inline-flex;
+          align-items: center;
+          justify-content: center;
+          min-height: 44px;
           padding: 10px 16px;
           border: 0;
           border-radius: 10px;
@@ -98,9 +93,16 @@ export default function VerifyCard({
           opacity: 0.6;
           cursor: progress;
         }
-        .vc-button:focus-visible {
-          outline: 3px solid #93c5fd;
-          outline-offset: 2px;
+        .vc-done {
+          margin: 0 0 16px;
+          padding: 12px 14px;
+          border: 1px solid #a7f3d0;
+          border-radius: 12px;
+          background: #ecfdf5;
+          color: #065f46;
+        }
+        .vc-done p {
+          margin: 0;
         }
         .vc-alert {
           padding: 12px;
@@ -127,17 +129,22 @@ export default function VerifyCard({
           margin: 12px 0;
         }
         .vc-result dt {
-          color: #6b7280;
+          color: #4b5563;
         }
         .vc-result dd {
           margin: 0;
           font-weight: 600;
         }
         .vc-meta {
-          color: #6b7280;
+          color: #4b5563;
           font-size: 13px;
         }
+        .vc-meta a {
+          display: inline-flex;
+          align-items: center;
+          min-height: 44px;
+        }
       `}</style>
-    </main>
+    </SiteFrame>
   );
 }

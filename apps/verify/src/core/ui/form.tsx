@@ -40,7 +40,7 @@ export function Field({
         }
         .field-hint {
           margin: 0;
-          color: #6b7280;
+          color: #4b5563;
           font-size: 13px;
         }
         .field-error {
@@ -115,6 +115,7 @@ export function Choice({
           display: flex;
           gap: 6px;
           align-items: center;
+          min-height: 44px;
         }
         .field-error {
           margin: 0;

@@ -1,7 +1,7 @@
 import type { GetServerSideProps } from 'next';
 import { useEffect, useState } from 'react';
 import VerifyCard from '../../core/ui/VerifyCard';
-import { KCB_MESSAGE_SOURCE, kcbNextUrl, type KcbPopupMessage } from '../../providers/kcb/rules';
+import { KCB_BRAND, KCB_MESSAGE_SOURCE, kcbNextUrl, type KcbPopupMessage } from '../../providers/kcb/rules';
 import { privatePage } from '../../core/pages';
 
 /** The window that opened this popup, if it is a page of this very origin. */
@@ -46,14 +46,14 @@ export default function KcbDonePage() {
     window.location.replace(next);
   }, []);
   return (
-    <VerifyCard title="KCB 휴대폰 본인확인" brand="KCB (ok-name)">
+    <VerifyCard title="KCB 휴대폰 본인확인" brand={KCB_BRAND}>
       {invalid ? (
         <p className="vc-alert" role="alert">
-          본인확인 결과를 찾을 수 없습니다. 처음부터 다시 시도해 주세요. <a href="/verify/kcb">다시 시작</a>
+          본인확인 결과를 찾을 수 없어요. 처음부터 다시 시도해 주세요. <a href="/verify/kcb">다시 시작</a>
         </p>
       ) : (
         <p className="vc-status" role="status">
-          본인확인 결과를 원래 화면으로 전달하고 있습니다. 이 창은 자동으로 닫힙니다.
+          본인확인 결과를 원래 화면으로 전달하고 있어요. 이 창은 자동으로 닫혀요.
         </p>
       )}
     </VerifyCard>

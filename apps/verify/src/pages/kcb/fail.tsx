@@ -1,7 +1,7 @@
 import type { GetServerSideProps } from 'next';
 import { useEffect } from 'react';
 import VerifyCard from '../../core/ui/VerifyCard';
-import { KCB_MESSAGE_SOURCE, KCB_POPUP_NAME } from '../../providers/kcb/rules';
+import { KCB_BRAND, KCB_MESSAGE_SOURCE, KCB_POPUP_NAME } from '../../providers/kcb/rules';
 import { kcbFailureMessage } from '../../providers/kcb/errors';
 import { privatePage } from '../../core/pages';
 
@@ -29,7 +29,7 @@ export default function KcbFailPage({ code, message }: Props) {
   }, [code]);
   const login = code === 'VERIFICATION_LOGIN_REQUIRED' || code === 'SIGNUP_EXPIRED';
   return (
-    <VerifyCard title="본인확인을 완료하지 못했습니다" brand="KCB (ok-name)">
+    <VerifyCard title="본인확인을 완료하지 못했어요" brand={KCB_BRAND}>
       <p className="vc-alert" role="alert" data-testid="kcb-fail-message" data-code={code}>
         {message}
       </p>

@@ -3,35 +3,61 @@ import type { GetServerSideProps } from 'next';
 import Script from 'next/script';
 import SsafyVerifyButton from '../../providers/ssafy/ui/SsafyVerifyButton';
 import VerifyCard from '../../core/ui/VerifyCard';
+import InAppNotice from '../../core/ui/InAppNotice';
 import type { OwnerKind } from '../../core/owner';
 import type { SsafyPublicConfig } from '../../providers/ssafy/rules';
 import { ssafyPublicConfig } from '../../providers/ssafy/config';
 import { ownerKindOf, privatePage } from '../../core/pages';
+import { readVerifiedStatus } from '../../core/status';
+import { verificationNextStep, verificationSummary, type VerifiedStatusView } from '@mfv/ui/verification';
 
-type Props = { owner: OwnerKind; config: SsafyPublicConfig | null };
+type Props = {
+  owner: OwnerKind;
+  config: SsafyPublicConfig | null;
+  /** The member's SSAFY 인증, read on the server (a reload after verifying shows it). */
+  verified: VerifiedStatusView | null;
+};
 
 /** /verify/ssafy — SSAFY 교육생 인증 with the hosted SDK's popup (SSAFY Verify guide). */
-export default function SsafyPage({ owner, config }: Props) {
+export default function SsafyPage({ owner, config, verified }: Props) {
   return (
-    <VerifyCard title="SSAFY 교육생 인증" brand="SSAFY Verify">
+    <VerifyCard
+      title="SSAFY 교육생 인증"
+      brand="삼성 청년 SW 아카데미(SSAFY)"
+      description="SSAFY 인증 창에서 교육생 여부를 확인해요. 구성원 여부와 기수·캠퍼스만 저장해요."
+    >
       {config && <Script src={config.sdkUrl} strategy="afterInteractive" />}
       <p className="vc-lead">
-        SSAFY 인증 창에서 교육생 여부를 확인합니다. 인증 결과로는 구성원 여부와 기수·캠퍼스만 저장합니다.
+        SSAFY 인증 창에서 교육생 여부를 확인해요. 인증 결과로는 구성원 여부와 기수·캠퍼스만 저장해요.
       </p>
+      <InAppNotice />
+      {verified && (
+        <div className="vc-done" data-testid="ssafy-done">
+          <p>
+            <strong data-testid="ssafy-done-summary">{verificationSummary(verified)}</strong>
+          </p>
+          <p className="vc-meta">{verificationNextStep(verified)}</p>
+          <div className="vc-actions">
+            <a className="vc-button" href="/verification">
+              계속하기
+            </a>
+          </div>
+        </div>
+      )}
       {owner === 'none' && (
         <div className="vc-notice" data-testid="ssafy-login-required">
-          <p>인증 결과는 계정에 연결됩니다. 먼저 로그인하거나 회원가입을 시작해 주세요.</p>
+          <p>인증 결과는 계정에 연결돼요. 먼저 로그인하거나 회원가입을 시작해 주세요.</p>
           <a className="vc-button" href={`/user/login?returnTo=${encodeURIComponent('/verify/ssafy')}`}>
             로그인 / 회원가입
           </a>
         </div>
       )}
       {owner === 'unavailable' && (
-        <p className="vc-notice">로그인 상태를 확인하지 못했습니다. 잠시 후 다시 시도해 주세요.</p>
+        <p className="vc-notice">로그인 상태를 확인하지 못했어요. 잠시 후 다시 시도해 주세요.</p>
       )}
       {config === null ? (
         <p className="vc-alert" role="alert">
-          SSAFY 인증을 지금 사용할 수 없습니다. 잠시 후 다시 시도해 주세요.
+          SSAFY 인증을 지금 사용할 수 없어요. 잠시 후 다시 시도해 주세요.
         </p>
       ) : (
         owner !== 'none' && <SsafyVerifyButton config={config} />
@@ -51,5 +77,7 @@ export const getServerSideProps: GetServerSideProps<Props> = async (ctx) => {
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
   }
-  return { props: { owner: await ownerKindOf(ctx.req, ctx.res), config } };
+  const owner = await ownerKindOf(ctx.req, ctx.res);
+  const status = owner === 'member' ? await readVerifiedStatus(ctx.req, ctx.res) : null;
+  return { props: { owner, config, verified: status?.kind === 'ssafy' ? status : null } };
 };

@@ -26,17 +26,17 @@ export const KCB_MESSAGES = {
   // Any rsp_cd other than B000: KCB's failure codes are not public (KCB_RSP_CODES), so one message
   // covers 취소, an unfinished check and a KCB-side error alike.
   KCB_RESULT_ERROR:
-    'KCB 본인확인이 완료되지 않았습니다. 인증 창에서 취소했거나 처리 중 문제가 있었습니다. 처음부터 다시 시도해 주세요.',
-  KCB_TIMEOUT: 'KCB 본인확인 서비스의 응답이 늦어지고 있습니다. 잠시 후 다시 시도해 주세요.',
-  KCB_UNAVAILABLE: 'KCB 본인확인 서비스에 연결하지 못했습니다. 잠시 후 다시 시도해 주세요.',
-  KCB_DECRYPT_FAILED: '본인확인 결과를 확인하지 못했습니다(복호화 실패). 처음부터 다시 시도해 주세요.',
-  KCB_BAD_RESPONSE: 'KCB 본인확인 서비스의 응답을 처리하지 못했습니다. 잠시 후 다시 시도해 주세요.',
+    'KCB 본인확인이 완료되지 않았어요. 인증 창에서 취소했거나 처리 중 문제가 있었어요. 처음부터 다시 시도해 주세요.',
+  KCB_TIMEOUT: 'KCB 본인확인 서비스의 응답이 늦어지고 있어요. 잠시 후 다시 시도해 주세요.',
+  KCB_UNAVAILABLE: 'KCB 본인확인 서비스에 연결하지 못했어요. 잠시 후 다시 시도해 주세요.',
+  KCB_DECRYPT_FAILED: '본인확인 결과를 읽지 못했어요. 처음부터 다시 시도해 주세요.',
+  KCB_BAD_RESPONSE: 'KCB 본인확인 서비스의 응답을 처리하지 못했어요. 잠시 후 다시 시도해 주세요.',
   KCB_SVC_TKN_MISMATCH:
-    '이 브라우저에서 시작한 본인확인이 아닙니다. 본인확인을 시작한 브라우저에서 처음부터 다시 시도해 주세요.',
+    '이 브라우저에서 시작한 본인확인이 아니에요. 본인확인을 시작한 브라우저에서 처음부터 다시 시도해 주세요.',
   KCB_TX_NOT_FOUND:
-    '진행 중인 본인확인이 없거나 이미 처리되었습니다(유효시간 10분). 처음부터 다시 시도해 주세요.',
-  KCB_RETURN_URL_NOT_ALLOWED: '허용되지 않은 이동 경로입니다. 화면의 버튼으로 다시 시작해 주세요.',
-  KCB_NOT_CONFIGURED: 'KCB 본인확인을 지금 사용할 수 없습니다. 잠시 후 다시 시도해 주세요.',
+    '진행 중인 본인확인이 없거나 이미 처리되었어요(유효시간 10분). 처음부터 다시 시도해 주세요.',
+  KCB_RETURN_URL_NOT_ALLOWED: '허용되지 않은 이동 경로예요. 화면의 버튼으로 다시 시작해 주세요.',
+  KCB_NOT_CONFIGURED: 'KCB 본인확인을 지금 사용할 수 없어요. 잠시 후 다시 시도해 주세요.',
 } as const;
 export type KcbFailureCode = keyof typeof KCB_MESSAGES;
 

@@ -10,6 +10,9 @@
  */
 
 /** The page a person starts from. */
+/** The method as the KCB pages name it to people (above each page's title). */
+export const KCB_BRAND = '코리아크레딧뷰로(KCB) 휴대폰 본인확인';
+
 export const KCB_PAGE_PATH = '/verify/kcb';
 /** Full-page variant: redeems `?ticket=` on the server and shows masked fields. */
 export const KCB_RESULT_PATH = '/verify/kcb/result';

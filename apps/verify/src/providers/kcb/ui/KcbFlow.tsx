@@ -10,6 +10,8 @@ import {
   type KcbStartResponse,
 } from '../rules';
 import type { OwnerKind } from '../../../core/owner';
+import { detectBrowser, launchMode } from '../../../core/environment';
+import InAppNotice from '../../../core/ui/InAppNotice';
 
 const client = createAppClient('/verify');
 /** How often the page looks whether the person closed the KCB window. */
@@ -22,9 +24,13 @@ type Phase =
   | { kind: 'redirecting' }
   | { kind: 'failed'; code: string; message: string };
 
-/** Small screens and touch-first devices get the full-page variant (a popup is awkward there). */
+/**
+ * Phones, in-app browsers (KakaoTalk, Naver …), small screens and touch-first devices get the
+ * full-page variant (core/environment.ts); a desktop browser the popup.
+ */
 function prefersFullPage(): boolean {
-  return window.matchMedia('(max-width: 640px), (pointer: coarse)').matches;
+  const narrow = window.matchMedia('(max-width: 640px), (pointer: coarse)').matches;
+  return launchMode(detectBrowser(window.navigator.userAgent), { narrow }) === 'full-page';
 }
 
 /**
@@ -51,7 +57,7 @@ export default function KcbFlow({ owner, returnTo }: { owner: OwnerKind; returnT
 
   const startFullPage = useCallback(async () => {
     setPhase({ kind: 'redirecting' });
-    setStatus('KCB 본인확인 화면으로 이동합니다.');
+    setStatus('KCB 본인확인 화면으로 이동해요.');
     try {
       submitKcbForm(await start(KCB_RESULT_PATH, KCB_FAIL_PATH), '_self');
     } catch (error) {
@@ -63,7 +69,7 @@ export default function KcbFlow({ owner, returnTo }: { owner: OwnerKind; returnT
     // Opened at once, inside the click, so a popup blocker lets it through; the form follows.
     const opened = window.open('about:blank', KCB_POPUP_NAME, 'popup,width=480,height=720');
     if (opened === null) {
-      setStatus('팝업이 차단되어 이 창에서 본인확인을 진행합니다.');
+      setStatus('팝업이 차단되어 이 창에서 본인확인을 진행해요.');
       await startFullPage();
       return;
     }
@@ -89,7 +95,7 @@ export default function KcbFlow({ owner, returnTo }: { owner: OwnerKind; returnT
       const next = kcbNextUrl(event.data);
       if (next === null) return;
       popup.current = null;
-      setStatus('본인확인 결과를 확인하고 있습니다.');
+      setStatus('본인확인 결과를 확인하고 있어요.');
       window.location.assign(next);
     };
     window.addEventListener('message', onMessage);
@@ -108,7 +114,7 @@ export default function KcbFlow({ owner, returnTo }: { owner: OwnerKind; returnT
         if (popup.current !== current) return;
         popup.current = null;
         setPhase({ kind: 'idle' });
-        setStatus('KCB 인증 창이 닫혔습니다. 다시 시작할 수 있습니다.');
+        setStatus('KCB 인증 창이 닫혔어요. 다시 시작할 수 있어요.');
       }, 300);
     }, POPUP_POLL_MS);
     return () => window.clearInterval(timer);
@@ -119,23 +125,24 @@ export default function KcbFlow({ owner, returnTo }: { owner: OwnerKind; returnT
 
   return (
     <div data-testid="kcb-flow" data-phase={phase.kind}>
+      <InAppNotice />
       <p className="vc-lead">
-        KCB 인증 창에서 휴대폰 본인확인을 진행합니다. 결과는 계정에 저장되고, 이 화면에는 가려진 정보만
-        표시됩니다.
+        KCB 인증 창에서 휴대폰 본인확인을 진행해요. 결과는 계정에 저장되고, 이 화면에는 가려진 정보만 보여
+        드려요.
       </p>
       {owner === 'none' && (
         <div className="vc-notice" data-testid="kcb-login-required">
-          <p>본인확인 결과는 계정에 저장됩니다. 먼저 로그인하거나 회원가입을 시작해 주세요.</p>
+          <p>본인확인 결과는 계정에 저장돼요. 먼저 로그인하거나 회원가입을 시작해 주세요.</p>
           <a className="vc-button" href={loginHref}>
             로그인 / 회원가입
           </a>
         </div>
       )}
       {owner === 'unavailable' && (
-        <p className="vc-notice">로그인 상태를 확인하지 못했습니다. 잠시 후 다시 시도해 주세요.</p>
+        <p className="vc-notice">로그인 상태를 확인하지 못했어요. 잠시 후 다시 시도해 주세요.</p>
       )}
       {owner === 'signup' && (
-        <p className="vc-notice">회원가입 중입니다. 본인확인을 마치면 가입을 이어서 진행할 수 있습니다.</p>
+        <p className="vc-notice">회원가입 중이에요. 본인확인을 마치면 가입을 이어서 진행할 수 있어요.</p>
       )}
       {phase.kind === 'failed' && (
         <p className="vc-alert" role="alert" data-testid="kcb-error" data-code={phase.code}>

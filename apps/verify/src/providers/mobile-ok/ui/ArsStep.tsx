@@ -1,7 +1,11 @@
 import type { RefObject } from 'react';
 import type { MobileOkFlow } from './useMobileOkFlow';
 
-/** ARS: the number to key in, the call on request (again after an unanswered one), then the wait. */
+/**
+ * ARS: the number to key in, the call on request (again after an unanswered one, mobile-ok
+ * 본인확인-API 가이드 §6), then "전화로 인증했어요": the outcome is asked for on that click (the guide's
+ * ARS sample has a 검증 button), one confirm request each, within the transaction's few.
+ */
 export default function ArsStep({
   flow,
   heading,
@@ -9,7 +13,7 @@ export default function ArsStep({
   flow: MobileOkFlow;
   heading: RefObject<HTMLHeadingElement | null>;
 }) {
-  const { state, left, call, restart } = flow;
+  const { state, left, call, checkCall, restart } = flow;
   const { phase, busy, canCall } = state;
   if (phase.kind !== 'ars') return null;
   return (
@@ -23,7 +27,15 @@ export default function ArsStep({
       </p>
       {left && <p className="timer">남은 시간 {left}</p>}
       {phase.calling ? (
-        <p className="waiting">통화 결과를 기다리는 중…</p>
+        <button
+          type="button"
+          className="primary"
+          onClick={() => void checkCall()}
+          disabled={busy}
+          data-testid="mok-ars-done"
+        >
+          전화로 인증했어요
+        </button>
       ) : (
         <button
           type="button"
@@ -32,7 +44,7 @@ export default function ArsStep({
           disabled={busy || !canCall}
           data-testid="mok-call"
         >
-          전화 요청
+          {canCall ? '전화 요청' : '전화 요청됨'}
         </button>
       )}
       <button type="button" className="link" onClick={restart}>

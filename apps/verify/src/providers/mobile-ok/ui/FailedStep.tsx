@@ -2,12 +2,15 @@ import type { RefObject } from 'react';
 
 /** The flow cannot go on: the provider's customer message and the way to start again (or log in). */
 export default function FailedStep({
+  title = '본인확인을 완료하지 못했어요',
   message,
   code,
   loginHref,
   onRestart,
   heading,
 }: {
+  /** The heading: "성인인증 실패" for a minor in an adult check. */
+  title?: string;
   message: string;
   code: string;
   loginHref: string;
@@ -17,7 +20,7 @@ export default function FailedStep({
   return (
     <div className="step" data-testid="mok-failed">
       <h2 ref={heading} tabIndex={-1}>
-        본인확인을 완료하지 못했습니다
+        {title}
       </h2>
       <p className="alert" role="alert" data-testid="mok-failed-message">
         {message}

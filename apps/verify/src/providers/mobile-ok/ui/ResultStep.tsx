@@ -40,7 +40,7 @@ export default function ResultStep({
         <dd>{formatKstDateTime(result.verifiedAt)}</dd>
       </dl>
       {!result.identity && (
-        <p className="hint">SMS 소유 인증은 번호의 소유만 확인하며 명의는 확인하지 않습니다.</p>
+        <p className="hint">SMS 소유 인증은 번호의 소유만 확인하고 명의는 확인하지 않아요.</p>
       )}
       {result.attachedTo === 'signup' ? (
         <a className="button" href="/user/signup">

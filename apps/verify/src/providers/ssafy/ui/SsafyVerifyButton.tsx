@@ -3,7 +3,7 @@ import { useSsafyVerify } from './useSsafyVerify';
 
 /**
  * The guide's SsafyVerifyButton: "SSAFY 인증하기", what happened, and on failure the issuer's
- * request_id — nothing sensitive (no code, token or subject).
+ * request_id (as the number to quote to support) — nothing sensitive (no code, token or subject).
  */
 export default function SsafyVerifyButton({ config }: { config: SsafyPublicConfig }) {
   const { status, result, verify } = useSsafyVerify(config);
@@ -23,7 +23,7 @@ export default function SsafyVerifyButton({ config }: { config: SsafyPublicConfi
       <div role="status" aria-live="polite">
         {result?.ok === true && (
           <div data-testid="ssafy-verified">
-            <p>SSAFY 인증이 완료되었습니다.</p>
+            <p>SSAFY 인증을 마쳤어요.</p>
             <dl className="vc-result">
               <dt>기수</dt>
               <dd data-testid="ssafy-cohort">{result.cohort ? `${result.cohort}기` : '-'}</dd>
@@ -37,8 +37,7 @@ export default function SsafyVerifyButton({ config }: { config: SsafyPublicConfi
         <div className="vc-alert" role="alert" data-testid="ssafy-failed" data-code={result.errorCode}>
           <p>{result.message}</p>
           <p className="vc-meta">
-            인증에 실패했습니다. request_id:{' '}
-            <span data-testid="ssafy-request-id">{result.requestId ?? '-'}</span>
+            문의하실 때 알려 주실 번호: <span data-testid="ssafy-request-id">{result.requestId ?? '-'}</span>
           </p>
         </div>
       )}

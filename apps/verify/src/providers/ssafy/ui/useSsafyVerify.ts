@@ -64,8 +64,9 @@ function fromApiError(error: unknown): SsafyVerifyResult {
 }
 
 /**
- * The guide's `useSsafyVerify` composable, for React: `verify()` starts a transaction on our
- * server (cookie-bound; the code must come back within it), runs the hosted SDK's popup, checks the callback (error, issuer against
+ * The guide's `useSsafyVerify` composable, for React: `verify()` opens the hosted SDK's popup at
+ * once (inside the tap) while it starts a transaction on our server (cookie-bound; the code must
+ * come back within it), checks the callback (error, issuer against
  * configuration, verifier), and has our server exchange and validate. States `idle | working |
  * verified | failed`; a failure carries the UI code and the issuer's request_id only.
  */
@@ -88,12 +89,13 @@ export function useSsafyVerify(config: SsafyPublicConfig) {
     setStatus('working');
     setResult(null);
 
-    try {
-      await client.json<SsafyStartResponse>('/api/ssafy/start', { method: 'POST', body: {} });
-    } catch (error) {
-      return finish(fromApiError(error));
-    }
-
+    // The SDK opens its popup at once, still inside the person's tap: iOS Safari (and other strict
+    // blockers) refuse a popup opened after a network round trip. Our own start runs alongside and
+    // is awaited before the code is exchanged.
+    const started = client.json<SsafyStartResponse>('/api/ssafy/start', { method: 'POST', body: {} }).then(
+      () => null,
+      (error: unknown) => error,
+    );
     let callback: SsafySdkCallback | null;
     try {
       callback = await sdk.verify({
@@ -103,10 +105,13 @@ export function useSsafyVerify(config: SsafyPublicConfig) {
         waitForCallback: true,
       });
     } catch (error) {
+      await started;
       // A rejected verify(): the popup was blocked or the SDK could not run.
       const code = (error as { error_code?: unknown } | null)?.error_code;
       return finish(failure(code === 'SDK_NOT_READY' ? 'SDK_NOT_READY' : 'VERIFY_POPUP_FAILED', null));
     }
+    const startError = await started;
+    if (startError !== null) return finish(fromApiError(startError));
     const outcome = interpretSsafyCallback(callback, config.issuer);
     if (!outcome.ok) return finish(failure(outcome.errorCode, outcome.requestId));
 
