@@ -38,7 +38,9 @@ import {
 
 import {
   KCB_NATION_VALUES,
+  KCB_OPTIONAL_RESULT_FIELDS,
   KCB_RESULT_FIELDS,
+  type KcbRequiredResultField,
   KCB_SEX_VALUES,
   readKcbResultField,
   type KcbReadField,
@@ -348,10 +350,12 @@ export async function requestKcbPopupResult(
 /** The decrypted, checked person's data from popup-result. Secret-grade PII. */
 export interface KcbIdentity {
   name: string;
-  /** `YYYYMMDD`. */
-  birthday: string;
-  gender: 'male' | 'female';
-  nation: 'domestic' | 'foreign';
+  /** `YYYYMMDD`, when KCB sent it (optional, as public integrations read it). */
+  birthday?: string;
+  /** When KCB sent 성별 (optional). */
+  gender?: 'male' | 'female';
+  /** When KCB sent 내외국인 구분 (optional). */
+  nation?: 'domestic' | 'foreign';
   /** Digits only. */
   phone: string;
   ci: string;
@@ -375,9 +379,10 @@ const resultResponse = z.object({
 
 /**
  * Checks a popup-result answer and reads every identity field, encrypted or plain
- * (result-fields.ts: strict charset detection cp949 → euc-kr → utf-8, sex M/F or 1/2). Either
- * every identity field reads and passes its check, or this throws: no partial identity is ever
- * returned. A field that does not open under the key while others did is a decryption failure,
+ * (result-fields.ts: strict charset detection cp949 → euc-kr → utf-8, sex M/F or 1/2). The
+ * required fields (name, phone, CI, DI) must be there; the optional ones (birthday, sex, 내외국인,
+ * {@link KCB_OPTIONAL_RESULT_FIELDS}) may be absent or empty, as public integrations accept. Every
+ * field that is sent must read and pass its check, or this throws. A field that does not open under the key while others did is a decryption failure,
  * never silently read as plain text. `fieldKey` may be absent when KCB answered popup-start
  * without `enc_key` (plain results).
  */
@@ -387,7 +392,8 @@ export async function processKcbPopupResultResponse(
 ): Promise<KcbIdentity> {
   const body = await readKcbResponse(response, 'popup-result');
   const fields = parseFields('popup-result', resultResponse, body);
-  const missing = KCB_RESULT_FIELDS.filter((f) => fields[f] === undefined || fields[f].trim() === '');
+  const absent = (f: KcbResultField) => fields[f] === undefined || fields[f].trim() === '';
+  const missing = KCB_RESULT_FIELDS.filter((f) => absent(f) && !KCB_OPTIONAL_RESULT_FIELDS.includes(f));
   if (missing.length > 0) {
     throw new KcbProtocolError(
       'KCB_INVALID_RESPONSE',
@@ -395,11 +401,13 @@ export async function processKcbPopupResultResponse(
       { step: 'popup-result', fields: [...missing] },
     );
   }
-  const read = {} as Record<KcbResultField, KcbReadField>;
+  const read = {} as Record<KcbRequiredResultField, KcbReadField> &
+    Partial<Record<KcbResultField, KcbReadField>>;
   const invalid: KcbResultField[] = [];
   let firstCryptoError: KcbCryptoError | undefined;
   const fellBack: KcbResultField[] = [];
   for (const name of KCB_RESULT_FIELDS) {
+    if (absent(name)) continue;
     const outcome = readKcbResultField(name, fields[name] as string, keys);
     if (outcome.cryptoError !== undefined) firstCryptoError ??= outcome.cryptoError;
     if (outcome.read === undefined) invalid.push(name);
@@ -421,9 +429,11 @@ export async function processKcbPopupResultResponse(
   }
   return {
     name: read.nm.value,
-    birthday: read.brdt.value,
-    gender: KCB_SEX_VALUES[read.sex.value] as 'male' | 'female',
-    nation: KCB_NATION_VALUES[read.ntv_frnr_cd.value] as 'domestic' | 'foreign',
+    ...(read.brdt !== undefined ? { birthday: read.brdt.value } : {}),
+    ...(read.sex !== undefined ? { gender: KCB_SEX_VALUES[read.sex.value] as 'male' | 'female' } : {}),
+    ...(read.ntv_frnr_cd !== undefined
+      ? { nation: KCB_NATION_VALUES[read.ntv_frnr_cd.value] as 'domestic' | 'foreign' }
+      : {}),
     phone: read.mbphn_no.value,
     ci: read.ci.value,
     di: read.di.value,
