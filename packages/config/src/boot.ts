@@ -12,6 +12,7 @@ type Env = Readonly<Record<string, string | undefined>>;
  * variable of every schema (a variable two schemas refuse the same way is named once). In sandbox
  * mode it does nothing: the schemas stay lazy, as `next build` and the sandbox need.
  */
+// eslint-disable-next-line no-restricted-properties -- reads the environment loadConfig reads, through loadConfig
 export function checkLiveConfig(app: string, schemas: readonly z.ZodType[], env: Env = process.env): void {
   const mode = rawMode(env);
   if (mode !== 'live') return;
