@@ -3,6 +3,7 @@ export declare const PLATFORM_SECRET_FILES: {
   readonly jwtPrivateKey: string;
   readonly sealSecret: string;
   readonly internalToken: string;
+  readonly identityCiKey: string;
   readonly cookieSecret: string;
   readonly redisPassword: string;
 };
@@ -14,6 +15,7 @@ export declare function ensurePlatformSecrets(
     jwtPrivateKey: string;
     sealSecret: string;
     internalToken: string;
+    identityCiKey: string;
     cookieSecret: string;
     redisPassword: string;
   };

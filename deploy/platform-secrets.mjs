@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// The platform's own secrets — the api's JWT signing key, its refresh-token seal secret, the
+// The platform's own secrets — the api's JWT signing key, its refresh-token seal secret, the key of
+// its CI hash (IDENTITY_CI_KEY: never rotate it without IDENTITY_CI_PREVIOUS_KEY, docs/auth.md), the
 // internal token between the Next apps and the api, the cookie secret every Next app shares, the
 // compose Redis's password (deploy/redis/start.sh) —
 // generated once into a folder (mode 0700, files 0600) and never overwritten. Node's standard
@@ -21,6 +22,7 @@ export const PLATFORM_SECRET_FILES = {
   jwtPrivateKey: 'api_jwt_private_key.pem',
   sealSecret: 'api_refresh_seal_secret',
   internalToken: 'api_internal_token',
+  identityCiKey: 'identity_ci_key',
   cookieSecret: 'auth_cookie_secret',
   redisPassword: 'redis_password',
 };
@@ -33,6 +35,7 @@ const GENERATORS = {
       .toString(),
   sealSecret: randomSecret,
   internalToken: randomSecret,
+  identityCiKey: randomSecret,
   cookieSecret: randomSecret,
   // base64url: nothing a redis.conf line would need to quote.
   redisPassword: randomSecret,

@@ -2,5 +2,5 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   esbuild: { jsx: 'automatic' },
-  test: { include: ['src/**/*.test.{ts,tsx}'] },
+  test: { include: ['test/**/*.test.{ts,tsx}'] },
 });

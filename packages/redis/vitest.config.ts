@@ -8,7 +8,7 @@ export default defineConfig({
     alias: { '@mfv/config': fileURLToPath(new URL('../config/src/index.ts', import.meta.url)) },
   },
   test: {
-    include: ['src/**/*.test.ts'],
+    include: ['test/**/*.test.ts'],
     // Integration tests start real redis-server / redis-sentinel processes; the Sentinel
     // failover waits for down-after (1 s) plus an election.
     testTimeout: 30_000,

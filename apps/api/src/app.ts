@@ -15,6 +15,7 @@ import {
 import type { ErrorBody, ErrorCode } from '@mfv/api-contract';
 import { systemClock, type Clock } from './clock.js';
 import type { Db } from './db/types.js';
+import type { CiKeyring } from './identity/ci-hash.js';
 import { isApiError } from './errors.js';
 import { authRoutes } from './routes/auth.js';
 import { healthRoutes } from './routes/health.js';
@@ -41,6 +42,8 @@ export interface AppDeps {
   /** Service credential required on /auth/login/kakao and POST /users. */
   internalToken: string;
   settings: TokenSettings;
+  /** The CI-hash keys (IDENTITY_CI_KEY, and the previous one): createCiKeyring(). */
+  ciKeys: CiKeyring;
   clock?: Clock;
   /** A pino logger (server.ts), or nothing for a silent app (tests). */
   logger?: FastifyBaseLogger;
@@ -97,6 +100,7 @@ export async function buildApp(deps: AppDeps): Promise<ApiApp> {
     keys: deps.keys,
     sealSecret: deps.sealSecret,
     settings: deps.settings,
+    ciKeys: deps.ciKeys,
     clock,
   });
   app.decorate('services', services);

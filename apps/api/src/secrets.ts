@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ConfigError, DEV_API_INTERNAL_TOKEN } from '@mfv/config';
+import { ConfigError, DEV_API_INTERNAL_TOKEN, DEV_IDENTITY_CI_KEY, providersMode } from '@mfv/config';
 import type { ApiEnv } from './env.js';
 import { generateSigningKeyPem } from './tokens/keys.js';
 
@@ -23,6 +23,10 @@ export interface ResolvedSecrets {
   previousKey?: PemSource;
   sealSecret: string;
   internalToken: string;
+  /** IDENTITY_CI_KEY: keys the HMAC of a person's CI (src/identity/ci-hash.ts). */
+  ciKey: string;
+  /** IDENTITY_CI_PREVIOUS_KEY: the key rotated out, still matched. */
+  previousCiKey?: string;
   /** Human-readable notes about secrets generated or reused for development. */
   notes: string[];
 }
@@ -139,5 +143,36 @@ export async function resolveSecrets(
     notes.push('using the development service credential (API_INTERNAL_TOKEN unset)');
   }
 
-  return { signingKey, ...(previousKey ? { previousKey } : {}), sealSecret, internalToken, notes };
+  const live = providersMode(env) === 'live';
+  const ciSecret = async (
+    inline: 'IDENTITY_CI_KEY' | 'IDENTITY_CI_PREVIOUS_KEY',
+    file: 'IDENTITY_CI_KEY_FILE' | 'IDENTITY_CI_PREVIOUS_KEY_FILE',
+  ): Promise<string | undefined> => {
+    if (env[inline] !== undefined) return env[inline].trim();
+    const path = env[file];
+    if (path === undefined) return undefined;
+    const value = (await readSecretFile(file, path)).trim();
+    if (value.length < 32) throw fail(file, 'the file must hold at least 32 characters');
+    if (live && value === DEV_IDENTITY_CI_KEY) {
+      throw fail(file, 'must not be the published development key while MFV_PROVIDERS is live');
+    }
+    return value;
+  };
+  let ciKey = await ciSecret('IDENTITY_CI_KEY', 'IDENTITY_CI_KEY_FILE');
+  if (ciKey === undefined) {
+    if (production) throw fail('IDENTITY_CI_KEY_FILE', 'required in production (or set IDENTITY_CI_KEY)');
+    ciKey = DEV_IDENTITY_CI_KEY;
+    notes.push('using the published development CI-hash key (IDENTITY_CI_KEY unset)');
+  }
+  const previousCiKey = await ciSecret('IDENTITY_CI_PREVIOUS_KEY', 'IDENTITY_CI_PREVIOUS_KEY_FILE');
+
+  return {
+    signingKey,
+    ...(previousKey ? { previousKey } : {}),
+    sealSecret,
+    internalToken,
+    ciKey,
+    ...(previousCiKey !== undefined ? { previousCiKey } : {}),
+    notes,
+  };
 }

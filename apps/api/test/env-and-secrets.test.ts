@@ -1,7 +1,7 @@
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ConfigError, DEV_API_INTERNAL_TOKEN } from '@mfv/config';
+import { ConfigError, DEV_API_INTERNAL_TOKEN, DEV_IDENTITY_CI_KEY } from '@mfv/config';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadApiEnv } from '../src/env.js';
 import { DEV_SEAL_SECRET_FILE, DEV_SIGNING_KEY_FILE, resolveSecrets } from '../src/secrets.js';
@@ -51,6 +51,7 @@ describe('api environment schema', () => {
         message: 'required in production (or set API_REFRESH_SEAL_SECRET)',
       },
       { variable: 'API_INTERNAL_TOKEN', message: 'required in production (or set API_INTERNAL_TOKEN_FILE)' },
+      { variable: 'IDENTITY_CI_KEY_FILE', message: 'required in production (or set IDENTITY_CI_KEY)' },
     ]);
     expect(
       problems({
@@ -58,8 +59,33 @@ describe('api environment schema', () => {
         API_JWT_PRIVATE_KEY_FILE: '/run/secrets/jwt',
         API_REFRESH_SEAL_SECRET: SECRET,
         API_INTERNAL_TOKEN: TOKEN,
+        IDENTITY_CI_KEY_FILE: '/run/secrets/ci',
       }),
     ).toEqual([]);
+  });
+
+  it('the CI-hash key: required in production, the published development key refused while providers are live', () => {
+    const base = {
+      NODE_ENV: 'production',
+      API_JWT_PRIVATE_KEY_FILE: '/k',
+      API_REFRESH_SEAL_SECRET: SECRET,
+      API_INTERNAL_TOKEN: TOKEN,
+    };
+    expect(problems(base).map((p) => p.variable)).toEqual(['IDENTITY_CI_KEY_FILE']);
+    expect(problems({ ...base, IDENTITY_CI_KEY: DEV_IDENTITY_CI_KEY })).toEqual([
+      {
+        variable: 'IDENTITY_CI_KEY',
+        message: 'must not be the published development key while MFV_PROVIDERS is live',
+      },
+    ]);
+    expect(
+      problems({ ...base, IDENTITY_CI_KEY: SECRET, IDENTITY_CI_PREVIOUS_KEY: DEV_IDENTITY_CI_KEY }).map(
+        (p) => p.variable,
+      ),
+    ).toEqual(['IDENTITY_CI_PREVIOUS_KEY']);
+    // The sandbox (compose with MFV_PROVIDERS=sandbox) may use it; development defaults to it.
+    expect(problems({ ...base, MFV_PROVIDERS: 'sandbox', IDENTITY_CI_KEY: DEV_IDENTITY_CI_KEY })).toEqual([]);
+    expect(problems({ IDENTITY_CI_KEY: 'short' }).map((p) => p.variable)).toEqual(['IDENTITY_CI_KEY']);
   });
 
   it('refuses the published development service credential in production', () => {
@@ -69,6 +95,7 @@ describe('api environment schema', () => {
         API_JWT_PRIVATE_KEY_FILE: '/k',
         API_REFRESH_SEAL_SECRET: SECRET,
         API_INTERNAL_TOKEN: DEV_API_INTERNAL_TOKEN,
+        IDENTITY_CI_KEY: SECRET,
       }).map((p) => p.variable),
     ).toEqual(['API_INTERNAL_TOKEN']);
   });
@@ -161,6 +188,7 @@ describe('secrets at boot', () => {
         API_JWT_PREVIOUS_PUBLIC_KEY: publicPemOf(previous).replace(/\n/g, '\\n'),
         API_REFRESH_SEAL_SECRET_FILE: join(dir, 'seal'),
         API_INTERNAL_TOKEN: TOKEN,
+        IDENTITY_CI_KEY: SECRET,
       }),
       join(dir, 'unused'),
     );
@@ -202,6 +230,7 @@ describe('secrets at boot', () => {
           API_JWT_PRIVATE_KEY: generateSigningKeyPem(),
           API_REFRESH_SEAL_SECRET: SECRET,
           API_INTERNAL_TOKEN_FILE: join(dir, 'dev-internal'),
+          IDENTITY_CI_KEY: SECRET,
         }),
         join(dir, 'prod'),
       ),
@@ -214,9 +243,12 @@ describe('secrets at boot', () => {
       API_JWT_PRIVATE_KEY: generateSigningKeyPem(),
       API_REFRESH_SEAL_SECRET: SECRET,
       API_INTERNAL_TOKEN: TOKEN,
+      IDENTITY_CI_KEY_FILE: join(dir, 'ci-key'),
     });
+    await writeFile(join(dir, 'ci-key'), `${SECRET}\n`);
     const resolved = await resolveSecrets(env, join(dir, 'prod'));
     expect(resolved.notes).toEqual([]);
+    expect(resolved.ciKey).toBe(SECRET);
     await expect(readFile(join(dir, 'prod', DEV_SIGNING_KEY_FILE))).rejects.toThrow(/ENOENT/);
   });
 });

@@ -1,9 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
-import { noticesResponseSchema } from '@mfv/api-contract';
+import { noticeResponseSchema, noticesReadAllResponseSchema, noticesResponseSchema } from '@mfv/api-contract';
+import type { ApiApp } from '../src/app.js';
 import { bearer, describeEachDriver, FakeClock, signUp } from './support/harness.js';
 
 const SEEDED = 4;
+
+const unreadCount = async (app: ApiApp, token: string): Promise<number> =>
+  (await app.inject({ method: 'GET', url: '/notices/unread-count', headers: bearer(token) })).json().count;
 
 describeEachDriver('notices', (ctx) => {
   it('lists the seeded Korean notices newest first, all unread for a new member', async () => {
@@ -25,9 +29,7 @@ describeEachDriver('notices', (ctx) => {
     const app = await ctx.makeApp();
     const me = await signUp(app);
     const other = await signUp(app);
-    const count = async (token: string) =>
-      (await app.inject({ method: 'GET', url: '/notices/unread-count', headers: bearer(token) })).json()
-        .count;
+    const count = (token: string) => unreadCount(app, token);
 
     expect(await count(me.accessToken)).toBe(SEEDED);
     const { items } = (
@@ -124,12 +126,75 @@ describeEachDriver('notices', (ctx) => {
     }
   });
 
+  it('GET /notices/:id: one notice with its read state; unknown, scheduled or malformed ids are refused', async () => {
+    const clock = new FakeClock();
+    const app = await ctx.makeApp({ clock, settings: { accessTokenTtlSeconds: 7_200 } });
+    const s = await signUp(app);
+    const get = (id: string) =>
+      app.inject({ method: 'GET', url: `/notices/${id}`, headers: bearer(s.accessToken) });
+    const { items } = (
+      await app.inject({ method: 'GET', url: '/notices', headers: bearer(s.accessToken) })
+    ).json();
+    const first = items[0];
+    const one = await get(first.id);
+    expect(one.statusCode).toBe(200);
+    expect(noticeResponseSchema.parse(one.json())).toEqual(first);
+    await app.inject({ method: 'POST', url: `/notices/${first.id}/read`, headers: bearer(s.accessToken) });
+    expect((await get(first.id)).json().read).toBe(true);
+
+    expect((await get(randomUUID())).json()).toEqual({
+      code: 'NOTICE_NOT_FOUND',
+      message: expect.any(String),
+    });
+    expect((await get('not-a-uuid')).statusCode).toBe(400);
+    const scheduled = randomUUID();
+    await ctx.db.query('INSERT INTO notices (id, title, body, published_at) VALUES ($1, $2, $3, $4)', [
+      scheduled,
+      '예약 공지',
+      '한 시간 뒤 공개',
+      new Date(clock.now().getTime() + 3_600_000),
+    ]);
+    try {
+      expect((await get(scheduled)).statusCode).toBe(404);
+      clock.advanceSeconds(3_600);
+      expect((await get(scheduled)).json()).toMatchObject({ id: scheduled, title: '예약 공지', read: false });
+    } finally {
+      await ctx.db.query('DELETE FROM notices WHERE id = $1', [scheduled]);
+    }
+  });
+
+  it('POST /notices/read-all: every published notice read in one call, for this member only; again marks none', async () => {
+    const app = await ctx.makeApp();
+    const me = await signUp(app);
+    const other = await signUp(app);
+    const count = (token: string) => unreadCount(app, token);
+    const readAll = () =>
+      app.inject({ method: 'POST', url: '/notices/read-all', headers: bearer(me.accessToken) });
+
+    const { items } = (
+      await app.inject({ method: 'GET', url: '/notices', headers: bearer(me.accessToken) })
+    ).json();
+    await app.inject({
+      method: 'POST',
+      url: `/notices/${items[0].id}/read`,
+      headers: bearer(me.accessToken),
+    });
+    const first = await readAll();
+    expect(first.statusCode).toBe(200);
+    expect(noticesReadAllResponseSchema.parse(first.json())).toEqual({ marked: SEEDED - 1 });
+    expect(await count(me.accessToken)).toBe(0);
+    expect((await readAll()).json()).toEqual({ marked: 0 });
+    expect(await count(other.accessToken)).toBe(SEEDED);
+  });
+
   it('every notices route requires a live access token', async () => {
     const app = await ctx.makeApp();
     for (const [method, url] of [
       ['GET', '/notices'],
       ['GET', '/notices/unread-count'],
       ['POST', `/notices/${randomUUID()}/read`],
+      ['GET', `/notices/${randomUUID()}`],
+      ['POST', '/notices/read-all'],
     ] as const) {
       const res = await app.inject({ method, url });
       expect(res.statusCode).toBe(401);

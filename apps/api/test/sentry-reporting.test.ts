@@ -8,7 +8,7 @@ import { ApiError } from '../src/errors.js';
 import { createLogger } from '../src/logger.js';
 import { initSentry, scrubApiEvent, type ErrorReporter } from '../src/sentry.js';
 import { generateSigningKeyPem, loadKeySet } from '../src/tokens/keys.js';
-import { DEFAULT_SETTINGS, TEST_INTERNAL_TOKEN, TEST_SEAL_SECRET } from './support/harness.js';
+import { DEFAULT_SETTINGS, TEST_INTERNAL_TOKEN, TEST_SEAL_SECRET, testCiKeys } from './support/harness.js';
 
 /**
  * Sentry in the api, end to end without the internet: a local HTTP server plays Sentry's
@@ -52,6 +52,7 @@ describe('unexpected errors reach Sentry with the request id, scrubbed', () => {
       keys: await loadKeySet({ pem: generateSigningKeyPem(), source: 'test' }),
       sealSecret: TEST_SEAL_SECRET,
       internalToken: TEST_INTERNAL_TOKEN,
+      ciKeys: testCiKeys,
       settings: DEFAULT_SETTINGS,
       logger: createLogger('info', sink),
       onUnexpectedError: (error, req) => reporter!.capture(error, req),

@@ -155,9 +155,11 @@ describeEachDriver('GET /verifications/me', (ctx) => {
     await create(app, ssafy({ verifiedAt: '2026-12-01T00:00:00.000Z' }), { userId: member.user.id });
     expect(await statusOf(app, member)).toMatchObject({ kind: 'ssafy' });
 
-    const di = identity().di;
-    await create(app, identity({ di, verifiedAt: '2026-11-30T00:00:00.000Z' }), { userId: member.user.id });
-    await create(app, identity({ di, name: '이서연', verifiedAt: '2026-12-02T09:30:00.000Z' }), {
+    const { ci, di } = identity();
+    await create(app, identity({ ci, di, verifiedAt: '2026-11-30T00:00:00.000Z' }), {
+      userId: member.user.id,
+    });
+    await create(app, identity({ ci, di, name: '이서연', verifiedAt: '2026-12-02T09:30:00.000Z' }), {
       userId: member.user.id,
     });
     expect(await statusOf(app, member)).toEqual({

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { expect, it } from 'vitest';
 import type { ApiApp } from '../src/app.js';
 import { VERIFICATION_TICKET_TTL_SECONDS } from '@mfv/api-contract';
@@ -8,6 +8,7 @@ import {
   freshKakaoId,
   service,
   signUp,
+  TEST_CI_KEY,
   TEST_INTERNAL_TOKEN,
 } from './support/harness.js';
 
@@ -105,7 +106,9 @@ describeEachDriver('verification hand-off', (ctx) => {
       service_type: 'telcoAuth',
       user_id: member.user.id,
       signup_ticket_hash: null,
-      ci: record.ci,
+      // The person as the keyed hash of the CI; the CI itself is not kept.
+      ci: null,
+      ci_hash: createHmac('sha256', TEST_CI_KEY).update(record.ci).digest('hex'),
       di: record.di,
       name: '김민준',
       birthday: '19900315',
@@ -117,6 +120,7 @@ describeEachDriver('verification hand-off', (ctx) => {
       ticket_redeemed_at: null,
     });
     expect(Object.values(row)).not.toContain(body.ticket);
+    expect(JSON.stringify(row)).not.toContain(record.ci);
 
     const first = await redeem(app, body.ticket);
     expect(first.statusCode).toBe(200);
@@ -154,7 +158,7 @@ describeEachDriver('verification hand-off', (ctx) => {
     expect(expired.json()).toEqual({ code: 'VERIFICATION_TICKET_EXPIRED', message: expect.any(String) });
   });
 
-  it('a DI that belongs to another member → 409 VERIFICATION_ALREADY_REGISTERED; the same member may verify again', async () => {
+  it('a person (CI) who belongs to another member → 409 VERIFICATION_ALREADY_REGISTERED; the same member may verify again', async () => {
     const app = await ctx.makeApp();
     const owner = await signUp(app);
     const other = await signUp(app);

@@ -219,7 +219,7 @@ describe('the callback (popup and full page)', () => {
     const ticket = location.searchParams.get('ticket')!;
     const result = await browser.post('/verify/api/verification/result', { ticket });
     expect(result.body).toMatchObject({ provider: 'kcb', maskedName: '남*샾', attachedTo: 'signup' });
-    // The same person again from another signup: the api refuses a DI that is taken.
+    // The same person again from another signup: the api refuses a person (CI hash) that is taken.
     const other = await signingUpBrowser(verify.url, infra.api, verify.auth);
     const second = await verifyWith(other.browser, RARE.id);
     expect(second.location.pathname).toBe('/verify/kcb/fail');

@@ -30,12 +30,14 @@ export const ERROR_STATUS = {
   SIGNUP_TICKET_USED: 409,
   /** The provider identity on the ticket already belongs to a member (a concurrent signup won). */
   IDENTITY_ALREADY_LINKED: 409,
+  /** POST /auth/link for a member the signup ticket did not offer (not the same person). */
+  LINK_NOT_OFFERED: 409,
   /**
-   * The verified person (DI, or SSAFY subject) already belongs to another member, or is mid-signup
+   * The verified person (keyed CI hash, or SSAFY subject) already belongs to another member, or is mid-signup
    * with another login.
    */
   VERIFICATION_ALREADY_REGISTERED: 409,
-  /** The member was verified before as another person (a different DI, or SSAFY subject). */
+  /** The member was verified before as another person (a different CI hash, or SSAFY subject). */
   VERIFICATION_PERSON_MISMATCH: 409,
   VERIFICATION_TICKET_INVALID: 404,
   VERIFICATION_TICKET_USED: 409,

@@ -1,4 +1,4 @@
-/** Notices (/notices): the list, the unread count and marking one read. */
+/** Notices (/notices): the list, one notice, the unread count, marking one or all read. */
 import { z } from 'zod';
 
 export const NOTICES_DEFAULT_LIMIT = 20;
@@ -34,3 +34,10 @@ export type UnreadCountResponse = z.infer<typeof unreadCountResponseSchema>;
 
 /** POST /notices/:id/read (Bearer AT) → 204, idempotent. */
 export const noticeIdParamsSchema = z.object({ id: z.uuid({ message: 'id must be a notice id (UUID)' }) });
+
+/** GET /notices/:id (Bearer AT): one published notice with the member's read state; 404 otherwise. */
+export const noticeResponseSchema = noticeSchema;
+
+/** POST /notices/read-all (Bearer AT): every published notice read for the member; how many were new. */
+export const noticesReadAllResponseSchema = z.object({ marked: z.number().int().nonnegative() });
+export type NoticesReadAllResponse = z.infer<typeof noticesReadAllResponseSchema>;

@@ -9,6 +9,7 @@ export const API_PATHS = {
   logoutAll: '/auth/logout-all',
   loginKakao: '/auth/login/kakao',
   loginToss: '/auth/login/toss',
+  link: '/auth/link',
   revokeIdentitySessions: '/auth/identities/revoke-sessions',
   revocations: '/auth/revocations',
   users: '/users',
@@ -18,5 +19,7 @@ export const API_PATHS = {
   verificationsMe: '/verifications/me',
   notices: '/notices',
   noticesUnreadCount: '/notices/unread-count',
+  notice: (id: string) => `/notices/${encodeURIComponent(id)}`,
   noticeRead: (id: string) => `/notices/${encodeURIComponent(id)}/read`,
+  noticesReadAll: '/notices/read-all',
 } as const;

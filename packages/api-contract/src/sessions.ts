@@ -88,10 +88,17 @@ export type SignedInResponse = z.infer<typeof signedInResponseSchema>;
 
 export const needsSignupResponseSchema = z.object({
   status: z.literal('needsSignup'),
-  /** Opaque, single use, valid for 10 minutes: pass it to POST /users. */
+  /** Opaque, single use, valid for 10 minutes: pass it to POST /users (or POST /auth/link). */
   signupTicket: z.string(),
   /** What Kakao told us, to prefill the signup form. */
   profile: z.object({ nickname: z.string().optional(), email: z.string().optional() }),
+  /**
+   * The login's provider reported the person's CI (Toss login-me) and a member already is that
+   * person: offer to link this login to that member (POST /auth/link, after the person signed in
+   * to it with one of `providers`) before a second account is made. Names no member, only how
+   * they sign in.
+   */
+  existingAccount: z.object({ providers: z.array(z.enum(['kakao', 'toss'])) }).optional(),
 });
 export type NeedsSignupResponse = z.infer<typeof needsSignupResponseSchema>;
 
@@ -104,8 +111,9 @@ export type KakaoLoginResponse = z.infer<typeof kakaoLoginResponseSchema>;
 /**
  * POST /auth/login/toss (service credential). The user remote has already exchanged the Toss
  * authorization code over mTLS and read login-me; `userKey` (int64, as a decimal string) is the only
- * thing the api learns: the identity subject. Strict: personal fields (name, phone, CI …) are
- * refused, so none can reach the database by accident. Same answers as the Kakao login.
+ * identity subject the api keeps, with the keyed hash of the CI when login-me had one. Strict: other
+ * personal fields (name, phone …) are refused, so none can reach the database by accident. Same
+ * answers as the Kakao login.
  */
 const TOSS_USER_KEY_MESSAGE = 'userKey must be a non-negative 64-bit integer as a decimal string';
 export const tossUserKeySchema = z
@@ -115,7 +123,18 @@ export const tossUserKeySchema = z
   .refine((v) => /^\d+$/.test(v) && BigInt(v) <= 9_223_372_036_854_775_807n, {
     message: TOSS_USER_KEY_MESSAGE,
   });
-export const tossLoginRequestSchema = z.strictObject({ userKey: tossUserKeySchema });
+export const tossLoginRequestSchema = z.strictObject({
+  userKey: tossUserKeySchema,
+  /**
+   * login-me's `ci` (연계정보), decrypted, when the person agreed to share it: the api keeps only
+   * its keyed hash (one person across providers, docs/auth.md) and never the CI.
+   */
+  ci: z
+    .string({ message: 'ci must be a string' })
+    .min(1, { message: 'ci must not be empty' })
+    .max(256, { message: 'ci is too long' })
+    .optional(),
+});
 export type TossLoginRequest = z.infer<typeof tossLoginRequestSchema>;
 export const tossLoginResponseSchema = kakaoLoginResponseSchema;
 export type TossLoginResponse = KakaoLoginResponse;
@@ -147,3 +166,23 @@ export const revokeIdentitySessionsResponseSchema = z.object({
   cancelledSignupTickets: z.number().int().nonnegative(),
 });
 export type RevokeIdentitySessionsResponse = z.infer<typeof revokeIdentitySessionsResponseSchema>;
+
+/**
+ * POST /auth/link (service credential): the person was offered to link a new login to the member
+ * who already is them (`existingAccount` of a login answer), signed in to that member, and agreed.
+ * The signup ticket's provider identity joins that member — the ticket is spent, no second member
+ * is made. Refused (LINK_NOT_OFFERED) unless `userId` is exactly the member the ticket offered.
+ */
+export const linkIdentityRequestSchema = z.strictObject({
+  signupTicket: z
+    .string({ message: 'signupTicket must be a string' })
+    .min(1, { message: 'signupTicket must not be empty' })
+    .max(512, { message: 'signupTicket is too long' }),
+  userId: z.uuid({ message: 'userId must be a member id (UUID)' }),
+});
+export type LinkIdentityRequest = z.infer<typeof linkIdentityRequestSchema>;
+export const linkIdentityResponseSchema = z.object({
+  linked: z.literal(true),
+  provider: z.enum(PROVIDERS),
+});
+export type LinkIdentityResponse = z.infer<typeof linkIdentityResponseSchema>;

@@ -35,7 +35,9 @@ export const PHONE_VERIFICATION_PROVIDERS = ['mobile-ok', 'kcb', 'toss'] as cons
 /**
  * A phone verification. An identity result carries CI, DI and name together, and birthday, gender
  * and nation when the provider sent them (KCB may leave them out); a possession-only result
- * (mobile-ok SMS 소유인증) carries none of them.
+ * (mobile-ok SMS 소유인증) carries none of them. The CI crosses to the api only to be hashed there
+ * (HMAC-SHA-256 under IDENTITY_CI_KEY): the api stores the hash, which matches the person at every
+ * provider, never the CI.
  */
 export const phoneVerificationRecordSchema = z
   .strictObject({

@@ -45,3 +45,4 @@ export {
   type BodyErrorCode,
 } from './body.js';
 export { createRevocationList, REVOCATION_POLL_MS, type RevocationCheck } from './revocations.js';
+export { readVerificationStatus, VERIFICATION_STATUS_TIMEOUT_MS } from './verification-status.js';

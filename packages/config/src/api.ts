@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { fields } from './load.js';
+import { providersMode, providersModeField } from './providers.js';
 import { sentryEnvSchema } from './sentry.js';
 
 /**
@@ -32,6 +33,16 @@ import { sentryEnvSchema } from './sentry.js';
  *                                     and /users (≥32 characters). Required in production; the
  *                                     non-production default is DEV_API_INTERNAL_TOKEN.
  *   API_SHUTDOWN_TIMEOUT_MS           graceful-shutdown budget (default 10000, max 10000)
+ *   IDENTITY_CI_KEY[_FILE]            ≥32-character secret keying HMAC-SHA-256 of a person's CI (연계정보):
+ *                                     the api matches one person across providers by that keyed hash
+ *                                     and never stores the CI itself (docs/auth.md "One person, one
+ *                                     member"). Must be the same on every instance and must never
+ *                                     change without IDENTITY_CI_PREVIOUS_KEY. Required in production;
+ *                                     the published DEV_IDENTITY_CI_KEY is used outside production and
+ *                                     refused while MFV_PROVIDERS is live.
+ *   IDENTITY_CI_PREVIOUS_KEY[_FILE]   the key rotated out: hashes under it still match (and are
+ *                                     re-keyed when the person verifies again). Optional.
+ *   MFV_PROVIDERS                     sandbox | live (providers.ts): live refuses the published CI key
  *   SENTRY_DSN, SENTRY_ENVIRONMENT, SENTRY_RELEASE   error reporting (sentry.ts); no DSN, no Sentry
  */
 
@@ -39,6 +50,11 @@ export const API_JWT_DEFAULT_ISSUER = 'urn:mfv:api';
 export const API_JWT_DEFAULT_AUDIENCE = 'urn:mfv:web';
 /** Known to every dev process so they can talk to a dev api without setup. Refused in production. */
 export const DEV_API_INTERNAL_TOKEN = 'mfv-dev-internal-token-never-use-in-production';
+/**
+ * The CI-hash key of development, tests and the sandbox: published, so a hash made with it proves
+ * nothing. Refused while MFV_PROVIDERS is live (real people's CI must never be hashed with it).
+ */
+export const DEV_IDENTITY_CI_KEY = 'mfv-dev-identity-ci-key-never-use-with-real-people';
 
 const MAX_REFRESH_GRACE_SECONDS = 10;
 const MIN_SECRET_LENGTH = 32;
@@ -58,6 +74,8 @@ const PAIRS = [
   ['API_JWT_PREVIOUS_PUBLIC_KEY', 'API_JWT_PREVIOUS_PUBLIC_KEY_FILE'],
   ['API_REFRESH_SEAL_SECRET', 'API_REFRESH_SEAL_SECRET_FILE'],
   ['API_INTERNAL_TOKEN', 'API_INTERNAL_TOKEN_FILE'],
+  ['IDENTITY_CI_KEY', 'IDENTITY_CI_KEY_FILE'],
+  ['IDENTITY_CI_PREVIOUS_KEY', 'IDENTITY_CI_PREVIOUS_KEY_FILE'],
 ] as const;
 
 export const apiEnvSchema = z
@@ -107,6 +125,17 @@ export const apiEnvSchema = z
     API_SHUTDOWN_TIMEOUT_MS: fields
       .durationMs(10_000)
       .pipe(z.number().max(10_000, { message: 'must be at most 10000 (the shutdown budget is 10 s)' })),
+    IDENTITY_CI_KEY: z
+      .string()
+      .min(MIN_SECRET_LENGTH, { message: `must be at least ${MIN_SECRET_LENGTH} characters` })
+      .optional(),
+    IDENTITY_CI_KEY_FILE: optionalPath(),
+    IDENTITY_CI_PREVIOUS_KEY: z
+      .string()
+      .min(MIN_SECRET_LENGTH, { message: `must be at least ${MIN_SECRET_LENGTH} characters` })
+      .optional(),
+    IDENTITY_CI_PREVIOUS_KEY_FILE: optionalPath(),
+    MFV_PROVIDERS: providersModeField(),
     // SENTRY_DSN (optional), SENTRY_ENVIRONMENT, SENTRY_RELEASE: see sentry.ts.
     ...sentryEnvSchema.shape,
   })
@@ -114,6 +143,17 @@ export const apiEnvSchema = z
     for (const [inline, file] of PAIRS) {
       if (env[inline] !== undefined && env[file] !== undefined) {
         ctx.addIssue({ code: 'custom', path: [file], message: `set either ${inline} or ${file}, not both` });
+      }
+    }
+    if (providersMode(env) === 'live') {
+      for (const name of ['IDENTITY_CI_KEY', 'IDENTITY_CI_PREVIOUS_KEY'] as const) {
+        if (env[name]?.trim() === DEV_IDENTITY_CI_KEY) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [name],
+            message: 'must not be the published development key while MFV_PROVIDERS is live',
+          });
+        }
       }
     }
     if (env.NODE_ENV !== 'production') return;
@@ -133,6 +173,13 @@ export const apiEnvSchema = z
         code: 'custom',
         path: ['API_INTERNAL_TOKEN'],
         message: 'must not be the published development token in production',
+      });
+    }
+    if (env.IDENTITY_CI_KEY === undefined && env.IDENTITY_CI_KEY_FILE === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['IDENTITY_CI_KEY_FILE'],
+        message: 'required in production (or set IDENTITY_CI_KEY)',
       });
     }
   });

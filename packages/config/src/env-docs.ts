@@ -10,7 +10,7 @@ export const ENV_DOCS: Readonly<Record<string, string>> = {
   NODE_ENV:
     'development | test | production; production requires the secrets (*_FILE) and refuses dev values',
   MFV_PROVIDERS:
-    'user/verify: sandbox | live — who plays the identity providers (default live in production); live refuses every sandbox default, plain http and loopback/private provider hosts, naming what to set (docs/providers/*.md, Going live)',
+    'user/verify/api: sandbox | live — who plays the identity providers (default live in production); live refuses every sandbox default, plain http and loopback/private provider hosts, naming what to set (docs/providers/*.md, Going live)',
 
   // api (apps/api)
   API_HOST: 'api: listen address',
@@ -35,6 +35,11 @@ export const ENV_DOCS: Readonly<Record<string, string>> = {
   API_INTERNAL_TOKEN: 'api + Next apps: ≥32-character service credential for login and signup (prefer _FILE)',
   API_INTERNAL_TOKEN_FILE: 'api + Next apps: file holding it (compose secret api_internal_token)',
   API_SHUTDOWN_TIMEOUT_MS: 'api: graceful-shutdown budget (max 10000)',
+  IDENTITY_CI_KEY:
+    'api: ≥32-character secret keying the HMAC-SHA-256 of a person’s CI (one person across providers; raw CI is never stored). Never change it without IDENTITY_CI_PREVIOUS_KEY (prefer _FILE)',
+  IDENTITY_CI_KEY_FILE: 'api: file holding the CI-hash key (compose secret identity_ci_key)',
+  IDENTITY_CI_PREVIOUS_KEY: 'api: the CI-hash key rotated out; hashes under it still match (docs/auth.md)',
+  IDENTITY_CI_PREVIOUS_KEY_FILE: 'api: file holding the previous CI-hash key',
 
   // Sentry (api and every Next app)
   SENTRY_DSN: 'Sentry DSN; unset = nothing is initialised or sent',

@@ -6,6 +6,7 @@ import {
   createPkcePair,
   kakaoAuthorizeUrl,
   KakaoError,
+  KAKAO_USER_MESSAGES,
   processKakaoTokenResponse,
   processKakaoUserMeResponse,
   requestKakaoToken,
@@ -154,5 +155,16 @@ describe('Kakao login client', () => {
     [json(500, {}), 'KAKAO_UNAVAILABLE'],
   ])('user/me response %# → %s', async (res, code) => {
     await expect(processKakaoUserMeResponse(res)).rejects.toMatchObject({ code });
+  });
+});
+
+describe('Kakao messages for people', () => {
+  it('speak the site’s one tone (~요): every sentence ends in 요, none in the formal 니다', () => {
+    const codes = Object.keys(KAKAO_USER_MESSAGES);
+    expect(codes.length).toBe(6);
+    for (const [code, message] of Object.entries(KAKAO_USER_MESSAGES)) {
+      expect(message, code).not.toMatch(/니다/);
+      for (const sentence of message.split(/(?<=\.)\s+/)) expect(sentence, code).toMatch(/요\.$/);
+    }
   });
 });

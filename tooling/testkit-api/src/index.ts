@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { buildApp, type ApiApp } from '@mfv/api/app';
 import type { SignedInResponse } from '@mfv/api-contract';
 import { migrate, openPglite, type Queryable } from '@mfv/api/db';
+import { createCiKeyring } from '@mfv/api/identity';
 import { generateSigningKeyPem, loadKeySet, type KeySet } from '@mfv/api/keys';
 
 /**
@@ -41,6 +42,7 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
     keys,
     sealSecret: 'test-api-seal-secret-0123456789abcdef0123456789',
     internalToken: TEST_API_INTERNAL_TOKEN,
+    ciKeys: createCiKeyring('test-api-identity-ci-key-0123456789abcdef'),
     settings: {
       issuer: 'urn:mfv:api',
       audience: 'urn:mfv:web',

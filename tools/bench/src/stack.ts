@@ -27,6 +27,7 @@ export function apiService(port: number, secrets: Secrets, log: LogTarget): Serv
         API_JWT_PRIVATE_KEY_FILE: secrets.jwtPrivateKeyFile,
         API_REFRESH_SEAL_SECRET_FILE: secrets.sealSecretFile,
         API_INTERNAL_TOKEN_FILE: secrets.internalTokenFile,
+        IDENTITY_CI_KEY_FILE: secrets.identityCiKeyFile,
       },
       readyUrl: `http://127.0.0.1:${port}/readyz`,
     },

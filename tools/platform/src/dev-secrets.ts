@@ -3,7 +3,8 @@
  * (`docker compose --profile sandbox up`). Never overwrites a file that exists; mode 0600 in a
  * 0700 folder. Production secrets come from your secret store, not from here.
  *
- *   api_jwt_private_key.pem, api_refresh_seal_secret, api_internal_token, auth_cookie_secret
+ *   api_jwt_private_key.pem, api_refresh_seal_secret, api_internal_token, identity_ci_key,
+ *   auth_cookie_secret
  *     random, as `pnpm start` makes them (@mfv/site's localSecrets);
  *   toss_decrypt_key, toss_decrypt_aad, toss_unlink_basic_auth
  *     random (production refuses the sandbox's published values, even from a file);
@@ -34,15 +35,20 @@ function ensure(name: string, create: (file: string) => void): void {
 }
 
 const before = new Set(
-  ['api_jwt_private_key.pem', 'api_refresh_seal_secret', 'api_internal_token', 'auth_cookie_secret'].filter(
-    (f) => existsSync(path.join(dir, f)),
-  ),
+  [
+    'api_jwt_private_key.pem',
+    'api_refresh_seal_secret',
+    'api_internal_token',
+    'identity_ci_key',
+    'auth_cookie_secret',
+  ].filter((f) => existsSync(path.join(dir, f))),
 );
 localSecrets(dir);
 for (const f of [
   'api_jwt_private_key.pem',
   'api_refresh_seal_secret',
   'api_internal_token',
+  'identity_ci_key',
   'auth_cookie_secret',
 ]) {
   (before.has(f) ? kept : made).push(f);

@@ -5,8 +5,9 @@
  *    and its runtime `dependencies` never reach an app through another workspace package either.
  *    Apps depend on libraries, not the other way round; what an app and its callers share (the
  *    api's wire contract) is a library of its own.
- * 2. Test helpers stay out of what a library builds: no `./testing` export of a library points
- *    into `dist/`, and no source a library builds imports `@mfv/testkit` (tooling, for tests).
+ * 2. Test helpers stay out of what a library builds: a library's `./testing` export points into
+ *    its `test/` folder (source for vitest; the build compiles `src/` only), and nothing under a
+ *    library's `src/` imports `@mfv/testkit` (tooling, for tests).
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -101,26 +102,23 @@ export function dependencyViolations(workspace: WorkspacePackage[]): string[] {
     for (const name of pkg.dependencies) walk(name, [pkg.name, name]);
     for (const [subpath, target] of Object.entries(pkg.exports)) {
       if (!/testing/.test(subpath)) continue;
-      if (JSON.stringify(target).includes('dist/'))
-        violations.push(`${pkg.dir} exports its test helpers ${subpath} from dist (built and shipped)`);
+      const files = typeof target === 'string' ? [target] : Object.values(target ?? {});
+      if (files.some((file) => typeof file !== 'string' || !file.startsWith('./test/')))
+        violations.push(`${pkg.dir} exports its test helpers ${subpath} from outside test/`);
     }
   }
   return violations;
 }
 
-/** Sources a library builds (`src/`, not tests or `src/testing`) that import the testkit. */
+/** Sources a library builds (everything under `src/`) that import the testkit. */
 export function testkitImportViolations(root: string, workspace: WorkspacePackage[]): string[] {
   const violations: string[] = [];
   const visit = (dir: string): void => {
     for (const entry of readdirSync(path.join(root, dir), { withFileTypes: true })) {
       const rel = `${dir}/${entry.name}`;
       if (entry.isDirectory()) {
-        if (entry.name !== 'testing' && entry.name !== 'node_modules') visit(rel);
-      } else if (
-        /\.tsx?$/.test(entry.name) &&
-        !/\.test\.tsx?$/.test(entry.name) &&
-        entry.name !== 'testing.ts'
-      ) {
+        if (entry.name !== 'node_modules') visit(rel);
+      } else if (/\.tsx?$/.test(entry.name)) {
         if (/from '@mfv\/testkit|import\('@mfv\/testkit/.test(readFileSync(path.join(root, rel), 'utf8')))
           violations.push(`${rel} imports @mfv/testkit in code the library builds`);
       }

@@ -37,6 +37,7 @@ export function prepareStack(dir: string, env: Env = {}): Stack {
       API_JWT_PRIVATE_KEY_FILE: secrets.jwtPrivateKeyFile,
       API_REFRESH_SEAL_SECRET_FILE: secrets.sealSecretFile,
       API_INTERNAL_TOKEN_FILE: secrets.internalTokenFile,
+      IDENTITY_CI_KEY_FILE: secrets.identityCiKeyFile,
       AUTH_COOKIE_SECRET_FILE: secrets.cookieSecretFile,
       // No real identity provider here: said explicitly, or the production builds' live guard
       // refuses the sandbox defaults (packages/config/src/live-providers.ts) — the user app's

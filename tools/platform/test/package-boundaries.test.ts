@@ -70,12 +70,20 @@ describe('dependencyViolations', () => {
     expect(dependencyViolations([api, user, kit])).toEqual([]);
   });
 
-  it('refuses a testing export served from dist', () => {
+  it('refuses a testing export served from dist or src, and allows one from test/', () => {
+    for (const target of [
+      { types: './src/testing/index.ts', default: './dist/testing/index.js' },
+      { types: './src/testing/index.ts', default: './src/testing/index.ts' },
+      './src/testing.ts',
+    ]) {
+      const redis = pkg('packages/redis', '@mfv/redis', { exports: { './testing': target } });
+      expect(dependencyViolations([redis])).toEqual([
+        'packages/redis exports its test helpers ./testing from outside test/',
+      ]);
+    }
     const redis = pkg('packages/redis', '@mfv/redis', {
-      exports: { './testing': { types: './src/testing/index.ts', default: './dist/testing/index.js' } },
+      exports: { './testing': { types: './test/support/index.ts', default: './test/support/index.ts' } },
     });
-    expect(dependencyViolations([redis])).toEqual([
-      'packages/redis exports its test helpers ./testing from dist (built and shipped)',
-    ]);
+    expect(dependencyViolations([redis])).toEqual([]);
   });
 });

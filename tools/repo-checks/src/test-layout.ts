@@ -1,9 +1,9 @@
 /**
  * The test layout (docs/architecture.md, "Conventions in the code"): a test file is named
- * `*.test.ts` / `*.test.tsx` and sits either beside the module it checks (`src/…`, a unit test)
- * or in its package's `test/` folder (an integration test: real servers, several modules, with
- * helpers in `test/support/`). The browser suites are the workspace package `tests/e2e`. No
- * package keeps a `tests/` folder of its own, and no test hides under another name.
+ * `*.test.ts` / `*.test.tsx` and sits in its package's `test/` folder — unit tests mirror `src/`'s
+ * folders, integration tests start real servers, helpers live in `test/support/`. The browser
+ * suites are the workspace package `tests/e2e`. `src/` holds what the package builds and nothing
+ * else: no test, no package keeps a `tests/` folder of its own, and no test hides under another name.
  */
 const TEST_FILE = /\.test\.tsx?$/;
 const LEGACY_SPEC = /\.spec\.[cm]?[jt]sx?$/;
@@ -27,8 +27,10 @@ export function testLayoutViolations(files: readonly string[]): LayoutViolation[
     }
     if (!TEST_FILE.test(file)) continue;
     const parts = file.split('/').slice(0, -1);
-    if (!parts.includes('src') && !parts.includes('test')) {
-      violations.push({ file, reason: 'a test sits beside its module in src/ or in test/' });
+    if (parts.includes('src')) {
+      violations.push({ file, reason: "a test sits in its package's test/ folder, never in src/" });
+    } else if (!parts.includes('test')) {
+      violations.push({ file, reason: "a test sits in its package's test/ folder" });
     }
   }
   return violations;

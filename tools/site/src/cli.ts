@@ -14,7 +14,7 @@ import { PortBusyError } from './ports.js';
  *
  * This module must not import anything that only exists after a build (`@mfv/proxy` and
  * `@mfv/topology` resolve to their dist/): on a fresh clone the build below produces them, and
- * only then is the site module loaded. tools/site/src/cli-fresh-clone.test.ts keeps it that way.
+ * only then is the site module loaded. tools/site/test/cli-fresh-clone.test.ts keeps it that way.
  */
 type SiteMode = 'start' | 'dev';
 const command = process.argv[2] ?? 'start';

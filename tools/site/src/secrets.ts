@@ -9,6 +9,7 @@ export interface LocalSecrets {
   jwtPrivateKeyFile: string;
   sealSecretFile: string;
   internalTokenFile: string;
+  identityCiKeyFile: string;
   cookieSecretFile: string;
 }
 
@@ -18,6 +19,7 @@ export function localSecrets(dir: string): LocalSecrets {
     jwtPrivateKeyFile: files.jwtPrivateKey,
     sealSecretFile: files.sealSecret,
     internalTokenFile: files.internalToken,
+    identityCiKeyFile: files.identityCiKey,
     cookieSecretFile: files.cookieSecret,
   };
 }

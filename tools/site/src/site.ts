@@ -227,6 +227,7 @@ export async function startSite(options: SiteOptions): Promise<Site> {
     API_JWT_PRIVATE_KEY_FILE: secrets.jwtPrivateKeyFile,
     API_REFRESH_SEAL_SECRET_FILE: secrets.sealSecretFile,
     API_INTERNAL_TOKEN_FILE: secrets.internalTokenFile,
+    IDENTITY_CI_KEY_FILE: secrets.identityCiKeyFile,
     ...(base.DATABASE_URL
       ? {}
       : { API_PGLITE_DATA_DIR: base.API_PGLITE_DATA_DIR ?? path.join(stateDir, 'api-pglite') }),

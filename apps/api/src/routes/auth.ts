@@ -5,6 +5,8 @@ import {
   errorBodySchema,
   kakaoLoginRequestSchema,
   kakaoLoginResponseSchema,
+  linkIdentityRequestSchema,
+  linkIdentityResponseSchema,
   refreshRequestSchema,
   refreshResponseSchema,
   revocationsQuerySchema,
@@ -94,5 +96,22 @@ export const authRoutes: FastifyPluginAsyncZod<{ services: ApiServices; internal
         profileImageUrl,
       });
     },
+  );
+
+  app.post(
+    API_PATHS.link,
+    {
+      onRequest: service,
+      schema: {
+        body: linkIdentityRequestSchema,
+        response: {
+          200: linkIdentityResponseSchema,
+          400: errorBodySchema,
+          401: errorBodySchema,
+          409: errorBodySchema,
+        },
+      },
+    },
+    async (req) => services.accounts.link(req.body.signupTicket, req.body.userId),
   );
 };

@@ -4,7 +4,9 @@ import {
   API_PATHS,
   errorBodySchema,
   noticeIdParamsSchema,
+  noticeResponseSchema,
   noticesQuerySchema,
+  noticesReadAllResponseSchema,
   noticesResponseSchema,
   unreadCountResponseSchema,
 } from '@mfv/api-contract';
@@ -30,6 +32,29 @@ export const noticeRoutes: FastifyPluginAsyncZod<{ services: ApiServices }> = as
     API_PATHS.noticesUnreadCount,
     { onRequest: bearer, schema: { response: { 200: unreadCountResponseSchema, 401: errorBodySchema } } },
     async (req) => ({ count: await services.notices.unreadCount(claimsOf(req).sub) }),
+  );
+
+  app.get(
+    '/notices/:id',
+    {
+      onRequest: bearer,
+      schema: {
+        params: noticeIdParamsSchema,
+        response: {
+          200: noticeResponseSchema,
+          400: errorBodySchema,
+          401: errorBodySchema,
+          404: errorBodySchema,
+        },
+      },
+    },
+    async (req) => services.notices.get(claimsOf(req).sub, req.params.id),
+  );
+
+  app.post(
+    API_PATHS.noticesReadAll,
+    { onRequest: bearer, schema: { response: { 200: noticesReadAllResponseSchema, 401: errorBodySchema } } },
+    async (req) => ({ marked: await services.notices.markAllRead(claimsOf(req).sub) }),
   );
 
   app.post(

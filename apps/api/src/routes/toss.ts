@@ -13,9 +13,10 @@ import type { ApiServices } from '../services/index.js';
 /**
  * Toss login (apps-in-toss) and provider unlinks, both server-to-server (service credential):
  *
- * - POST /auth/login/toss `{userKey}` — the user remote verified the person with Toss over mTLS;
+ * - POST /auth/login/toss `{userKey, ci?}` — the user remote verified the person with Toss over mTLS;
  *   a member linked to `toss:<userKey>` gets a session, anyone else a signup ticket (the same
- *   answers and signup as Kakao, `identities(provider, subject, user_id)`).
+ *   answers and signup as Kakao, `identities(provider, subject, user_id)`) — with the offer to link
+ *   to the member who already is this person, when login-me's CI says so (docs/auth.md).
  * - POST /auth/identities/revoke-sessions `{provider, subject}` — the provider's unlink callback:
  *   every session of the linked member ends (see services/identity-sessions.ts).
  */
@@ -35,8 +36,8 @@ export const tossRoutes: FastifyPluginAsyncZod<{ services: ApiServices; internal
       },
     },
     // No profile: the platform keeps nothing from Toss but the userKey (the user remote prefills
-    // the signup form from its own sealed cookie).
-    async (req) => services.accounts.loginWithProvider('toss', req.body.userKey, {}),
+    // the signup form from its own sealed cookie) and the keyed hash of the CI, when given.
+    async (req) => services.accounts.loginWithProvider('toss', req.body.userKey, {}, req.body.ci),
   );
 
   app.post(

@@ -1,8 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import type { MeResponse, NeedsSignupResponse, SignedInResponse } from '@mfv/api-contract';
+import type {
+  LinkIdentityResponse,
+  MeResponse,
+  NeedsSignupResponse,
+  SignedInResponse,
+} from '@mfv/api-contract';
 import type { Clock } from '../clock.js';
-import type { Db } from '../db/types.js';
+import type { Db, Queryable } from '../db/types.js';
 import { ApiError } from '../errors.js';
+import type { CiKeyring } from '../identity/ci-hash.js';
 import { randomOpaqueToken, sha256Hex } from '../tokens/secrets.js';
 import type { Sessions } from './sessions.js';
 
@@ -22,6 +28,8 @@ interface TicketRow {
   profile_image_url: string | null;
   expires_at: Date;
   consumed_at: Date | null;
+  ci_hash: string | null;
+  link_user_id: string | null;
 }
 
 interface PgError {
@@ -40,6 +48,7 @@ export class Accounts {
     private readonly db: Db,
     private readonly sessions: Sessions,
     private readonly clock: Clock,
+    private readonly ciKeys: CiKeyring,
     private readonly options: { signupTicketTtlSeconds: number },
   ) {}
 
@@ -47,13 +56,21 @@ export class Accounts {
    * The caller (a Next server) has already verified the identity with the provider. A known
    * identity gets a session; an unknown one gets a signup ticket carrying the verified identity,
    * so POST /users cannot be used to claim an identity nobody verified.
+   *
+   * `ci`: the person's CI when the provider reported it (Toss login-me; Kakao only with an approved
+   * `account_ci` scope, which this platform does not ask for). Only its keyed hash is used: a known
+   * identity's member learns who they are (if not yet known and nobody else is), and an unknown
+   * identity of a person who already is a member gets `existingAccount` — the offer to link
+   * (POST /auth/link) rather than a second account.
    */
   async loginWithProvider(
     provider: Provider,
     subject: string,
     profile: ProviderProfile,
+    ci?: string,
   ): Promise<SignedInResponse | NeedsSignupResponse> {
     const now = this.clock.now();
+    const person = ci !== undefined ? this.ciKeys.candidates(ci) : undefined;
     return this.db.transaction(async (tx) => {
       const member = (
         await tx.query<{ id: string; nickname: string }>(
@@ -62,13 +79,31 @@ export class Accounts {
           [provider, subject],
         )
       ).rows[0];
-      if (member) return { status: 'signedIn' as const, ...(await this.sessions.start(tx, member)) };
+      if (member) {
+        if (person !== undefined) await this.learnPerson(tx, member.id, person);
+        return { status: 'signedIn' as const, ...(await this.sessions.start(tx, member)) };
+      }
+
+      // A member who already is this person (by the keyed hash of the CI), and how they sign in.
+      const existing =
+        person === undefined
+          ? undefined
+          : (
+              await tx.query<{ id: string; providers: Provider[] }>(
+                `SELECT u.id, array_agg(DISTINCT i.provider ORDER BY i.provider) AS providers
+                   FROM users u JOIN identities i ON i.user_id = u.id
+                  WHERE u.ci_hash = ANY($1::text[])
+                  GROUP BY u.id`,
+                [person],
+              )
+            ).rows[0];
 
       const ticket = randomOpaqueToken();
       await tx.query(
         `INSERT INTO signup_tickets
-           (ticket_hash, provider, subject, nickname, email, profile_image_url, created_at, expires_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+           (ticket_hash, provider, subject, nickname, email, profile_image_url, created_at, expires_at,
+            ci_hash, link_user_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
         [
           sha256Hex(ticket),
           provider,
@@ -78,13 +113,99 @@ export class Accounts {
           profile.profileImageUrl ?? null,
           now,
           new Date(now.getTime() + this.options.signupTicketTtlSeconds * 1000),
+          person?.[0] ?? null,
+          existing?.id ?? null,
         ],
       );
       const suggested: NeedsSignupResponse['profile'] = {};
       if (profile.nickname !== undefined) suggested.nickname = profile.nickname;
       if (profile.email !== undefined) suggested.email = profile.email;
-      return { status: 'needsSignup' as const, signupTicket: ticket, profile: suggested };
+      return {
+        status: 'needsSignup' as const,
+        signupTicket: ticket,
+        profile: suggested,
+        ...(existing ? { existingAccount: { providers: existing.providers } } : {}),
+      };
     });
+  }
+
+  /**
+   * POST /auth/link: the person signed in to the member the ticket offered (`existingAccount`) and
+   * agreed to link. The ticket's provider identity joins that member; the ticket is spent (a
+   * verification made during that signup now counts for the member, as after a signup).
+   */
+  async link(ticket: string, userId: string): Promise<LinkIdentityResponse> {
+    const now = this.clock.now();
+    try {
+      return await this.db.transaction(async (tx) => {
+        const row = await this.spendTicket(tx, ticket, now, (r) => {
+          // Only the member the ticket offered: the one who is the same person.
+          if (r.link_user_id === null || r.link_user_id !== userId) {
+            throw new ApiError('LINK_NOT_OFFERED', 'this login was not offered to be linked to that account');
+          }
+        });
+        await tx.query(
+          'INSERT INTO identities (provider, subject, user_id, created_at) VALUES ($1, $2, $3, $4)',
+          [row.provider, row.subject, userId, now],
+        );
+        return { linked: true as const, provider: row.provider };
+      });
+    } catch (err) {
+      if (isUniqueViolation(err)) {
+        throw new ApiError('IDENTITY_ALREADY_LINKED', 'this account is already registered; log in instead', {
+          cause: err,
+        });
+      }
+      throw err;
+    }
+  }
+
+  /** A member whose person is not known yet becomes `person` — unless another member already is. */
+  private async learnPerson(tx: Queryable, userId: string, person: string[]): Promise<void> {
+    await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`verification-ci:${person[0]}`]);
+    await tx.query(
+      `UPDATE users SET ci_hash = $2
+        WHERE id = $1 AND ci_hash IS NULL
+          AND NOT EXISTS (SELECT 1 FROM users WHERE ci_hash = ANY($3::text[]))`,
+      [userId, person[0], person],
+    );
+  }
+
+  /**
+   * Locks, checks and spends a signup ticket (single use, before it expires); `check` runs on the
+   * locked row first. Refuses an identity that is already linked.
+   */
+  private async spendTicket(
+    tx: Queryable,
+    ticket: string,
+    now: Date,
+    check?: (row: TicketRow) => void,
+  ): Promise<TicketRow> {
+    const row = (
+      await tx.query<TicketRow>(
+        `SELECT provider, subject, email, profile_image_url, expires_at, consumed_at, ci_hash, link_user_id
+           FROM signup_tickets WHERE ticket_hash = $1 FOR UPDATE`,
+        [sha256Hex(ticket)],
+      )
+    ).rows[0];
+    if (!row) throw new ApiError('SIGNUP_TICKET_INVALID', 'signup ticket not recognised');
+    if (row.consumed_at !== null) throw new ApiError('SIGNUP_TICKET_USED', 'signup ticket already used');
+    if (row.expires_at.getTime() <= now.getTime()) {
+      throw new ApiError('SIGNUP_TICKET_EXPIRED', 'signup ticket expired; log in again');
+    }
+    check?.(row);
+    await tx.query('UPDATE signup_tickets SET consumed_at = $2 WHERE ticket_hash = $1', [
+      sha256Hex(ticket),
+      now,
+    ]);
+    const linked = await tx.query('SELECT 1 FROM identities WHERE provider = $1 AND subject = $2', [
+      row.provider,
+      row.subject,
+    ]);
+    if (linked.rows.length > 0) {
+      throw new ApiError('IDENTITY_ALREADY_LINKED', 'this account is already registered; log in instead');
+    }
+    return row;
   }
 
   /** Consumes the ticket (single use) and creates the member linked to the ticket's identity. */
@@ -92,30 +213,7 @@ export class Accounts {
     const now = this.clock.now();
     try {
       return await this.db.transaction(async (tx) => {
-        const row = (
-          await tx.query<TicketRow>(
-            `SELECT provider, subject, email, profile_image_url, expires_at, consumed_at
-               FROM signup_tickets WHERE ticket_hash = $1 FOR UPDATE`,
-            [sha256Hex(ticket)],
-          )
-        ).rows[0];
-        if (!row) throw new ApiError('SIGNUP_TICKET_INVALID', 'signup ticket not recognised');
-        if (row.consumed_at !== null) throw new ApiError('SIGNUP_TICKET_USED', 'signup ticket already used');
-        if (row.expires_at.getTime() <= now.getTime()) {
-          throw new ApiError('SIGNUP_TICKET_EXPIRED', 'signup ticket expired; log in again');
-        }
-        await tx.query('UPDATE signup_tickets SET consumed_at = $2 WHERE ticket_hash = $1', [
-          sha256Hex(ticket),
-          now,
-        ]);
-
-        const linked = await tx.query('SELECT 1 FROM identities WHERE provider = $1 AND subject = $2', [
-          row.provider,
-          row.subject,
-        ]);
-        if (linked.rows.length > 0) {
-          throw new ApiError('IDENTITY_ALREADY_LINKED', 'this account is already registered; log in instead');
-        }
+        const row = await this.spendTicket(tx, ticket, now);
         const user = { id: randomUUID(), nickname };
         await tx.query(
           `INSERT INTO users (id, nickname, email, profile_image_url, created_at) VALUES ($1, $2, $3, $4, $5)`,
@@ -125,6 +223,17 @@ export class Accounts {
           'INSERT INTO identities (provider, subject, user_id, created_at) VALUES ($1, $2, $3, $4)',
           [row.provider, row.subject, user.id, now],
         );
+        // The person this member is: the one an identity verification of this signup named, else
+        // the one the login reported — unless another member already is them (a declined link).
+        const verified = (
+          await tx.query<{ ci_hash: string }>(
+            `SELECT ci_hash FROM verifications WHERE signup_ticket_hash = $1 AND ci_hash IS NOT NULL
+              ORDER BY verified_at LIMIT 1`,
+            [sha256Hex(ticket)],
+          )
+        ).rows[0];
+        const person = verified?.ci_hash ?? row.ci_hash;
+        if (person !== null) await this.learnPerson(tx, user.id, [person]);
         return { status: 'signedIn' as const, ...(await this.sessions.start(tx, user)) };
       });
     } catch (err) {

@@ -1,5 +1,6 @@
 import { systemClock, type Clock } from '../clock.js';
 import type { Db } from '../db/types.js';
+import type { CiKeyring } from '../identity/ci-hash.js';
 import { AccessTokens } from '../tokens/access.js';
 import type { KeySet } from '../tokens/keys.js';
 import { RefreshTokens } from '../tokens/refresh.js';
@@ -27,6 +28,8 @@ export interface ServiceDeps {
   /** Server secret from which the successor-sealing key is derived (API_REFRESH_SEAL_SECRET). */
   sealSecret: string;
   settings: TokenSettings;
+  /** Keys the hash of a person's CI (IDENTITY_CI_KEY): one person across providers, never the CI itself. */
+  ciKeys: CiKeyring;
   clock?: Clock;
 }
 
@@ -65,11 +68,11 @@ export function createServices(deps: ServiceDeps): ApiServices {
     accessTokens,
     refreshTokens,
     sessions,
-    accounts: new Accounts(deps.db, sessions, clock, {
+    accounts: new Accounts(deps.db, sessions, clock, deps.ciKeys, {
       signupTicketTtlSeconds: settings.signupTicketTtlSeconds,
     }),
     notices: new Notices(deps.db, clock),
-    verifications: new Verifications(deps.db, clock),
+    verifications: new Verifications(deps.db, clock, deps.ciKeys),
     identitySessions: new IdentitySessions(deps.db, sessions, clock),
     retention: new Retention(deps.db, clock),
   };

@@ -28,13 +28,34 @@ export class Notices {
         LIMIT $3`,
       [userId, this.clock.now(), limit],
     );
-    return res.rows.map((r) => ({
-      id: r.id,
-      title: r.title,
-      body: r.body,
-      publishedAt: r.published_at.toISOString(),
-      read: r.read,
-    }));
+    return res.rows.map(toNotice);
+  }
+
+  /** One published notice with the member's read state, or NOTICE_NOT_FOUND. */
+  async get(userId: string, noticeId: string): Promise<Notice> {
+    const res = await this.db.query<NoticeRow>(
+      `SELECT n.id, n.title, n.body, n.published_at, (r.notice_id IS NOT NULL) AS read
+         FROM notices n
+         LEFT JOIN notice_reads r ON r.notice_id = n.id AND r.user_id = $1
+        WHERE n.id = $2 AND n.published_at <= $3`,
+      [userId, noticeId, this.clock.now()],
+    );
+    const row = res.rows[0];
+    if (!row) throw new ApiError('NOTICE_NOT_FOUND', 'notice not found');
+    return toNotice(row);
+  }
+
+  /** Every published notice read for the member, in one statement; answers how many were unread. */
+  async markAllRead(userId: string): Promise<number> {
+    const now = this.clock.now();
+    const res = await this.db.query(
+      `INSERT INTO notice_reads (user_id, notice_id, read_at)
+       SELECT $1, n.id, $2 FROM notices n WHERE n.published_at <= $2
+       ON CONFLICT (user_id, notice_id) DO NOTHING
+       RETURNING notice_id`,
+      [userId, now],
+    );
+    return res.rows.length;
   }
 
   async unreadCount(userId: string): Promise<number> {
@@ -65,4 +86,8 @@ export class Notices {
     ]);
     if (exists.rows.length === 0) throw new ApiError('NOTICE_NOT_FOUND', 'notice not found');
   }
+}
+
+function toNotice(r: NoticeRow): Notice {
+  return { id: r.id, title: r.title, body: r.body, publishedAt: r.published_at.toISOString(), read: r.read };
 }

@@ -12,6 +12,7 @@ import {
 import type { Clock } from '../clock.js';
 import type { Db, Queryable } from '../db/types.js';
 import { ApiError } from '../errors.js';
+import type { CiKeyring } from '../identity/ci-hash.js';
 import { randomOpaqueToken, sha256Hex } from '../tokens/secrets.js';
 
 /** Who holds a DI or an SSAFY subject: a member, or a live signup of one provider identity. */
@@ -31,6 +32,7 @@ interface TicketRow {
   subject: string;
   expires_at: Date;
   consumed_at: Date | null;
+  ci_hash: string | null;
 }
 
 function ownedBy(row: Pick<RedeemRow, 'user_id' | 'signup_ticket_hash'>, owner: VerificationOwner): boolean {
@@ -90,15 +92,18 @@ function kindOf(row: StatusRow): VerificationKind {
 }
 
 /**
- * What makes a person one account: the DI (중복가입확인정보) of an identity result, or the pairwise
- * `sub` of an SSAFY Verify result (stored in `subject`). Fixed column names, never input.
+ * What makes a person one account: the keyed hash of the CI (연계정보) of an identity result —
+ * the same person at every provider, where DI differs by provider — or the pairwise `sub` of an
+ * SSAFY Verify result (stored in `subject`). `values`: every form the claim may be stored under
+ * (a CI hash under the current and the previous key); the first is the one stored. Fixed column
+ * names, never input.
  */
 type Claim =
-  | { column: 'di'; value: string; lock: 'verification-di' }
-  | { column: 'subject'; value: string; lock: 'verification-ssafy-subject' };
+  | { column: 'ci_hash'; values: string[]; lock: 'verification-ci' }
+  | { column: 'subject'; values: string[]; lock: 'verification-ssafy-subject' };
 
 /**
- * Rows of one DI (or SSAFY subject) with their current owner: the member a row names, or the
+ * Rows of one person (or SSAFY subject) with their current owner: the member a row names, or the
  * member its signup ticket became (identities), or — for a ticket not yet used — the provider
  * identity signing up.
  */
@@ -107,10 +112,10 @@ const holdersOf = (column: Claim['column']) => `
     FROM verifications v
     LEFT JOIN signup_tickets t ON t.ticket_hash = v.signup_ticket_hash
     LEFT JOIN identities i ON i.provider = t.provider AND i.subject = t.subject
-   WHERE v.${column} = $1`;
+   WHERE v.${column} = ANY($1::text[])`;
 
 /**
- * DIs (SSAFY subjects) other than $2 already verified for member $1 (directly, or through the
+ * Persons (SSAFY subjects) other than $2 already verified for member $1 (directly, or through the
  * ticket they signed up with).
  */
 const otherOfMember = (column: Claim['column']) => `
@@ -118,11 +123,11 @@ const otherOfMember = (column: Claim['column']) => `
     FROM verifications v
     LEFT JOIN signup_tickets t ON t.ticket_hash = v.signup_ticket_hash
     LEFT JOIN identities i ON i.provider = t.provider AND i.subject = t.subject
-   WHERE (v.user_id = $1 OR i.user_id = $1) AND v.${column} IS NOT NULL AND v.${column} <> $2
+   WHERE (v.user_id = $1 OR i.user_id = $1) AND v.${column} IS NOT NULL AND v.${column} <> ALL($2::text[])
    LIMIT 1`;
 
 const REFUSALS: Record<Claim['column'], { registered: string; mismatch: string }> = {
-  di: {
+  ci_hash: {
     registered: 'this person is already registered with another account',
     mismatch: 'this account was verified as another person',
   },
@@ -131,6 +136,11 @@ const REFUSALS: Record<Claim['column'], { registered: string; mismatch: string }
     mismatch: 'this account was verified with another SSAFY account',
   },
 };
+
+/** The owner of a new record: a member, or a live signup (with the person its login reported, if any). */
+type Owner =
+  | { kind: 'member'; userId: string }
+  | { kind: 'signup'; provider: string; subject: string; ticketHash: string; ciHash: string | null };
 
 function sameHolder(a: Holder, b: Holder): boolean {
   if (a.kind === 'member' && b.kind === 'member') return a.userId === b.userId;
@@ -148,6 +158,7 @@ export class Verifications {
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
+    private readonly ciKeys: CiKeyring,
   ) {}
 
   async create(input: CreateVerificationRequest): Promise<CreateVerificationResponse> {
@@ -156,15 +167,17 @@ export class Verifications {
       const owner = await this.resolveOwner(tx, input.owner, now);
       const ssafy = input.provider === 'ssafy' ? input : undefined;
       const phone = input.provider === 'ssafy' ? undefined : input;
+      // The person, as the keyed hash of their CI; the CI itself goes no further than this line.
+      const person = phone?.ci !== undefined ? this.ciKeys.candidates(phone.ci) : undefined;
       if (ssafy !== undefined) {
         await this.checkClaim(
           tx,
-          { column: 'subject', value: ssafy.subject, lock: 'verification-ssafy-subject' },
+          { column: 'subject', values: [ssafy.subject], lock: 'verification-ssafy-subject' },
           owner,
           now,
         );
-      } else if (phone?.di !== undefined) {
-        await this.checkClaim(tx, { column: 'di', value: phone.di, lock: 'verification-di' }, owner, now);
+      } else if (person !== undefined) {
+        await this.checkClaim(tx, { column: 'ci_hash', values: person, lock: 'verification-ci' }, owner, now);
       }
 
       const id = randomUUID();
@@ -172,7 +185,7 @@ export class Verifications {
       const ticketExpiresAt = new Date(now.getTime() + VERIFICATION_TICKET_TTL_SECONDS * 1000);
       await tx.query(
         `INSERT INTO verifications
-           (id, provider, service_type, user_id, signup_ticket_hash, ci, di, name, birthday, gender, nation,
+           (id, provider, service_type, user_id, signup_ticket_hash, ci_hash, di, name, birthday, gender, nation,
             phone, is_adult, subject, cohort, campus, mattermost_id, verified_at, created_at, ticket_hash,
             ticket_expires_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)`,
@@ -182,7 +195,7 @@ export class Verifications {
           input.serviceType,
           owner.kind === 'member' ? owner.userId : null,
           owner.kind === 'signup' ? owner.ticketHash : null,
-          phone?.ci ?? null,
+          person?.[0] ?? null,
           phone?.di ?? null,
           phone?.name ?? null,
           phone?.birthday ?? null,
@@ -200,6 +213,7 @@ export class Verifications {
           ticketExpiresAt,
         ],
       );
+      if (person !== undefined) await this.settlePerson(tx, person, owner);
       return { id, ticket, ticketExpiresAt: ticketExpiresAt.toISOString() };
     });
   }
@@ -265,7 +279,7 @@ export class Verifications {
     tx: Queryable,
     owner: CreateVerificationRequest['owner'],
     now: Date,
-  ): Promise<(Holder & { kind: 'member' }) | (Holder & { kind: 'signup'; ticketHash: string })> {
+  ): Promise<Owner> {
     if ('userId' in owner) {
       const found = await tx.query('SELECT 1 FROM users WHERE id = $1', [owner.userId]);
       if (found.rows.length === 0) throw new ApiError('USER_NOT_FOUND', 'user not found');
@@ -274,7 +288,7 @@ export class Verifications {
     const ticketHash = sha256Hex(owner.signupTicket);
     const row = (
       await tx.query<TicketRow>(
-        'SELECT provider, subject, expires_at, consumed_at FROM signup_tickets WHERE ticket_hash = $1',
+        'SELECT provider, subject, expires_at, consumed_at, ci_hash FROM signup_tickets WHERE ticket_hash = $1',
         [ticketHash],
       )
     ).rows[0];
@@ -283,29 +297,77 @@ export class Verifications {
     if (row.expires_at.getTime() <= now.getTime()) {
       throw new ApiError('SIGNUP_TICKET_EXPIRED', 'signup ticket expired; log in again');
     }
-    return { kind: 'signup', provider: row.provider, subject: row.subject, ticketHash };
+    return { kind: 'signup', provider: row.provider, subject: row.subject, ticketHash, ciHash: row.ci_hash };
   }
 
   /**
-   * DI (중복가입확인정보) is one person per site, and an SSAFY `sub` one SSAFY member per client:
-   * each may belong to one account only, and a member stays the one person (SSAFY member) it was
-   * verified as. Concurrent hand-offs of the same value serialise on a transaction-scoped advisory
-   * lock keyed by it, so two accounts can never both claim one person.
+   * A person (the keyed hash of their CI) and an SSAFY `sub` (one SSAFY member per client) may each
+   * belong to one account only, and a member stays the one person (SSAFY member) it was verified as
+   * — whichever provider verifies them: a PASS result and a KCB result of the same person are the
+   * same CI, although their DIs differ. Concurrent hand-offs of the same value serialise on a
+   * transaction-scoped advisory lock keyed by it, so two accounts can never both claim one person.
    */
-  private async checkClaim(tx: Queryable, claim: Claim, owner: Holder, now: Date): Promise<void> {
-    await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`${claim.lock}:${claim.value}`]);
-    const rows = (await tx.query<HolderRow>(holdersOf(claim.column), [claim.value])).rows;
+  private async checkClaim(tx: Queryable, claim: Claim, owner: Owner, now: Date): Promise<void> {
+    await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`${claim.lock}:${claim.values[0]}`]);
+    const rows = (await tx.query<HolderRow>(holdersOf(claim.column), [claim.values])).rows;
     for (const row of rows) {
       const holder = this.holderOf(row, now);
       if (holder !== undefined && !sameHolder(holder, owner)) {
         throw new ApiError('VERIFICATION_ALREADY_REGISTERED', REFUSALS[claim.column].registered);
       }
     }
+    if (claim.column === 'ci_hash') {
+      // The member who is this person (users.ci_hash: also set by a login that reported the CI).
+      const member = (
+        await tx.query<{ id: string }>('SELECT id FROM users WHERE ci_hash = ANY($1::text[])', [claim.values])
+      ).rows[0];
+      if (member !== undefined && !(owner.kind === 'member' && owner.userId === member.id)) {
+        throw new ApiError('VERIFICATION_ALREADY_REGISTERED', REFUSALS.ci_hash.registered);
+      }
+    }
     if (owner.kind === 'member') {
-      const other = await tx.query(otherOfMember(claim.column), [owner.userId, claim.value]);
+      const other = await tx.query(otherOfMember(claim.column), [owner.userId, claim.values]);
       if (other.rows.length > 0) {
         throw new ApiError('VERIFICATION_PERSON_MISMATCH', REFUSALS[claim.column].mismatch);
       }
+      if (claim.column === 'ci_hash') {
+        const self = (
+          await tx.query<{ ci_hash: string | null }>('SELECT ci_hash FROM users WHERE id = $1', [
+            owner.userId,
+          ])
+        ).rows[0];
+        if (self?.ci_hash != null && !claim.values.includes(self.ci_hash)) {
+          throw new ApiError('VERIFICATION_PERSON_MISMATCH', REFUSALS.ci_hash.mismatch);
+        }
+      }
+    } else if (claim.column === 'ci_hash' && owner.ciHash !== null && !claim.values.includes(owner.ciHash)) {
+      // A signup whose login reported another person's CI (Toss login-me).
+      throw new ApiError('VERIFICATION_PERSON_MISMATCH', REFUSALS.ci_hash.mismatch);
+    }
+  }
+
+  /**
+   * After an identity result is stored: a member now is this person (users.ci_hash, if not yet),
+   * and hashes of this person under the previous key are re-keyed under the current one.
+   */
+  private async settlePerson(tx: Queryable, person: string[], owner: Owner): Promise<void> {
+    const [current, ...previous] = person;
+    if (previous.length > 0) {
+      await tx.query('UPDATE verifications SET ci_hash = $1 WHERE ci_hash = ANY($2::text[])', [
+        current,
+        previous,
+      ]);
+      await tx.query('UPDATE users SET ci_hash = $1 WHERE ci_hash = ANY($2::text[])', [current, previous]);
+      await tx.query('UPDATE signup_tickets SET ci_hash = $1 WHERE ci_hash = ANY($2::text[])', [
+        current,
+        previous,
+      ]);
+    }
+    if (owner.kind === 'member') {
+      await tx.query('UPDATE users SET ci_hash = $2 WHERE id = $1 AND ci_hash IS NULL', [
+        owner.userId,
+        current,
+      ]);
     }
   }
 

@@ -4,11 +4,14 @@ import { buildApp, type ApiApp, type AppDeps } from '../../src/app.js';
 import type { Clock } from '../../src/clock.js';
 import type { SignedInResponse } from '@mfv/api-contract';
 import { migrate, openPg, openPglite, type Db } from '../../src/db/index.js';
+import { createCiKeyring } from '../../src/identity/ci-hash.js';
 import type { TokenSettings } from '../../src/services/index.js';
 import { generateSigningKeyPem, loadKeySet, type KeySet } from '../../src/tokens/keys.js';
 
 export const TEST_INTERNAL_TOKEN = 'test-internal-token-0123456789abcdef0123456789';
 export const TEST_SEAL_SECRET = 'test-seal-secret-0123456789abcdef0123456789abcdef';
+export const TEST_CI_KEY = 'test-identity-ci-key-0123456789abcdef0123456789';
+export const testCiKeys = createCiKeyring(TEST_CI_KEY);
 
 export const DEFAULT_SETTINGS: TokenSettings = {
   issuer: 'urn:mfv:api',
@@ -113,6 +116,7 @@ export function describeEachDriver(title: string, body: (ctx: DriverContext) => 
             keys: options.keys ?? keys!,
             sealSecret: options.sealSecret ?? TEST_SEAL_SECRET,
             internalToken: options.internalToken ?? TEST_INTERNAL_TOKEN,
+            ciKeys: options.ciKeys ?? testCiKeys,
             settings: { ...DEFAULT_SETTINGS, ...options.settings },
             ...(options.clock ? { clock: options.clock } : {}),
             ...(options.logger ? { logger: options.logger } : {}),

@@ -1,10 +1,5 @@
-import {
-  NOTICES_MAX_LIMIT,
-  noticeIdParamsSchema,
-  noticesResponseSchema,
-  type Notice,
-} from '@mfv/api-contract';
-import { withAuthSSR, type AuthPageProps } from '@mfv/auth';
+import { API_PATHS, noticeIdParamsSchema, noticeResponseSchema, type Notice } from '@mfv/api-contract';
+import { BackendError, withAuthSSR, type AuthPageProps } from '@mfv/auth';
 import type { GetServerSideProps } from 'next';
 import { useEffect } from 'react';
 import { Frame } from '../components/Frame';
@@ -74,12 +69,14 @@ export default function NoticeDetail(props: Props) {
 const withNotice = withAuthSSR<{ notice: Notice }>(
   async (ctx, auth) => {
     const id = String(ctx.params?.id);
-    // The api lists notices (newest first); one is found among the newest it keeps listing.
-    const { items } = await auth.api(`/notices?limit=${NOTICES_MAX_LIMIT}`, {
-      schema: noticesResponseSchema,
-    });
-    const notice = items.find((n) => n.id === id);
-    if (!notice) return { notFound: true };
+    let notice: Notice;
+    try {
+      // GET /notices/:id: any published notice, however old; 404 for one that is not (yet) there.
+      notice = await auth.api(API_PATHS.notice(id), { schema: noticeResponseSchema });
+    } catch (error) {
+      if (error instanceof BackendError && error.code === 'NOTICE_NOT_FOUND') return { notFound: true };
+      throw error;
+    }
     ctx.res.setHeader('Cache-Control', 'private, no-store');
     return { props: { notice } };
   },

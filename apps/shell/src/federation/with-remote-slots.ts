@@ -1,10 +1,9 @@
 import { noticesResponseSchema, type Notice, type VerificationStatus } from '@mfv/api-contract';
-import { getViewer, logEvent, type AuthContext, type Viewer } from '@mfv/auth';
+import { getViewer, logEvent, readVerificationStatus, type AuthContext, type Viewer } from '@mfv/auth';
 import type { GetServerSideProps, GetServerSidePropsContext, GetServerSidePropsResult } from 'next';
 import { loadedComponent } from './load';
 import { remoteOf, type RemoteModuleId, type RemoteStatusMap } from './modules';
 import { releaseWatchReady, servingRelease, startReleaseWatch } from './releases';
-import { ssrVerification } from '../verification-status';
 
 /** Server renders never wait longer than this for a remote (the page must answer in < 2 s). */
 export const SERVER_LOAD_DEADLINE_MS = 1200;
@@ -104,7 +103,7 @@ export function withRemoteSlots<P extends Record<string, unknown> = Record<strin
     const [props, notices, verification] = await Promise.all([
       result.props,
       signedIn ? ssrNotices(signedIn) : Promise.resolve(null),
-      signedIn ? ssrVerification(signedIn) : Promise.resolve(null),
+      signedIn ? readVerificationStatus(signedIn) : Promise.resolve(null),
     ]);
     return {
       props: {

@@ -1,5 +1,12 @@
-import { ErrorCard } from '../components/ErrorCard';
+import { ErrorContent, errorCopy } from '@mfv/ui/page';
+import { Card } from '../components/Card';
+
+const { title, body } = errorCopy('not-found');
 
 export default function NotFound() {
-  return <ErrorCard kind="not-found" />;
+  return (
+    <Card title={title} description={body}>
+      <ErrorContent kind="not-found" heading={false} />
+    </Card>
+  );
 }

@@ -1,10 +1,9 @@
 import type { VerificationStatus } from '@mfv/api-contract';
 import type { AuthPageProps } from '@mfv/auth';
-import { withAuthSSR } from '@mfv/auth';
+import { readVerificationStatus, withAuthSSR } from '@mfv/auth';
 import { Card, Notice } from '../components/Card';
 import { useSignOut } from '../components/SignOutButtons';
 import { VerificationSection } from '../components/VerificationSection';
-import { readVerificationStatus } from '../server/verification-status';
 
 type Props = AuthPageProps<{ verification: VerificationStatus | null }>;
 

@@ -19,15 +19,17 @@ import {
   createPkcePair,
   kakaoAuthorizeUrl,
   KakaoError,
+  KAKAO_USER_MESSAGES,
   processKakaoTokenResponse,
   processKakaoUserMeResponse,
   requestKakaoToken,
   requestKakaoUserMe,
 } from '@mfv/verification/kakao';
 import { timingSafeEqual } from 'node:crypto';
+import { linkAfterSignIn } from './account-link';
 import { kakaoConfig } from './env';
 import { loginPageAfterCancel } from './login-cancel';
-import { KAKAO_LOGIN_MESSAGES, LOGIN_MESSAGES, type LoginMessageCode } from './messages';
+import { LOGIN_MESSAGES, type LoginMessageCode } from './messages';
 import { LOGIN_TTL_MS, SIGNUP_PURPOSE, type SignupState } from './signup-state';
 
 export { SIGNUP_PURPOSE, type SignupState } from './signup-state';
@@ -38,6 +40,8 @@ interface OAuthState {
   state: string;
   verifier: string;
   returnTo: string;
+  /** Started from the link page (`link=1`): after signing in, link the pending login (account-link.ts). */
+  link?: true;
 }
 
 /**
@@ -56,7 +60,12 @@ export function startKakaoLogin(
   const sealed = seal(
     config.keys.seal,
     OAUTH_PURPOSE,
-    { state, verifier: pkce.verifier, returnTo } satisfies OAuthState,
+    {
+      state,
+      verifier: pkce.verifier,
+      returnTo,
+      ...(req.query.link === '1' ? { link: true as const } : {}),
+    } satisfies OAuthState,
     LOGIN_TTL_MS,
   );
   appendSetCookie(res, [serializeCookie(config.cookie, 'oauth', sealed, LOGIN_TTL_MS / 1000)]);
@@ -97,7 +106,7 @@ export async function completeKakaoLogin(
     message:
       code in LOGIN_MESSAGES
         ? LOGIN_MESSAGES[code as LoginMessageCode]
-        : KAKAO_LOGIN_MESSAGES[code as KakaoError['code']],
+        : KAKAO_USER_MESSAGES[code as KakaoError['code']],
   });
 
   const saved = sealed ? unseal<OAuthState>(config.keys.seal, OAUTH_PURPOSE, sealed) : null;
@@ -130,6 +139,7 @@ export async function completeKakaoLogin(
     if (login.status === 'signedIn') {
       await auth.startSession(res, login);
       logEvent('info', 'signed in', { requestId, provider: 'kakao' });
+      if (saved.link) await linkAfterSignIn(auth, req, res, login.user.id, requestId);
       return { kind: 'redirect', destination: saved.returnTo };
     }
     const signup: SignupState = {

@@ -1,5 +1,3 @@
-import type { KakaoError } from '@mfv/verification/kakao';
-
 /**
  * Login outcomes the pages can show, by code. Pages only ever render these strings, never text
  * taken from the URL. A cancelled login (Kakao `error=access_denied`, Toss `user_cancelled`) is
@@ -23,16 +21,3 @@ export type LoginMessageCode = keyof typeof LOGIN_MESSAGES;
 export function isLoginMessageCode(value: unknown): value is LoginMessageCode {
   return typeof value === 'string' && value in LOGIN_MESSAGES;
 }
-
-/**
- * Kakao failures in this site's tone (~요). The Kakao client's own table speaks the formal tone
- * of the verification package; what members read on the login pages is decided here.
- */
-export const KAKAO_LOGIN_MESSAGES: Record<KakaoError['code'], string> = {
-  KAKAO_ACCESS_DENIED: '카카오 로그인을 취소했어요.',
-  KAKAO_INVALID_GRANT: '로그인 요청이 만료됐거나 이미 사용됐어요. 다시 로그인해 주세요.',
-  KAKAO_OAUTH_ERROR: '카카오로 로그인하지 못했어요. 다시 시도해 주세요.',
-  KAKAO_UNAUTHORIZED: '카카오 인증 정보가 맞지 않아요. 다시 로그인해 주세요.',
-  KAKAO_UNAVAILABLE: '카카오가 잠시 응답하지 않아요. 잠시 후 다시 시도해 주세요.',
-  KAKAO_INVALID_RESPONSE: '카카오 응답을 처리하지 못했어요. 잠시 후 다시 시도해 주세요.',
-};

@@ -13,4 +13,9 @@ export interface SignupState {
   ticket: string;
   returnTo: string;
   nickname?: string;
+  /**
+   * The login's provider named a person who already is a member (the api's `existingAccount`):
+   * how that member signs in. The link page (/user/link) offers to link this login to them.
+   */
+  existingAccount?: { providers: ('kakao' | 'toss')[] };
 }

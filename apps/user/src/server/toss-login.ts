@@ -30,9 +30,10 @@ import {
 } from '@mfv/verification/toss';
 import { timingSafeEqual } from 'node:crypto';
 import { tossSettings } from './env';
+import { continueToSignup } from './account-link';
 import { loginPageAfterCancel } from './login-cancel';
 import { LOGIN_MESSAGES, type LoginMessageCode } from './messages';
-import { LOGIN_TTL_MS, SIGNUP_PURPOSE, type SignupState } from './signup-state';
+import { LOGIN_TTL_MS } from './signup-state';
 import type { TossSettings } from './toss-config';
 import { tossRuntime, TossUnavailableError, type TossRuntimeLoader } from './toss-runtime';
 
@@ -49,11 +50,15 @@ import { tossRuntime, TossUnavailableError, type TossRuntimeLoader } from './tos
  *           (AES-256-GCM, key and AAD from config) only to suggest a nickname; the api signs the
  *           member in by `toss:<userKey>`, or hands a signup ticket for the signup form.
  *
- * What the platform keeps from Toss: the userKey, as the identity's subject — nothing else.
+ * What the platform keeps from Toss: the userKey, as the identity's subject, and the keyed hash of
+ * the CI (the api's; one person across providers, docs/auth.md) — nothing else.
  * - The name is decrypted only when the person agreed to share it, and only to prefill the
  *   nickname field of the signup form (sealed into the signup cookie, never sent to the api, never
  *   logged); the member picks the nickname that is stored.
- * - Phone, birthday, CI, gender, nationality and e-mail are not decrypted at all: no product
+ * - The CI (연계정보), when the person agreed to share it, is decrypted only to be sent to the api,
+ *   which keeps its keyed hash (never the CI) to recognise a person who already is a member and
+ *   offer to link this login to them (account-link.ts) instead of making a second account.
+ * - Phone, birthday, gender, nationality and e-mail are not decrypted at all: no product
  *   feature uses them (PIPA data minimisation). Identity verification is the verify remote's job.
  * - Toss's access and refresh tokens are dropped at the end of this request: after login-me the
  *   platform calls no Toss API on the person's behalf, and its own session (api refresh-token
@@ -217,12 +222,14 @@ export async function completeTossLogin(
       me.encrypted.name === null
         ? undefined
         : decryptTossField(me.encrypted.name, toss.decryption, 'name').trim();
+    const ci =
+      me.encrypted.ci === null ? undefined : decryptTossField(me.encrypted.ci, toss.decryption, 'ci');
 
     const login: TossLoginResponse = await callApi(config, API_PATHS.loginToss, {
       method: 'POST',
       internal: true,
       requestId,
-      body: { userKey },
+      body: ci ? { userKey, ci } : { userKey },
       schema: tossLoginResponseSchema,
     });
     if (login.status === 'signedIn') {
@@ -230,21 +237,9 @@ export async function completeTossLogin(
       logEvent('info', 'signed in', { requestId, provider: 'toss' });
       return { kind: 'redirect', destination: saved.returnTo };
     }
-    const signup: SignupState = {
-      ticket: login.signupTicket,
-      returnTo: saved.returnTo,
-      ...(name ? { nickname: name } : {}),
-    };
-    appendSetCookie(res, [
-      serializeCookie(
-        config.cookie,
-        'signup',
-        seal(config.keys.seal, SIGNUP_PURPOSE, signup, LOGIN_TTL_MS),
-        LOGIN_TTL_MS / 1000,
-      ),
-    ]);
+    const destination = continueToSignup(auth, res, login, { returnTo: saved.returnTo, nickname: name });
     logEvent('info', 'signup started', { requestId, provider: 'toss' });
-    return { kind: 'redirect', destination: '/user/signup' };
+    return { kind: 'redirect', destination };
   } catch (error) {
     if (error instanceof TossUnavailableError) {
       // Already logged with its reason by the loader; the person gets the operator-side message.

@@ -15,7 +15,6 @@ import {
   verificationOptionsFromEnv,
   type VerificationOptions,
 } from '@mfv/verification/env';
-import type { SsafyPublicConfig } from '../providers/ssafy/rules';
 
 let cached: VerifyEnv | undefined;
 
@@ -119,21 +118,4 @@ export function verificationEnv(
 /** The client options, with `*_FILE` secrets read (the KCB and SSAFY client secrets stay here). */
 export function verificationOptions(env: VerificationEnv = verificationEnv()): Promise<VerificationOptions> {
   return verificationOptionsFromEnv(env);
-}
-
-/**
- * What the SSAFY pages hand the browser: public values only (never the client secret). The SDK
- * script is SSAFY_SDK_URL, else `<issuer>/sdk/ssafy-verify.js` (the SSAFY Verify guide: the hosted SDK).
- */
-export function ssafyPublicConfig(
-  verification: VerificationEnv = verificationEnv(),
-  verify: VerifyEnv = verifyEnv(),
-): SsafyPublicConfig {
-  return {
-    sdkUrl: verify.SSAFY_SDK_URL ?? `${verification.SSAFY_ISSUER}/sdk/ssafy-verify.js`,
-    issuer: verification.SSAFY_ISSUER,
-    clientId: verification.SSAFY_CLIENT_ID,
-    redirectUri: verification.SSAFY_REDIRECT_URI,
-    scopes: [...verification.SSAFY_SCOPES],
-  };
 }

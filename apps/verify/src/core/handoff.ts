@@ -80,7 +80,10 @@ export async function resolveOwner(
   return owner;
 }
 
-/** Stores the record with the api (service credential); the api refuses a DI another account holds. */
+/**
+ * Stores the record with the api (service credential). The api keeps the keyed hash of the CI, not
+ * the CI, and refuses a person (CI hash) another account holds or a member verifying as another person.
+ */
 export function handOff(
   auth: Auth,
   record: VerificationRecord,

@@ -40,14 +40,14 @@ export class KakaoError extends Error {
   readonly providerCode: string | undefined;
 }
 
-/** What the user sees for each failure (Korean UI). */
+/** What the person sees for each failure, in the site's one tone (~요): the login pages show these. */
 export const KAKAO_USER_MESSAGES: Record<KakaoError['code'], string> = {
-  KAKAO_ACCESS_DENIED: '카카오 로그인을 취소했습니다.',
-  KAKAO_INVALID_GRANT: '로그인 요청이 만료되었거나 이미 사용되었습니다. 다시 로그인해 주세요.',
-  KAKAO_OAUTH_ERROR: '카카오 로그인에 실패했습니다. 다시 시도해 주세요.',
-  KAKAO_UNAUTHORIZED: '카카오 인증 정보가 유효하지 않습니다. 다시 로그인해 주세요.',
-  KAKAO_UNAVAILABLE: '카카오가 잠시 응답하지 않습니다. 잠시 후 다시 시도해 주세요.',
-  KAKAO_INVALID_RESPONSE: '카카오 응답을 처리하지 못했습니다. 잠시 후 다시 시도해 주세요.',
+  KAKAO_ACCESS_DENIED: '카카오 로그인을 취소했어요.',
+  KAKAO_INVALID_GRANT: '로그인 요청이 만료됐거나 이미 사용됐어요. 다시 로그인해 주세요.',
+  KAKAO_OAUTH_ERROR: '카카오로 로그인하지 못했어요. 다시 시도해 주세요.',
+  KAKAO_UNAUTHORIZED: '카카오 인증 정보가 맞지 않아요. 다시 로그인해 주세요.',
+  KAKAO_UNAVAILABLE: '카카오가 잠시 응답하지 않아요. 잠시 후 다시 시도해 주세요.',
+  KAKAO_INVALID_RESPONSE: '카카오 응답을 처리하지 못했어요. 잠시 후 다시 시도해 주세요.',
 };
 
 /** RFC 7636: a 43-character verifier and its S256 challenge. */

@@ -42,23 +42,64 @@ export interface MokErrorContext {
 
 const mok = providerErrors<typeof MOK_PROVIDER, string, MokStep>(MOK_PROVIDER);
 
+/** Every code this client throws, by kind of failure: the one table the classes below are made from. */
+export const MOK_ERROR_CODES = {
+  config: ['MOK_CONFIG_INVALID'],
+  validation: [
+    'MOK_INVALID_AUTH_INFO',
+    'MOK_INVALID_VERIFY_INFO',
+    'MOK_INVALID_CLIENT_TX_ID',
+    'MOK_INVALID_ARGUMENT',
+  ],
+  keyFile: [
+    'MOK_KEYFILE_NOT_FOUND',
+    'MOK_KEYFILE_UNREADABLE',
+    'MOK_KEYFILE_WRONG_PASSWORD',
+    'MOK_KEYFILE_MALFORMED',
+  ],
+  transport: ['MOK_CONNECT_TIMEOUT', 'MOK_TIMEOUT', 'MOK_ABORTED', 'MOK_NETWORK', 'MOK_RESPONSE_TOO_LARGE'],
+  protocol: [
+    'MOK_UNEXPECTED_STATUS',
+    'MOK_INVALID_JSON',
+    'MOK_INVALID_RESPONSE',
+    'MOK_INVALID_PUBLIC_KEY',
+    'MOK_INVALID_RESULT',
+  ],
+  crypto: [
+    'MOK_MALFORMED_ENVELOPE',
+    'MOK_RSA_DECRYPT_FAILED',
+    'MOK_BAD_SESSION_KEY',
+    'MOK_AES_DECRYPT_FAILED',
+    'MOK_INTEGRITY_CHECK_FAILED',
+    'MOK_ENCRYPT_FAILED',
+  ],
+  result: ['MOK_RESULT_CODE'],
+  resultCheck: [
+    'MOK_CLIENT_TX_ID_MISMATCH',
+    'MOK_RESULT_EXPIRED',
+    'MOK_ISSUE_DATE_IN_FUTURE',
+    'MOK_SERVICE_TYPE_MISMATCH',
+    'MOK_NOT_AN_IDENTITY_RESULT',
+  ],
+} as const;
+
+/** The codes of one kind: `MokCodes<'transport'>` is `'MOK_CONNECT_TIMEOUT' | …`. */
+export type MokCodes<K extends keyof typeof MOK_ERROR_CODES> = (typeof MOK_ERROR_CODES)[K][number];
+export type MokConfigErrorCode = MokCodes<'config'>;
+export type MokValidationErrorCode = MokCodes<'validation'>;
+export type MokKeyFileErrorCode = MokCodes<'keyFile'>;
+export type MokTransportErrorCode = MokCodes<'transport'>;
+export type MokProtocolErrorCode = MokCodes<'protocol'>;
+export type MokCryptoErrorCode = MokCodes<'crypto'>;
+export type MokResultErrorCode = MokCodes<'result'>;
+export type MokResultCheckErrorCode = MokCodes<'resultCheck'>;
+
 /** Base class: `instanceof MokError` catches every error this client throws on purpose. */
 export const MokError = mok.Base;
 export type MokError = InstanceType<typeof MokError>;
 
-export const MOK_CONFIG_ERROR_CODES = ['MOK_CONFIG_INVALID'] as const;
-export type MokConfigErrorCode = (typeof MOK_CONFIG_ERROR_CODES)[number];
-
 /** A bad client option (base URL, site URL, timeouts, …): fix the configuration. */
 export class MokConfigError extends mok.fixed('MokConfigError', 'MOK_CONFIG_INVALID') {}
-
-export const MOK_VALIDATION_ERROR_CODES = [
-  'MOK_INVALID_AUTH_INFO',
-  'MOK_INVALID_VERIFY_INFO',
-  'MOK_INVALID_CLIENT_TX_ID',
-  'MOK_INVALID_ARGUMENT',
-] as const;
-export type MokValidationErrorCode = (typeof MOK_VALIDATION_ERROR_CODES)[number];
 
 export interface MokValidationIssue {
   /** Dotted field path, e.g. `userBirthday` or `extension.arsRequestMsg`. */
@@ -81,59 +122,20 @@ export class MokValidationError extends MokError {
   }
 }
 
-export const MOK_KEY_FILE_ERROR_CODES = [
-  'MOK_KEYFILE_NOT_FOUND',
-  'MOK_KEYFILE_UNREADABLE',
-  'MOK_KEYFILE_WRONG_PASSWORD',
-  'MOK_KEYFILE_MALFORMED',
-] as const;
-export type MokKeyFileErrorCode = (typeof MOK_KEY_FILE_ERROR_CODES)[number];
-
 /** The key file `mok_keyInfo.dat` is missing, unreadable, locked with another password, or broken. */
-export class MokKeyFileError extends mok.kind('MokKeyFileError', MOK_KEY_FILE_ERROR_CODES) {}
-
-export const MOK_TRANSPORT_ERROR_CODES = [
-  'MOK_CONNECT_TIMEOUT',
-  'MOK_TIMEOUT',
-  'MOK_ABORTED',
-  'MOK_NETWORK',
-  'MOK_RESPONSE_TOO_LARGE',
-] as const;
-export type MokTransportErrorCode = (typeof MOK_TRANSPORT_ERROR_CODES)[number];
+export class MokKeyFileError extends mok.kind('MokKeyFileError', MOK_ERROR_CODES.keyFile) {}
 
 /** The request did not complete: timeout, abort, connection or TLS failure. */
-export class MokTransportError extends mok.kind('MokTransportError', MOK_TRANSPORT_ERROR_CODES) {}
-
-export const MOK_PROTOCOL_ERROR_CODES = [
-  'MOK_UNEXPECTED_STATUS',
-  'MOK_INVALID_JSON',
-  'MOK_INVALID_RESPONSE',
-  'MOK_INVALID_PUBLIC_KEY',
-  'MOK_INVALID_RESULT',
-] as const;
-export type MokProtocolErrorCode = (typeof MOK_PROTOCOL_ERROR_CODES)[number];
+export class MokTransportError extends mok.kind('MokTransportError', MOK_ERROR_CODES.transport) {}
 
 /** The counterpart answered something the guide does not describe. */
-export class MokProtocolError extends mok.kind('MokProtocolError', MOK_PROTOCOL_ERROR_CODES) {}
-
-export const MOK_CRYPTO_ERROR_CODES = [
-  'MOK_MALFORMED_ENVELOPE',
-  'MOK_RSA_DECRYPT_FAILED',
-  'MOK_BAD_SESSION_KEY',
-  'MOK_AES_DECRYPT_FAILED',
-  'MOK_INTEGRITY_CHECK_FAILED',
-  'MOK_ENCRYPT_FAILED',
-] as const;
-export type MokCryptoErrorCode = (typeof MOK_CRYPTO_ERROR_CODES)[number];
+export class MokProtocolError extends mok.kind('MokProtocolError', MOK_ERROR_CODES.protocol) {}
 
 /**
  * An encrypted value could not be opened or failed its integrity check: tampering, truncation,
  * or a key that does not match. Also raised when encrypting to a key that cannot hold the data.
  */
-export class MokCryptoError extends mok.kind('MokCryptoError', MOK_CRYPTO_ERROR_CODES) {}
-
-export const MOK_RESULT_ERROR_CODES = ['MOK_RESULT_CODE'] as const;
-export type MokResultErrorCode = (typeof MOK_RESULT_ERROR_CODES)[number];
+export class MokCryptoError extends mok.kind('MokCryptoError', MOK_ERROR_CODES.crypto) {}
 
 export interface MokResultErrorDetails {
   step: MokStep;
@@ -183,14 +185,5 @@ export class MokResultError extends MokError {
   }
 }
 
-export const MOK_RESULT_CHECK_ERROR_CODES = [
-  'MOK_CLIENT_TX_ID_MISMATCH',
-  'MOK_RESULT_EXPIRED',
-  'MOK_ISSUE_DATE_IN_FUTURE',
-  'MOK_SERVICE_TYPE_MISMATCH',
-  'MOK_NOT_AN_IDENTITY_RESULT',
-] as const;
-export type MokResultCheckErrorCode = (typeof MOK_RESULT_CHECK_ERROR_CODES)[number];
-
 /** A decrypted result failed one of the integrator's mandatory checks (본인확인-API 가이드 §7). Do not use it. */
-export class MokResultCheckError extends mok.kind('MokResultCheckError', MOK_RESULT_CHECK_ERROR_CODES) {}
+export class MokResultCheckError extends mok.kind('MokResultCheckError', MOK_ERROR_CODES.resultCheck) {}

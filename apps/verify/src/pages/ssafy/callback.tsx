@@ -3,7 +3,7 @@ import type { GetServerSideProps } from 'next';
 import Script from 'next/script';
 import { useEffect, useState } from 'react';
 import VerifyCard from '../../core/ui/VerifyCard';
-import { ssafyPublicConfig } from '../../core/env';
+import { ssafyPublicConfig } from '../../providers/ssafy/config';
 import { privatePage } from '../../core/pages';
 
 type Props = { sdkUrl: string | null };

@@ -5,7 +5,7 @@ import SsafyVerifyButton from '../../providers/ssafy/ui/SsafyVerifyButton';
 import VerifyCard from '../../core/ui/VerifyCard';
 import type { OwnerKind } from '../../core/owner';
 import type { SsafyPublicConfig } from '../../providers/ssafy/rules';
-import { ssafyPublicConfig } from '../../core/env';
+import { ssafyPublicConfig } from '../../providers/ssafy/config';
 import { ownerKindOf, privatePage } from '../../core/pages';
 
 type Props = { owner: OwnerKind; config: SsafyPublicConfig | null };

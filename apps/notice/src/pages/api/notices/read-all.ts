@@ -1,13 +1,10 @@
-import { NOTICES_MAX_LIMIT, noticesResponseSchema } from '@mfv/api-contract';
+import { API_PATHS, noticesReadAllResponseSchema } from '@mfv/api-contract';
 import { withAuth } from '@mfv/auth';
 
-/** How many read marks go to the api at once. */
-const CONCURRENCY = 5;
-
 /**
- * POST /notice/api/notices/read-all (CSRF) — 모두 읽음: marks every unread notice of the member's
- * newest NOTICES_MAX_LIMIT read, through the api's per-notice read (idempotent), a few at a time.
- * Answers how many it marked.
+ * POST /notice/api/notices/read-all (CSRF) — 모두 읽음: one call to the api's
+ * `POST /notices/read-all`, which marks every published notice of the member read at once.
+ * Answers how many were unread.
  */
 export default withAuth(async (req, res) => {
   if (req.method !== 'POST') {
@@ -15,18 +12,11 @@ export default withAuth(async (req, res) => {
     res.status(405).json({ code: 'METHOD_NOT_ALLOWED', message: 'POST only' });
     return;
   }
-  const { items } = await req.auth.api(`/notices?limit=${NOTICES_MAX_LIMIT}`, {
-    schema: noticesResponseSchema,
+  const { marked } = await req.auth.api(API_PATHS.noticesReadAll, {
+    method: 'POST',
+    schema: noticesReadAllResponseSchema,
   });
-  const unread = items.filter((n) => !n.read).map((n) => n.id);
-  for (let i = 0; i < unread.length; i += CONCURRENCY) {
-    await Promise.all(
-      unread
-        .slice(i, i + CONCURRENCY)
-        .map((id) => req.auth.api(`/notices/${encodeURIComponent(id)}/read`, { method: 'POST' })),
-    );
-  }
-  res.status(200).json({ marked: unread.length });
+  res.status(200).json({ marked });
 });
 
 // Bodies are read by our code (@mfv/auth readJsonBody): JSON errors as {code, message} (F7).
