@@ -3,10 +3,11 @@ import base from '@mfv/eslint-config/base';
 export default [
   ...base,
   {
-    // docs/sandbox.md "Independence from the platform's clients": the sandbox implements the
-    // provider's side independently. From the mobile-ok
-    // client it may import plain data (`errors`) and the key-file writer (dev keys), nothing else.
-    // (Other providers' rules go in this same block: a second `no-restricted-imports` would replace it.)
+    // docs/sandbox.md "Independence from the platform's clients": the sandbox implements every
+    // provider's side independently. From the client packages its source may import only data that
+    // a test checks against the provider's document: the mobile-ok §8 rows (result-codes.json).
+    // test/sandbox-independence.test.ts checks the same rule with the TypeScript parser.
+    // (Other rules go in this same block: a second `no-restricted-imports` would replace it.)
     files: ['src/**/*.ts'],
     rules: {
       'no-restricted-imports': [
@@ -14,22 +15,19 @@ export default [
         {
           paths: [
             {
-              name: '@mfv/verification/mobile-ok',
-              message:
-                'The sandbox must not use the mobile-ok client’s protocol or crypto code (docs/sandbox.md).',
+              name: '@mfv/verification',
+              message: 'The sandbox must not use the clients’ code (docs/sandbox.md).',
+            },
+            {
+              name: '@mfv/mtls',
+              message: 'The sandbox must not use the clients’ code (docs/sandbox.md).',
             },
           ],
           patterns: [
             {
-              // KCB, SSAFY Verify and Toss: nothing from their clients (docs/sandbox.md).
-              regex: '^@mfv/verification/(kcb|ssafy|toss)(/|$)',
+              regex: '^@mfv/(verification|mtls)/(?!mobile-ok/result-codes\\.json$)',
               message:
-                'The sandbox implements KCB, SSAFY Verify and Toss independently of their clients (docs/sandbox.md).',
-            },
-            {
-              regex: '^@mfv/verification/mobile-ok/(?!errors$|keyfile-writer$)',
-              message:
-                'Only @mfv/verification/mobile-ok/errors and /keyfile-writer may be imported (docs/sandbox.md).',
+                'Only @mfv/verification/mobile-ok/result-codes.json (checked against the guide’s §8) may be imported (docs/sandbox.md).',
             },
           ],
         },

@@ -7,10 +7,10 @@ export default defineConfig({
     // fresh build of the config package (its package.json points runtime imports at dist/).
     alias: {
       '@mfv/config': fileURLToPath(new URL('../../packages/config/src/index.ts', import.meta.url)),
-      // mobile-ok: the two modules the emulator may import, and the client the one end-to-end test
-      // drives (test/mok-client-e2e.test.ts), from source. Specific subpaths first: the first match wins.
-      '@mfv/verification/mobile-ok/errors': fileURLToPath(
-        new URL('../../packages/verification/src/mobile-ok/errors.ts', import.meta.url),
+      // mobile-ok: the §8 rows the emulator may import, and the client the interop tests drive
+      // (mok-client-e2e, mok-keyfile-interop), from source. Specific subpaths first: the first match wins.
+      '@mfv/verification/mobile-ok/result-codes.json': fileURLToPath(
+        new URL('../../packages/verification/src/mobile-ok/result-codes.json', import.meta.url),
       ),
       '@mfv/verification/mobile-ok/keyfile-writer': fileURLToPath(
         new URL('../../packages/verification/src/mobile-ok/keyfile-writer.ts', import.meta.url),

@@ -293,12 +293,41 @@ describeEachDriver('verification hand-off', (ctx) => {
     });
   });
 
+  it('an identity result without birthday, gender and nation (KCB may leave them out): stored, redeemed as identity', async () => {
+    const app = await ctx.makeApp();
+    const member = await signUp(app);
+    const record = {
+      ...person({ provider: 'kcb', serviceType: 'phone-popup' }),
+      birthday: undefined,
+      gender: undefined,
+      nation: undefined,
+    };
+    const created = await create(app, { ...record, owner: { userId: member.user.id } });
+    expect(created.statusCode, created.body).toBe(201);
+    const row = (
+      await ctx.db.query<{ name: string; birthday: string | null; gender: string | null }>(
+        'SELECT name, birthday, gender FROM verifications WHERE id = $1',
+        [created.json().id],
+      )
+    ).rows[0];
+    expect(row).toEqual({ name: '김민준', birthday: null, gender: null });
+    expect((await redeem(app, created.json().ticket)).json()).toMatchObject({
+      provider: 'kcb',
+      maskedName: '김*준',
+      identity: true,
+    });
+  });
+
   it('validation: each rule has its 400, with every failed field named', async () => {
     const app = await ctx.makeApp();
     const member = await signUp(app);
     const owner = { userId: member.user.id };
     const cases: [object, string[]][] = [
-      [{ ...person(), name: undefined, gender: undefined, owner }, ['body.name', 'body.gender']],
+      [{ ...person(), name: undefined, owner }, ['body.name']],
+      [
+        { ...person(), ci: undefined, di: undefined, name: undefined, owner },
+        ['body.birthday', 'body.gender', 'body.nation'],
+      ],
       [{ ...person(), ci: undefined, owner }, ['body.ci']],
       [{ ...person(), phone: '010-4100-0001', owner }, ['body.phone']],
       [{ ...person(), birthday: '1990315', owner }, ['body.birthday']],

@@ -13,7 +13,6 @@ import {
 } from '../src/providers/kcb/personas.js';
 import { sandboxCi } from '../src/sandbox-identity.js';
 import {
-  ENCRYPTED_FIELDS,
   completeAs,
   decryptField,
   decryptFieldBytes,
@@ -63,10 +62,19 @@ describe('popup-result wire variants', () => {
     expect(decryptField(body.ntv_frnr_cd ?? '', key, iv)).toBe('1');
   });
 
-  it('minimal: no tel_com_cd, cert_dt_tm or echoes; the identity fields are all there', async () => {
+  it('minimal: no tel_com_cd, cert_dt_tm, echoes, brdt, sex or ntv_frnr_cd; name, phone, CI and DI are there', async () => {
     const { body, key, iv } = await resultOf(KCB_MINIMAL_RESULT);
-    for (const field of ['tel_com_cd', 'cert_dt_tm', 'idcf_mbr_com_cd', 'rqst_svc_tx_seqno'])
+    for (const field of [
+      'tel_com_cd',
+      'cert_dt_tm',
+      'idcf_mbr_com_cd',
+      'rqst_svc_tx_seqno',
+      'brdt',
+      'sex',
+      'ntv_frnr_cd',
+    ])
       expect(body).not.toHaveProperty(field);
-    for (const field of ENCRYPTED_FIELDS) expect(decryptField(body[field] ?? '', key, iv)).not.toBe('');
+    for (const field of ['nm', 'mbphn_no', 'ci', 'di'])
+      expect(decryptField(body[field] ?? '', key, iv)).not.toBe('');
   });
 });

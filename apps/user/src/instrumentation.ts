@@ -7,17 +7,24 @@ import type { Instrumentation } from 'next';
  *
  * The user app also builds Toss login's mTLS client at boot (server/toss-runtime.ts), so a missing
  * or group/world-readable key, or a certificate close to expiry, is in the log when the server
- * starts; /user/api/healthz answers 503 until it can be built. Never stops the server: Kakao login
- * keeps working.
+ * starts; /user/api/healthz answers 503 until it can be built. That never stops the server: Kakao
+ * login keeps working. What does stop it is the live-mode configuration check (checkLiveConfig):
+ * sandbox provider settings in a live deployment exit 1 with one error naming every variable.
  */
 export async function register() {
   // eslint-disable-next-line no-restricted-properties -- Next's own runtime marker
   if (process.env.NEXT_RUNTIME === 'nodejs') {
-    const [{ registerNodeServer }, { preloadTossRuntime }] = await Promise.all([
-      import('@mfv/next-config/instrumentation'),
-      import('./server/toss-runtime'),
-    ]);
-    await registerNodeServer({ beforeSentry: preloadTossRuntime });
+    const [{ registerNodeServer }, { preloadTossRuntime }, { checkLiveConfig, userEnvSchema }] =
+      await Promise.all([
+        import('@mfv/next-config/instrumentation'),
+        import('./server/toss-runtime'),
+        import('@mfv/config'),
+      ]);
+    // Live mode: every provider setting checked at start, one error naming each.
+    await registerNodeServer({
+      checkConfig: () => checkLiveConfig('user', [userEnvSchema]),
+      beforeSentry: preloadTossRuntime,
+    });
   }
 }
 

@@ -398,8 +398,8 @@ describe('ARS (guide §6)', () => {
   });
 });
 
-describe('who the person is (명의인증 at auth/request)', () => {
-  it('an LG U+ MVNO customer choosing LG U+ with PASS: 6754 tells them to pick 알뜰폰; another carrier: 4010', async () => {
+describe('who the person is (명의인증 at auth/request): "확인 후 다시" keeps the transaction for a corrected form', () => {
+  it('an LG U+ MVNO customer choosing LG U+ with PASS: 6754 tells them to pick 알뜰폰; another carrier: 4010 — then the corrected carrier verifies', async () => {
     const pass = await member();
     await pass.post('/verify/api/mok/start', { service: 'pass' });
     const res = await pass.post('/verify/api/mok/request', formForService('pass', MVNO, { carrier: 'LGU' }));
@@ -408,8 +408,9 @@ describe('who the person is (명의인증 at auth/request)', () => {
       code: 'MOK_RESULT',
       message: message('6754'),
       resultCode: '6754',
-      restart: true,
+      restart: false,
       retryClass: 'fix-input-and-resend',
+      requestsRemaining: 2,
     });
 
     const sms = await member();
@@ -418,14 +419,20 @@ describe('who the person is (명의인증 at auth/request)', () => {
     expect(other.body).toMatchObject({
       resultCode: '4010',
       message: message('4010'),
-      restart: true,
+      restart: false,
       retryClass: 'fix-input-and-resend',
+      requestsRemaining: 2,
     });
-    // The failed request ended the transaction: the next step needs a new start.
-    expect((await sms.post('/verify/api/mok/confirm', { authNumber: MVNO.otp })).status).toBe(410);
+    // Nothing was sent to the person: there is no code to confirm yet.
+    expect((await sms.post('/verify/api/mok/confirm', { authNumber: MVNO.otp })).status).toBe(409);
+    // The person corrects the carrier and sends the form again on the same transaction.
+    const fixed = await sms.post('/verify/api/mok/request', formForService('sms', MVNO));
+    expect(fixed.status, JSON.stringify(fixed.body)).toBe(200);
+    const ok = await sms.post('/verify/api/mok/confirm', { authNumber: MVNO.otp });
+    expect(ok.body).toMatchObject({ status: 'verified' });
   });
 
-  it('a birthday the carrier does not have: 2910 with the request-step message', async () => {
+  it('a birthday the carrier does not have: 2910 with the request-step message; corrected, it goes on', async () => {
     const browser = await member();
     await browser.post('/verify/api/mok/start', { service: 'sms' });
     const res = await browser.post(
@@ -436,9 +443,31 @@ describe('who the person is (명의인증 at auth/request)', () => {
       code: 'MOK_RESULT',
       message: message('2910', 'auth'),
       resultCode: '2910',
+      restart: false,
+      retryClass: 'fix-input-and-resend',
+      requestsRemaining: 2,
+    });
+    expect(message('2910', 'auth')).toBe('입력하신 정보가 올바르지 않습니다. 확인 후 다시 시도해주세요');
+    const fixed = await browser.post('/verify/api/mok/request', formForService('sms', ADULT));
+    expect(fixed.status, JSON.stringify(fixed.body)).toBe(200);
+    expect((await browser.post('/verify/api/mok/confirm', { authNumber: ADULT.otp })).body).toMatchObject({
+      status: 'verified',
+    });
+  });
+
+  it('three refused forms: 2 and 1 corrections left, then the transaction is over', async () => {
+    const browser = await member();
+    await browser.post('/verify/api/mok/start', { service: 'sms' });
+    const wrong = () =>
+      browser.post('/verify/api/mok/request', formForService('sms', ADULT, { birthday: '19900316' }));
+    expect((await wrong()).body).toMatchObject({ restart: false, requestsRemaining: 2 });
+    expect((await wrong()).body).toMatchObject({ restart: false, requestsRemaining: 1 });
+    const last = await wrong();
+    expect(last.body).toMatchObject({
+      resultCode: '2910',
       restart: true,
       retryClass: 'fix-input-and-resend',
     });
-    expect(message('2910', 'auth')).toBe('입력하신 정보가 올바르지 않습니다. 확인 후 다시 시도해주세요');
+    expect((await browser.post('/verify/api/mok/request', formForService('sms', ADULT))).status).toBe(410);
   });
 });

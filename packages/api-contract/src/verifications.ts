@@ -24,16 +24,20 @@ export const verificationOwnerSchema = z.union(
 );
 export type VerificationOwner = z.infer<typeof verificationOwnerSchema>;
 
-const IDENTITY_FIELDS = ['ci', 'di', 'name', 'birthday', 'gender', 'nation'] as const;
+/** What makes a result an identity result: together or not at all. */
+const IDENTITY_FIELDS = ['ci', 'di', 'name'] as const;
+/** Identity details a provider may leave out (KCB, as public integrations read it); only with an identity. */
+const OPTIONAL_IDENTITY_FIELDS = ['birthday', 'gender', 'nation'] as const;
 
 /** Providers whose result is a phone verification (identity or possession): every one but SSAFY. */
 export const PHONE_VERIFICATION_PROVIDERS = ['mobile-ok', 'kcb', 'toss'] as const;
 
 /**
- * A phone verification. An identity result carries CI, DI, name, birthday, gender and nation
- * together; a possession-only result (mobile-ok SMS 소유인증) carries none of them. The CI crosses
- * to the api only to be hashed there (HMAC-SHA-256 under IDENTITY_CI_KEY): the api stores the hash,
- * which matches the person at every provider, never the CI.
+ * A phone verification. An identity result carries CI, DI and name together, and birthday, gender
+ * and nation when the provider sent them (KCB may leave them out); a possession-only result
+ * (mobile-ok SMS 소유인증) carries none of them. The CI crosses to the api only to be hashed there
+ * (HMAC-SHA-256 under IDENTITY_CI_KEY): the api stores the hash, which matches the person at every
+ * provider, never the CI.
  */
 export const phoneVerificationRecordSchema = z
   .strictObject({
@@ -70,6 +74,15 @@ export const phoneVerificationRecordSchema = z
           code: 'custom',
           path: [field],
           message: `${field} is required with ${present.join(', ')} (an identity result carries all of ${IDENTITY_FIELDS.join(', ')})`,
+        });
+      }
+    }
+    if (present.length === 0) {
+      for (const field of OPTIONAL_IDENTITY_FIELDS.filter((f) => value[f] !== undefined)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [field],
+          message: `${field} belongs to an identity result (${IDENTITY_FIELDS.join(', ')})`,
         });
       }
     }

@@ -1,4 +1,5 @@
 export { loadConfig, ConfigError, fields } from './load.js';
+export { checkLiveConfig } from './boot.js';
 export { providersMode, PROVIDERS_MODES, type ProvidersMode } from './providers.js';
 export {
   PROVIDER_SETTINGS,

@@ -6,12 +6,22 @@
 import type { Instrumentation } from 'next';
 
 export interface NodeServerOptions {
+  /**
+   * The app's configuration check at start (`checkLiveConfig` of @mfv/config with the app's env
+   * schemas). A ConfigError stops the process before it serves anything: one log line naming
+   * every variable, exit code 1.
+   */
+  checkConfig?: () => void;
   /** App-specific start-up work that runs before Sentry (the user app builds its mTLS client). */
   beforeSentry?: () => Promise<void>;
 }
 
+/** Exit code of a server stopped at start by its configuration. */
+export const CONFIG_EXIT_CODE = 1;
+
 /**
  * Next's server start hook:
+ * - the app's configuration check (live mode: every provider variable at once, or exit 1);
  * - a bound on shutdown: on SIGTERM Next stops accepting connections, closes idle keep-alive ones
  *   and exits when in-flight requests are done; installShutdownDeadline makes sure the process is
  *   gone 9 s after the signal whatever still runs (Docker's stop_grace_period is 10 s);
@@ -21,10 +31,20 @@ export interface NodeServerOptions {
  *   x-request-id.
  */
 export async function registerNodeServer(options: NodeServerOptions = {}): Promise<void> {
-  const [{ installShutdownDeadline }, { loadConfig, sentryEnvSchema }] = await Promise.all([
+  const [{ installShutdownDeadline }, { ConfigError, loadConfig, sentryEnvSchema }] = await Promise.all([
     import('./health.js'),
     import('@mfv/config'),
   ]);
+  try {
+    options.checkConfig?.();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    // Fail fast: a live deployment must not start with settings that fail on the first provider call.
+    process.stderr.write(
+      `${JSON.stringify({ level: 60, time: Date.now(), msg: error.message, variables: error.problems.map((p) => p.variable) })}\n`,
+    );
+    process.exit(CONFIG_EXIT_CODE);
+  }
   installShutdownDeadline();
   await options.beforeSentry?.();
   const sentry = loadConfig('sentry', sentryEnvSchema);

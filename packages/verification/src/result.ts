@@ -22,10 +22,12 @@ export interface VerificationResult {
   /** Duplication Information (중복가입확인정보): stable per site. Secret-grade PII. */
   di: string;
   name: string;
-  /** `YYYYMMDD`. */
-  birthday: string;
-  gender: VerificationGender;
-  nation: VerificationNation;
+  /** `YYYYMMDD`. Optional: KCB may leave it out (public integrations accept that). */
+  birthday?: string;
+  /** Optional, as `birthday`. */
+  gender?: VerificationGender;
+  /** Optional, as `birthday`. */
+  nation?: VerificationNation;
   /** Digits only, e.g. `01012345678`. */
   phone: string;
   /** Present only when the provider was asked for an adult check. */

@@ -306,6 +306,29 @@ describe('processKcbPopupResultResponse', () => {
     );
     expect((await processKcbPopupResultResponse(response, keys())).nation).toBe('foreign');
   });
+  it('birthday, sex and 내외국인 may be absent or empty (public integrations read them as optional): the identity has no such fields', async () => {
+    const sent: Record<string, unknown> = { rsp_cd: 'B000', ...encryptedPerson(), ntv_frnr_cd: '' };
+    delete sent.brdt;
+    delete sent.sex;
+    const response = new Response(JSON.stringify(sent));
+    const identity = await processKcbPopupResultResponse(response, keys());
+    expect(identity).toEqual({
+      name: '홍길동',
+      phone: '01012345678',
+      ci: 'CI'.padEnd(88, 'x'),
+      di: 'DI'.padEnd(64, 'y'),
+    });
+    // Name, phone, CI and DI stay required.
+    for (const field of ['nm', 'mbphn_no', 'ci', 'di']) {
+      const body: Record<string, unknown> = { rsp_cd: 'B000', ...encryptedPerson() };
+      delete body[field];
+      await protocol(
+        processKcbPopupResultResponse(new Response(JSON.stringify(body)), keys()),
+        'KCB_INVALID_RESPONSE',
+        field,
+      );
+    }
+  });
   it('optional metadata may be absent or empty; the carrier is kept when sent', async () => {
     const without = new Response(JSON.stringify({ rsp_cd: 'B000', ...encryptedPerson(), tel_com_cd: '' }));
     expect((await processKcbPopupResultResponse(without, keys())).carrier).toBeUndefined();

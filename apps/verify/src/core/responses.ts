@@ -32,6 +32,11 @@ export interface VerifyErrorBody {
   retryClass?: 'wait' | 'retry-same-step' | 'fix-input-and-resend' | 'restart' | 'final';
   retryRemaining?: number;
   resendRemaining?: number;
+  /**
+   * mobile-ok: the form was refused with "확인 후 다시" and may be corrected and sent again this many
+   * more times on the same transaction (`restart: false`, `retryClass: 'fix-input-and-resend'`).
+   */
+  requestsRemaining?: number;
   /** ARS: the person did not pick up; another call may be requested (mobile-ok 본인확인-API 가이드 §6). */
   canCall?: boolean;
   /** Field errors of a rejected form or code (field → message). */

@@ -13,8 +13,10 @@
  *   sample pages also document "0:여"); 내외국인 as L/F or 1/2;
  * - the metadata fields (`tel_com_cd`, `cert_dt_tm`) are optional; an empty string is absent.
  *
- * The person's identity fields stay required: the platform's record (`@mfv/api-contract`,
- * phone verification) carries CI, DI, name, birthday, gender and nation together, plus the phone.
+ * - 생년월일, 성별 and 내외국인 (`brdt`, `sex`, `ntv_frnr_cd`) are optional too, as public
+ *   integrations treat them; name, phone, CI and DI are what a verification is (the platform's
+ *   record, `@mfv/api-contract` phone verification, keeps CI, DI and name together and the rest
+ *   when sent). A field that is sent must pass its check.
  */
 import iconv from 'iconv-lite';
 import { decodeStrictBase64 } from '../internal/base64.js';
@@ -82,8 +84,12 @@ export const KCB_FIELD_CHECKS = {
 } as const satisfies Record<string, (value: string) => boolean>;
 export type KcbResultField = keyof typeof KCB_FIELD_CHECKS;
 
-/** The identity fields (public integrations' names), all required by the platform's record. */
+/** The identity fields (public integrations' names). */
 export const KCB_RESULT_FIELDS = Object.keys(KCB_FIELD_CHECKS) as readonly KcbResultField[];
+/** Identity fields a popup-result may leave out (absent or empty). */
+export const KCB_OPTIONAL_RESULT_FIELDS: readonly KcbResultField[] = ['brdt', 'sex', 'ntv_frnr_cd'];
+/** The fields a verification cannot do without. */
+export type KcbRequiredResultField = Exclude<KcbResultField, 'brdt' | 'sex' | 'ntv_frnr_cd'>;
 
 /** How a field arrived: for logs and tests, never the value. */
 export type KcbFieldForm = 'encrypted' | 'plain';

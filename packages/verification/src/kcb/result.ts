@@ -15,9 +15,9 @@ export function toKcbVerificationResult(
     ci: identity.ci,
     di: identity.di,
     name: identity.name,
-    birthday: identity.birthday,
-    gender: identity.gender,
-    nation: identity.nation,
+    ...(identity.birthday !== undefined ? { birthday: identity.birthday } : {}),
+    ...(identity.gender !== undefined ? { gender: identity.gender } : {}),
+    ...(identity.nation !== undefined ? { nation: identity.nation } : {}),
     phone: identity.phone,
     // popup-result carries no issue time we can rely on: the moment we accepted it.
     verifiedAt: (context.now ?? new Date()).toISOString(),

@@ -16,8 +16,8 @@ import { providerErrors } from '../internal/errors.js';
 import { lookupMokResultCode, type MokResultCodeEntry, type MokStep } from './codes.js';
 
 /**
- * The §8 catalogue, also reachable as `@mfv/verification/mobile-ok/errors` (the path the sandbox
- * imports it by); its home is ./codes.ts.
+ * The §8 catalogue, also reachable as `@mfv/verification/mobile-ok/errors`; its home is ./codes.ts.
+ * (The sandbox imports only the rows themselves, `@mfv/verification/mobile-ok/result-codes.json`.)
  */
 export {
   isKnownMokResultCode,

@@ -141,6 +141,8 @@ export const KAPI_MESSAGES = {
   noAuthenticationKey: 'no authentication key!',
   /** Unknown, revoked or expired access token. */
   tokenDoesNotExist: 'this access token does not exist',
+  /** The token lacks a scope the API needs (code -402); for /v1/oidc/userinfo, `openid`. */
+  insufficientScope: 'insufficient scopes.',
 } as const;
 
 /** kapi.kakao.com: `{msg, code}` with a negative code. */

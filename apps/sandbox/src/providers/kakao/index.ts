@@ -72,7 +72,7 @@ export function registerKakao(
     async (kauth) => {
       registerAuthorize(kauth, ctx);
       registerToken(kauth, ctx, KAKAO_PATHS.kauth);
-      registerOidcDiscovery(kauth, ctx, KAKAO_PATHS.kauth);
+      registerOidcDiscovery(kauth, ctx, KAKAO_PATHS.kauth, KAKAO_PATHS.kapi);
     },
     { prefix: KAKAO_PATHS.kauth },
   );

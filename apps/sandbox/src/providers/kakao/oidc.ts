@@ -5,7 +5,9 @@
  * scopes, the token response carries an `id_token`, an RS256 JWT with iss (the kauth host,
  * `https://kauth.kakao.com` in production), aud (the app's REST API key), sub (회원번호),
  * iat, exp, auth_time, nonce (when the authorize request sent one) and the consented profile
- * claims (nickname; email when consented; the sandbox leaves out `picture`). Kakao publishes its keys at
+ * claims (nickname; email when consented; the sandbox leaves out `picture`). A refresh of such a
+ * grant answers a new id_token too (OIDC Core §12.2: same iss/sub/aud, new iat, the original
+ * auth_time, no nonce), and the access token reads the UserInfo endpoint (user-me.ts). Kakao publishes its keys at
  * `https://kauth.kakao.com/.well-known/jwks.json` and the metadata at
  * `/.well-known/openid-configuration`; the sandbox serves both under its kauth prefix.
  *
@@ -82,7 +84,12 @@ export async function signIdToken(
 }
 
 /** GET /.well-known/openid-configuration and /.well-known/jwks.json under the kauth prefix. */
-export function registerOidcDiscovery(app: FastifyInstance, ctx: KakaoContext, kauthPrefix: string): void {
+export function registerOidcDiscovery(
+  app: FastifyInstance,
+  ctx: KakaoContext,
+  kauthPrefix: string,
+  kapiPrefix: string,
+): void {
   app.get('/.well-known/openid-configuration', async (request, reply) => {
     const issuer = issuerOf(request, kauthPrefix);
     return reply
@@ -94,13 +101,27 @@ export function registerOidcDiscovery(app: FastifyInstance, ctx: KakaoContext, k
           authorization_endpoint: `${issuer}/oauth/authorize`,
           token_endpoint: `${issuer}/oauth/token`,
           jwks_uri: `${issuer}/.well-known/jwks.json`,
+          // Kakao's UserInfo endpoint is on its API host (kapi.kakao.com/v1/oidc/userinfo).
+          userinfo_endpoint: `${request.protocol}://${request.host}${kapiPrefix}/v1/oidc/userinfo`,
           response_types_supported: ['code'],
           subject_types_supported: ['public'],
           id_token_signing_alg_values_supported: [ID_TOKEN_ALG],
           scopes_supported: [OIDC_SCOPE],
           code_challenge_methods_supported: ['S256', 'plain'],
           token_endpoint_auth_methods_supported: ['client_secret_post'],
-          claims_supported: ['iss', 'aud', 'sub', 'iat', 'exp', 'auth_time', 'nonce', 'nickname', 'email'],
+          claims_supported: [
+            'iss',
+            'aud',
+            'sub',
+            'iat',
+            'exp',
+            'auth_time',
+            'nonce',
+            'nickname',
+            'picture',
+            'email',
+            'email_verified',
+          ],
         }),
       );
   });

@@ -51,6 +51,8 @@ export interface IssuedToken {
   readonly scopes: readonly string[];
   /** Tokens issued from one authorization code share a grant; reuse of the code revokes it. */
   readonly grantId: string;
+  /** OpenID Connect: `openid` was granted; a refresh then also answers an id_token (oidc.ts). */
+  readonly oidc?: OidcGrant;
 }
 
 /** 32 random bytes, base64url: codes, tokens, nonces. */

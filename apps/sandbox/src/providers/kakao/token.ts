@@ -93,8 +93,15 @@ export function registerToken(app: FastifyInstance, ctx: KakaoContext, kauthPref
     scopes: readonly string[],
     grantId: string,
     withRefresh: boolean,
+    oidc?: OidcGrant,
   ): KakaoTokenResponse => {
-    const issued: IssuedToken = { clientId, personaId: entry.persona.id, scopes, grantId };
+    const issued: IssuedToken = {
+      clientId,
+      personaId: entry.persona.id,
+      scopes,
+      grantId,
+      ...(oidc !== undefined ? { oidc } : {}),
+    };
     const accessToken = randomToken();
     state.accessTokens.set(accessToken, issued, KAKAO_LIFETIMES.accessTokenSeconds * 1000);
     const body: KakaoTokenResponse = {
@@ -199,9 +206,10 @@ export function registerToken(app: FastifyInstance, ctx: KakaoContext, kauthPref
         return fail(reply, kauthErrors.codeNotFound(code));
       const grantId = randomToken();
       state.spentCodes.set(code, { grantId }, remaining);
-      const response = issue(client.clientId, entry, grant.scopes, grantId, true);
-      if (grant.oidc !== undefined && grant.scopes.includes(OIDC_SCOPE)) {
-        response.id_token = await idToken(request, client.clientId, entry, grant.scopes, grant.oidc);
+      const oidc = grant.oidc !== undefined && grant.scopes.includes(OIDC_SCOPE) ? grant.oidc : undefined;
+      const response = issue(client.clientId, entry, grant.scopes, grantId, true, oidc);
+      if (oidc !== undefined) {
+        response.id_token = await idToken(request, client.clientId, entry, grant.scopes, oidc);
       }
       return ok(reply, response);
     }
@@ -225,9 +233,16 @@ export function registerToken(app: FastifyInstance, ctx: KakaoContext, kauthPref
     const left = state.refreshTokens.remainingMs(refreshToken) ?? 0;
     const rotate = left < KAKAO_LIFETIMES.refreshRotationThresholdMs;
     if (rotate) state.refreshTokens.delete(refreshToken);
-    const response = issue(issued.clientId, entry, issued.scopes, issued.grantId, rotate);
+    const response = issue(issued.clientId, entry, issued.scopes, issued.grantId, rotate, issued.oidc);
     // Kakao's refresh response carries no scope field.
     delete response.scope;
+    if (issued.oidc !== undefined) {
+      // Kakao's 토큰 갱신하기 answers an id_token for an app with OpenID Connect, and OIDC Core §12.2
+      // says what it holds: the same iss, sub and aud, a new iat, auth_time of the original
+      // authentication, and no nonce ("SHOULD NOT have a nonce Claim").
+      const { nonce: _nonce, ...original } = issued.oidc;
+      response.id_token = await idToken(request, issued.clientId, entry, issued.scopes, original);
+    }
     return ok(reply, response);
   });
 }

@@ -116,6 +116,52 @@ export function registerUserMe(app: FastifyInstance, ctx: KakaoContext): void {
   };
   app.get('/v2/user/me', { config: { errorShape: kapiJsonShape } }, handler);
   app.post('/v2/user/me', { config: { errorShape: kapiJsonShape } }, handler);
+
+  /**
+   * GET/POST https://kapi.kakao.com/v1/oidc/userinfo (developers.kakao.com › 카카오 로그인 › REST API ›
+   * OIDC: 사용자 정보 가져오기): the OpenID Connect UserInfo endpoint (OIDC Core §5.3) for an access
+   * token issued with `openid`. Standard claims, only those consented: `sub` (회원번호, as in the
+   * id_token), `nickname` (profile_nickname), `picture` (profile_image), `email` and
+   * `email_verified` (account_email). A token without `openid` is refused with Kakao's "insufficient
+   * scope" code -402 (sandbox: HTTP 403, as RFC 6750 §3.1 has it for insufficient_scope).
+   */
+  const userinfo = async (request: FastifyRequest, reply: FastifyReply) => {
+    const match = /^Bearer[ ]+([A-Za-z0-9\-._~+/]+=*)[ ]*$/i.exec(request.headers.authorization ?? '');
+    if (match === null || match[1] === undefined)
+      return unauthorized(reply, KAPI_MESSAGES.noAuthenticationKey);
+    const issued = ctx.state.accessTokens.get(match[1]);
+    if (issued === undefined) return unauthorized(reply, KAPI_MESSAGES.tokenDoesNotExist);
+    const entry = ctx.personas.get(issued.personaId);
+    if (entry === undefined) return unauthorized(reply, KAPI_MESSAGES.tokenDoesNotExist);
+    if (!issued.scopes.includes('openid')) {
+      return reply
+        .code(403)
+        .header('www-authenticate', 'Bearer error="insufficient_scope", scope="openid"')
+        .type(kapiJsonShape.contentType)
+        .send(JSON.stringify({ msg: KAPI_MESSAGES.insufficientScope, code: -402 }));
+    }
+    if (
+      (await applyPersonaFault(ctx.injector, entry.faults.userMe, request, reply, kapiJsonShape)) ===
+      'answered'
+    ) {
+      return reply;
+    }
+    const { kakao } = entry;
+    const claims: Record<string, unknown> = { sub: String(kakao.id) };
+    if (issued.scopes.includes('profile_nickname')) claims.nickname = kakao.nickname;
+    if (issued.scopes.includes('profile_image')) claims.picture = imageUrl(request, entry, 'img_640x640.svg');
+    if (issued.scopes.includes('account_email') && kakao.email !== undefined) {
+      claims.email = kakao.email;
+      claims.email_verified = kakao.emailVerified;
+    }
+    return reply
+      .code(200)
+      .header('cache-control', 'no-store')
+      .type(kapiJsonShape.contentType)
+      .send(JSON.stringify(claims));
+  };
+  app.get('/v1/oidc/userinfo', { config: { errorShape: kapiJsonShape } }, userinfo);
+  app.post('/v1/oidc/userinfo', { config: { errorShape: kapiJsonShape } }, userinfo);
 }
 
 const PALETTE = ['#f6c177', '#9ccfd8', '#c4a7e7', '#eb6f92', '#31748f', '#ea9a97', '#3e8fb0', '#95b1ac'];

@@ -144,9 +144,9 @@ export interface KcbPopupResult {
   tel_com_cd?: string;
   /** Encrypted by default (base64 of AES-128-CBC, CP949 plaintext): */
   nm: string;
-  brdt: string;
-  sex: string;
-  ntv_frnr_cd: string;
+  brdt?: string;
+  sex?: string;
+  ntv_frnr_cd?: string;
   mbphn_no: string;
   ci: string;
   di: string;
@@ -344,11 +344,15 @@ export function registerKcbApi(app: FastifyInstance, ctx: KcbContext): void {
               tel_com_cd: persona.carrier,
             }),
         nm: seal(persona.name, wire.nameCharset === 'utf-8' ? 'utf-8' : undefined),
-        brdt: seal(persona.birthdate),
-        sex: seal(wire.digitCodes === true ? persona.sex : KCB_SEX_WIRE[persona.sex]),
-        ntv_frnr_cd: seal(
-          wire.digitCodes === true ? persona.nationality : KCB_NATIONALITY_WIRE[persona.nationality],
-        ),
+        ...(wire.omitOptionalIdentity === true
+          ? {}
+          : {
+              brdt: seal(persona.birthdate),
+              sex: seal(wire.digitCodes === true ? persona.sex : KCB_SEX_WIRE[persona.sex]),
+              ntv_frnr_cd: seal(
+                wire.digitCodes === true ? persona.nationality : KCB_NATIONALITY_WIRE[persona.nationality],
+              ),
+            }),
         mbphn_no: seal(persona.phone),
         ci: seal(sandboxCi(persona.id)),
         di: seal(sandboxDi(persona.id, tx.memberCode)),

@@ -42,6 +42,8 @@ export interface KcbResultWire {
   readonly digitCodes?: boolean;
   /** Leave out the optional metadata (`tel_com_cd`, `cert_dt_tm`) and the echoes. */
   readonly omitOptional?: boolean;
+  /** Leave out the identity details public integrations read as optional: `brdt`, `sex`, `ntv_frnr_cd`. */
+  readonly omitOptionalIdentity?: boolean;
 }
 
 /** Per-step fault specs, for the browser flow (nobody can set a header there). */
@@ -176,11 +178,14 @@ export const KCB_DIGIT_CODES = {
   wire: { digitCodes: true },
 } as const satisfies KcbPersona;
 
-/** popup-result without tel_com_cd, cert_dt_tm and the echoed member code and sequence number. */
+/**
+ * popup-result with only what a verification cannot do without (name, phone, CI, DI): no
+ * tel_com_cd, cert_dt_tm, echoed member code and sequence number, and no 생년월일, 성별 or 내외국인.
+ */
 export const KCB_MINIMAL_RESULT = {
   ...kcbIdentity(PEOPLE['cheon-woojin']),
-  summary: '선택 항목 없음 — 통신사 코드·인증일시·거래번호 없이 신원 항목만 옵니다',
-  wire: { omitOptional: true },
+  summary: '선택 항목 없음 — 이름·휴대폰번호·CI·DI만 오고 생년월일·성별·통신사 코드 등은 없습니다',
+  wire: { omitOptional: true, omitOptionalIdentity: true },
 } as const satisfies KcbPersona;
 
 /** KCB's page fails (503) when the user confirms: the user never returns to the platform. */

@@ -1,16 +1,28 @@
 /**
  * Which result code the emulator answers for which rule. One table, so every rule is decided in
- * one place and docs/sandbox.md and tests can point at it. Texts come from the guide's §8 table through
- * `@mfv/verification/mobile-ok/errors` (plain data, which docs/sandbox.md allows sharing), so the
- * sandbox says exactly what the provider's own table says.
+ * one place and docs/sandbox.md and tests can point at it.
+ *
+ * The texts are the guide's §8 table itself: the rows are the one piece of *data* the sandbox shares
+ * with the client (`@mfv/verification/mobile-ok/result-codes.json`), because that file is checked
+ * row by row against a verbatim excerpt of §8 (packages/verification/test/mok-catalogue.test.ts).
+ * How a row is picked (the step of 2910, the "기타코드" text for unlisted codes, the detail code in
+ * "(상세코드)") is written here, from §8's own notes, and shares no code with the client
+ * (test/sandbox-independence.test.ts keeps it so).
  *
  * Guide: mobile-ok 본인확인-API 개발 가이드 v1.0.7.1 (2025-05-28). "§8" is its error-code table; the quote
  * after each code is the row's description that made it the right one. Where the guide has no row
  * for a situation, the choice is marked "sandbox:" with the reason.
  */
-import { lookupMokResultCode, type MokStep } from '@mfv/verification/mobile-ok/errors';
+import SECTION_8_ROWS from '@mfv/verification/mobile-ok/result-codes.json' with { type: 'json' };
 
-export { type MokStep } from '@mfv/verification/mobile-ok/errors';
+/** The API step that answers: picks between §8's two 2910 rows (auth/request vs confirm/request). */
+export type MokStep = 'token' | 'auth' | 'resend' | 'call' | 'confirm';
+
+interface Section8Row {
+  readonly code: string;
+  readonly step?: string;
+  readonly customerMessage: string;
+}
 
 export const MOK_CODES = {
   /** §4–§7: "2000일 경우 성공". */
@@ -143,13 +155,26 @@ export const MOK_CODES = {
 export type MokCode = (typeof MOK_CODES)[keyof typeof MOK_CODES];
 
 /**
+ * §8's closing row "기타코드": "에러코드표에 없는 오류코드가 응답될 수 있습니다" — the customer message
+ * for a code the table does not list (test/mok-section8-lookup.test.ts checks it against the guide's text).
+ */
+export const MOK_OTHER_CODES_MESSAGE = '원인을 알 수 없는 오류가 발생했습니다. 잠시 후 다시 시도해 주세요';
+
+const ROWS_BY_CODE = new Map<string, Section8Row[]>();
+for (const row of SECTION_8_ROWS as readonly Section8Row[]) {
+  ROWS_BY_CODE.set(row.code, [...(ROWS_BY_CODE.get(row.code) ?? []), row]);
+}
+
+/**
  * The `resultMsg` for a code: the guide's customer message (고객 메시지) for the row of the step
- * that answers (2910 has one row for auth and one for confirm). Messages ending in "(상세코드)" get
- * the detail code in its place when one is given, as the guide says the provider's message does.
- * A code the guide does not list gets the "기타코드" row's text.
+ * that answers (2910 has one row for auth and one for confirm; any other step takes the first row).
+ * Messages ending in "(상세코드)" get the detail code in its place when one is given, as the guide
+ * says the provider's message does. A code the guide does not list gets the "기타코드" row's text.
  */
 export function mokResultMsg(code: string, step: MokStep, detail?: string): string {
-  const message = lookupMokResultCode(code, step).customerMessage;
+  const rows = ROWS_BY_CODE.get(code) ?? [];
+  const row = rows.find((r) => r.step === step) ?? rows[0];
+  const message = row?.customerMessage ?? MOK_OTHER_CODES_MESSAGE;
   return detail === undefined ? message : message.replace('(상세코드)', `(${detail})`);
 }
 

@@ -4,8 +4,8 @@
  * The real provider issues the integrator a key file, `mok_keyInfo.dat` (guide §2.1, §2.3), and
  * keeps the matching keys itself. The sandbox plays both parts once: it generates its own server
  * key pair and a client key pair for the one registered site, writes the key file the integrator
- * loads (through `@mfv/verification/mobile-ok/keyfile-writer`, the provider's format), and keeps
- * its own half next to it:
+ * loads (in the provider's format, written by `sealDevKeyFile` below, not by the client's code),
+ * and keeps its own half next to it:
  *
  *   <dir>/mok_keyInfo.dat     the integrator's key file: ServiceId, ClientPrivateKey, ServerPublicKey,
  *                             locked with SANDBOX_MOK_KEYFILE_PASSWORD
@@ -18,6 +18,7 @@
  * never overwrite them. Dev keys only: production key files come from the provider.
  */
 import {
+  createCipheriv,
   createDecipheriv,
   createHash,
   createPrivateKey,
@@ -29,7 +30,6 @@ import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { writeMokKeyFile } from '@mfv/verification/mobile-ok/keyfile-writer';
 
 export const MOK_KEY_FILE_NAME = 'mok_keyInfo.dat';
 export const MOK_SANDBOX_KEYS_FILE_NAME = 'sandbox-keys.json';
@@ -105,20 +105,44 @@ function spkiDer(key: KeyObject): Buffer {
 }
 
 /**
- * Opens the key file the way the provider's libraries do (as public third-party ports
- * implement them; the official library is not public): AES-256-CBC, key =
- * SHA-256(password)[0..16] ‖ SHA-256(SHA-256(password))[16..32], IV = SHA-256(SHA-256(password))[0..16].
- * Written here independently of the writer, so a generated file is also checked against a second
- * implementation every time the sandbox starts.
+ * The key file's lock. The guide names the file and what it holds (§2.1 "본인확인 개발용 서비스키 파일 :
+ * mok_keyInfo.dat"; §2.3 "본인확인 암호화키 ID", "본인확인 이용기관 암복호화 비밀키") but not its bytes;
+ * the provider's libraries that read it are not public, so this follows the public third-party
+ * ports of them: AES-256-CBC with PKCS#7 padding over the UTF-8 JSON
+ * `{"ServiceId", "ClientPrivateKey" (base64 PKCS#8 DER), "ServerPublicKey" (base64 SPKI DER)}`,
+ * key = SHA-256(password)[0..16] ‖ SHA-256(SHA-256(password))[16..32],
+ * IV = SHA-256(SHA-256(password))[0..16].
+ * Written here with node:crypto and independent of the client's reader and writer, so a generated
+ * file is checked against a second implementation whenever the client loads it.
  */
+function keyFileLock(password: string): { key: Buffer; iv: Buffer } {
+  const h1 = createHash('sha256').update(password, 'utf8').digest();
+  const h2 = createHash('sha256').update(h1).digest();
+  return { key: Buffer.concat([h1.subarray(0, 16), h2.subarray(16, 32)]), iv: h2.subarray(0, 16) };
+}
+
+/** The bytes of a `mok_keyInfo.dat` for the integrator: its service id, its private key, our public key. */
+export function sealDevKeyFile(
+  contents: { serviceId: string; clientPrivateKey: KeyObject; serverPublicKey: KeyObject },
+  password: string,
+): Buffer {
+  if (contents.clientPrivateKey.type !== 'private') throw new TypeError('clientPrivateKey must be private');
+  const json = JSON.stringify({
+    ServiceId: contents.serviceId,
+    ClientPrivateKey: contents.clientPrivateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64'),
+    ServerPublicKey: spkiDer(contents.serverPublicKey).toString('base64'),
+  });
+  const { key, iv } = keyFileLock(password);
+  const cipher = createCipheriv('aes-256-cbc', key, iv);
+  return Buffer.concat([cipher.update(json, 'utf8'), cipher.final()]);
+}
+
+/** Opens a key file (see {@link keyFileLock}); a wrong password or a foreign file is a MokDevKeyError. */
 export function openDevKeyFile(
   bytes: Buffer,
   password: string,
 ): { serviceId: string; clientPrivateKey: KeyObject; serverPublicKey: KeyObject } {
-  const h1 = createHash('sha256').update(password, 'utf8').digest();
-  const h2 = createHash('sha256').update(h1).digest();
-  const key = Buffer.concat([h1.subarray(0, 16), h2.subarray(16, 32)]);
-  const iv = h2.subarray(0, 16);
+  const { key, iv } = keyFileLock(password);
   let json: Record<string, unknown>;
   try {
     const decipher = createDecipheriv('aes-256-cbc', key, iv);
@@ -169,10 +193,17 @@ async function generate(options: EnsureMokDevKeysOptions, keyFile: string, sandb
     mode: MOK_KEY_FILE_MODE,
     flag: 'wx',
   });
-  await writeMokKeyFile(
+  await writeFile(
     keyFile,
-    { serviceId: options.serviceId, clientPrivateKey: client.privateKey, serverPublicKey: server.publicKey },
-    options.password,
+    sealDevKeyFile(
+      {
+        serviceId: options.serviceId,
+        clientPrivateKey: client.privateKey,
+        serverPublicKey: server.publicKey,
+      },
+      options.password,
+    ),
+    { mode: MOK_KEY_FILE_MODE, flag: 'wx' },
   );
   return { serverPrivateKey: server.privateKey, clientPublicKey: client.publicKey };
 }

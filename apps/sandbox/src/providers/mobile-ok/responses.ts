@@ -13,8 +13,10 @@ export function mokAnswer(code: string, step: MokStep, extra: MokBody = {}, deta
 }
 
 /**
- * Every answer is HTTP 200 with a `resultCode`, failures included: the guide's samples read the
- * code from the body of a successful HTTP exchange and treat anything else as a transport error.
+ * Every answer is HTTP 200 with a `resultCode`, failures included: the guide's response tables
+ * (§4–§7) carry the outcome in `resultCode` and name no HTTP status, and its samples read the code
+ * only from an HTTP 200 body (JSP `getInputStream()` throws on 4xx/5xx, .NET returns null unless OK,
+ * axios rejects non-2xx). docs/sandbox.md "HTTP statuses".
  */
 export function sendMok(reply: FastifyReply, body: MokBody): FastifyReply {
   return reply
@@ -26,7 +28,7 @@ export function sendMok(reply: FastifyReply, body: MokBody): FastifyReply {
 
 /**
  * The mobile-ok error shape of one step's route. HTTP errors the sandbox itself raises (unreadable
- * body: 9998; its own 5xx: 9999) keep the shape `{resultCode, resultMsg}`; fault `code:<4 digits>`
+ * body: 400 with 9998; its own 5xx: 9999 — sandbox: no response table covers them) keep the shape `{resultCode, resultMsg}`; fault `code:<4 digits>`
  * answers that code with the guide's message; fault `tamper` is for confirm/request only (the one
  * answer with a sealed result).
  */

@@ -12,8 +12,10 @@
  *   while the guide's counters allow (§7 retryCount; §8 4301 "검증요청 제한 횟수인 3회").
  * - `fix-input-and-resend` — "입력하신 정보가 올바르지 않습니다" / "(이름|생년월일|통신사정보…)
  *   확인 후 다시" / "통신사를 알뜰폰으로 선택하여" / "문자 (SMS) 인증으로 다시" / "가입 후 다시":
- *   the request data (or the method) must change; a new request is needed (auth/request runs
- *   once per token), the form keeps what was typed.
+ *   the request data (or the method) must change. At auth/request the transaction is kept and the
+ *   corrected form goes out on a fresh provider transaction (service.ts `keepForCorrection`: §5.2's
+ *   re-request carries no data, §4 forbids reusing the token), at most 3 requests; the words
+ *   "…인증으로 다시" name another method, which this form cannot switch to: those end it.
  * - `restart` — "처음부터 다시" and "이미 완료 되었거나 허용시간을 초과": the transaction is over.
  *   §6 lets an ARS call that did not connect (4612 안 받음, 4641 통화중, 4642 전원 꺼짐) be
  *   requested again once (`arsRecall`) before that.

@@ -90,11 +90,20 @@ export interface MokTxData {
   confirmsUsed?: number;
   /** ARS: the one new call §6 allows after a call that did not connect was used. */
   recalled?: boolean;
+  /** auth/request calls refused with "확인 후 다시" so far (each on its own provider transaction). */
+  authAttempts?: number;
 }
 
 type LockedMokTx = LockedTransaction<MokTxData>;
 
 type SealedInput = EnteredData;
+
+/**
+ * auth/request calls one of our transactions allows when the provider asks for corrected input
+ * ("확인 후 다시"): the guide's §5.2 resendCount "1번 잘못된 인증요청 시도 후 2(남은 재시도 횟수)" —
+ * three requests in all.
+ */
+export const MOK_AUTH_ATTEMPTS = 3;
 
 /** §8 4301 "본인확인 검증요청 제한 횟수인 3회": confirm/request calls one transaction allows. */
 export const MOK_CONFIRM_LIMIT = 3;
@@ -188,8 +197,9 @@ export class MokService {
           { serviceType: info.serviceType },
         );
       } catch (error) {
-        // auth/request runs once per token (a second one is refused): any failure ends the
-        // transaction; the class tells the page whether to keep the form (fix-input-and-resend).
+        // The guide's words ask for corrected input: keep our transaction and the person's form.
+        const kept = await this.keepForCorrection(locked, error, client, settings.clientTxPrefix);
+        if (kept !== undefined) throw kept;
         throw await this.end(ctx, locked, error, 'auth');
       }
       const sealed: SealedInput = {
@@ -378,6 +388,57 @@ export class MokService {
       return failure(error, 'retry-same-step', { canCall: true });
     }
     return this.end(ctx, locked, error, 'confirm');
+  }
+
+  /**
+   * auth/request refused with a `fix-input-and-resend` code (§8: "(이름|생년월일|휴대폰번호|통신사정보…)
+   * 확인 후 다시", "통신사를 알뜰폰으로 선택하여 다시"): the person corrects the form and sends it again
+   * on the same one of our transactions, within {@link MOK_AUTH_ATTEMPTS} (or the provider's
+   * `resendCount`, §5.2, when it sends one).
+   *
+   * The guide's own re-request, §5.2 "본인확인-API 인증 재요청(인증요청 오류 발생후 재요청시)", carries
+   * only `encryptMOKToken`: it repeats the request already made and cannot carry corrected data, and
+   * §4 says a token is not reused once auth/request ran ("인증요청이 실행되면 재사용 할 수 없음").
+   * So the corrected request goes on a fresh provider transaction (token/get now, a new clientTxId);
+   * the old one is left to expire. Codes whose words send the person to another method ("문자
+   * (SMS) 인증으로 다시") cannot be fixed in this form and end the transaction as before.
+   * Returns the error to answer with, or undefined when the transaction must end.
+   */
+  private async keepForCorrection(
+    locked: LockedMokTx,
+    error: unknown,
+    client: MokClientAccess['client'],
+    clientTxPrefix: string,
+  ): Promise<VerifyError | undefined> {
+    if (!(error instanceof MokResultError)) return undefined;
+    const row = mokRetryRow(error.resultCode, 'auth', error.resultMsg);
+    if (row.class !== 'fix-input-and-resend' || row.words.includes('인증으로 다시')) return undefined;
+    const { tx } = locked;
+    const attempts = (tx.data.authAttempts ?? 0) + 1;
+    const remaining = Math.min(MOK_AUTH_ATTEMPTS - attempts, error.resendCount ?? Number.POSITIVE_INFINITY);
+    if (remaining <= 0) return undefined;
+    const clientTxId = generateMokClientTxId(clientTxPrefix);
+    let token;
+    try {
+      token = await processMokTokenResponse(await requestMokToken(client, { clientTxId }));
+    } catch {
+      // No fresh provider transaction: the person's failure stands and the transaction ends.
+      return undefined;
+    }
+    this.remember(token.publicKey, token.publicKeyObject);
+    const next: MokTxData = {
+      ...tx.data,
+      clientTxId,
+      publicKey: token.publicKey,
+      token: token.encryptMOKToken,
+      phase: 'started',
+      authAttempts: attempts,
+    };
+    delete next.input;
+    delete next.resendRemaining;
+    tx.data = next;
+    await this.save(locked);
+    return failure(error, 'fix-input-and-resend', { requestsRemaining: remaining });
   }
 
   /** Ends the transaction after an unrecoverable failure; returns the error to answer with. */
