@@ -1,6 +1,6 @@
 /**
  * One user-app process for login-limit-processes.test.ts: the real login start routes
- * (GET /user/api/login/kakao and /toss) behind Next's API resolver, configured from the
+ * (GET /user/api/login/kakao) behind Next's API resolver, configured from the
  * environment as `pnpm start` configures them. Prints `{"port": N}` once listening.
  * Run with `node --import tsx test/login-limit-server.ts`.
  */
@@ -13,7 +13,6 @@ const API_CONTEXT = { previewModeId: '', previewModeEncryptionKey: '', previewMo
 
 const routes = new Map<string, NextApiHandler>([
   ['/user/api/login/kakao', (await import('../src/pages/api/login/kakao')).default],
-  ['/user/api/login/toss', (await import('../src/pages/api/login/toss')).default],
 ]);
 
 const server = http.createServer((req, res) => {
