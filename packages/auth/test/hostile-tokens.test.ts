@@ -120,6 +120,10 @@ describe('verified-token cache (local mode)', () => {
   it('answers a repeated token from memory, still refuses tampered copies, and lets a token expire', async () => {
     const preflight = createPreflight(env.config);
     const key = env.api.keys.current;
+    // Start just after a second boundary: `exp` is in whole seconds, so the token's last valid
+    // moment is known to the millisecond (a floored `now` taken late in a second left the test as
+    // little as a few ms before the token expired, and it failed on a loaded machine).
+    await new Promise((r) => setTimeout(r, 1_000 - (Date.now() % 1_000) + 20));
     const now = Math.floor(Date.now() / 1000);
     const shortLived = await new SignJWT({ sid: 's', scope: '', jti: 'j' })
       .setProtectedHeader({ alg: 'ES256', typ: 'at+jwt', kid: key.kid })
@@ -127,13 +131,13 @@ describe('verified-token cache (local mode)', () => {
       .setAudience('urn:mfv:web')
       .setSubject('u')
       .setIssuedAt(now)
-      .setExpirationTime(now - 4) // inside the 5 s clock tolerance: valid for about one more second
+      .setExpirationTime(now - 3) // inside the 5 s clock tolerance: valid for about two more seconds
       .sign(key.privateKey);
     expect((await preflight(shortLived)).status).toBe('valid');
     expect((await preflight(shortLived)).status).toBe('valid');
     const [h, p, s] = shortLived.split('.');
     expect((await preflight(`${h}.${p}.${s!.slice(0, -4)}AAAA`)).status).toBe('invalid');
-    await new Promise((r) => setTimeout(r, 1_500));
+    await new Promise((r) => setTimeout(r, Math.max(0, (now + 2) * 1000 - Date.now()) + 300));
     expect((await preflight(shortLived)).status).toBe('expired');
   });
 });
