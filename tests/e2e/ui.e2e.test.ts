@@ -206,7 +206,9 @@ describe('notices', () => {
     expect(html).not.toContain('불러오는 중');
 
     const page = await context.newPage();
-    await page.goto(`${site.url}/`);
+    // A tap before the bell has hydrated does nothing; on a loaded CI machine the test tapped
+    // first and waited for a panel that never opened. Tap once the page's scripts have settled.
+    await page.goto(`${site.url}/`, { waitUntil: 'networkidle' });
     await page.locator('[data-slot-component="notice/NoticeBell"] button.bell').click();
     const first = page.getByTestId('notice-panel').locator('a.item').first();
     await expect.poll(() => first.locator('[data-unread="true"]').count()).toBe(1);
