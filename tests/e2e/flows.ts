@@ -63,6 +63,8 @@ export const SSAFY_PERSONAS = {
 /** Toss personas (apps/sandbox/src/providers/toss/personas.ts): `prefill` is the decrypted name. */
 export const TOSS_PERSONAS = {
   leeSeoyeon: { id: 'lee-seoyeon', prefill: '이서연' },
+  /** Shares every consent item, CI included, and is nobody's member: a plain signup. */
+  tranThiLan: { id: 'tran-thi-lan', prefill: '쩐티란' },
 } as const;
 
 /** On the login page: "카카오로 로그인" → the sandbox's consent page → `persona` → 동의하고 계속하기. */

@@ -299,13 +299,15 @@ async function main() {
     });
     await step('Toss login + signup over mTLS to the sandbox (member C)', async () => {
       const { page, problems } = await member(t);
-      const persona = TOSS_PERSONAS.leeSeoyeon;
+      // Not 이서연: member A verified as her, so her Toss login is (rightly) offered the link to A
+      // (docs/auth.md, one person, one member) instead of a signup.
+      const persona = TOSS_PERSONAS.tranThiLan;
       await signUpFromHome(
         page,
         origin,
         (p) => tossLogin(p, persona.id, `http://127.0.0.1:${sandboxPort}`),
         persona.prefill,
-        '토스서연',
+        '토스란',
       );
       noPageErrors(problems);
       await page.close();
