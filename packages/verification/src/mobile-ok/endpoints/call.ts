@@ -1,8 +1,7 @@
 /** mobile-ok auth/call (본인확인-API 가이드 §6, ARS 점유인증 only): the request and its processor (see ../endpoints.ts). */
 import { z } from 'zod';
-import { mokUrl, MOK_PATHS, type MokClient } from '../client.js';
-import { postMokJson } from '../http.js';
-import { type MokRequestOptions, token, readMokResponse, parseFields, requireToken } from './shared.js';
+import { type MokClient } from '../client.js';
+import { type MokRequestOptions, token, readMokResponse, parseFields, postTokenOnly } from './shared.js';
 import { type MokTokenOnlyRequest } from './resend.js';
 
 /** POST auth/call: `{encryptMOKToken}` — asks mobile-ok to phone the person. */
@@ -11,16 +10,7 @@ export async function requestMokArsCall(
   request: MokTokenOnlyRequest,
   options: MokRequestOptions = {},
 ): Promise<Response> {
-  requireToken('call', request.encryptMOKToken);
-  return postMokJson(
-    mokUrl(client, MOK_PATHS.call),
-    { encryptMOKToken: request.encryptMOKToken },
-    client.transport,
-    {
-      step: 'call',
-      signal: options.signal,
-    },
-  );
+  return postTokenOnly(client, 'call', request.encryptMOKToken, options);
 }
 
 export interface MokArsCallResponse {

@@ -1,14 +1,13 @@
 /** mobile-ok auth/resend (본인확인-API 가이드 §5.2: 인증 재요청): the request and its processor (see ../endpoints.ts). */
 import { z } from 'zod';
-import { mokUrl, MOK_PATHS, type MokClient } from '../client.js';
-import { postMokJson } from '../http.js';
+import { type MokClient } from '../client.js';
 import {
   type MokRequestOptions,
   token,
   count,
   readMokResponse,
   parseFields,
-  requireToken,
+  postTokenOnly,
 } from './shared.js';
 
 export interface MokTokenOnlyRequest {
@@ -21,16 +20,7 @@ export async function requestMokResend(
   request: MokTokenOnlyRequest,
   options: MokRequestOptions = {},
 ): Promise<Response> {
-  requireToken('resend', request.encryptMOKToken);
-  return postMokJson(
-    mokUrl(client, MOK_PATHS.resend),
-    { encryptMOKToken: request.encryptMOKToken },
-    client.transport,
-    {
-      step: 'resend',
-      signal: options.signal,
-    },
-  );
+  return postTokenOnly(client, 'resend', request.encryptMOKToken, options);
 }
 
 export interface MokResendResponse {

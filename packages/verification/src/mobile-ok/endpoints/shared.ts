@@ -1,7 +1,9 @@
 /** What every mobile-ok endpoint module shares: limits, options and the response checks (see ../endpoints.ts). */
 import { z } from 'zod';
+import { mokUrl, MOK_PATHS, type MokClient } from '../client.js';
 import { MOK_SUCCESS_CODE, type MokStep } from '../codes.js';
 import { MokProtocolError, MokResultError, MokValidationError } from '../errors.js';
+import { postMokJson } from '../http.js';
 
 /** Tokens are opaque base64-ish strings of a few hundred bytes; this bounds what we accept. */
 export const MOK_MAX_TOKEN_LENGTH = 16 * 1024;
@@ -116,4 +118,21 @@ export function requireToken(step: MokStep, value: string): void {
       },
     );
   }
+}
+
+/**
+ * POST `{encryptMOKToken}` and nothing else — the body of auth/resend (§5.2) and auth/call (§6):
+ * the token checked first, then sent as the step's request.
+ */
+export function postTokenOnly(
+  client: MokClient,
+  step: 'resend' | 'call',
+  encryptMOKToken: string,
+  options: MokRequestOptions,
+): Promise<Response> {
+  requireToken(step, encryptMOKToken);
+  return postMokJson(mokUrl(client, MOK_PATHS[step]), { encryptMOKToken }, client.transport, {
+    step,
+    signal: options.signal,
+  });
 }
