@@ -126,7 +126,7 @@ describe('KCB 휴대폰 본인확인 through the proxied site', () => {
     await page.goto(ticketUrl!);
     await expect
       .poll(() => page.getByTestId('kcb-result-error').textContent())
-      .toBe('본인확인 결과는 한 번만 확인할 수 있습니다.');
+      .toBe('본인확인 결과는 한 번만 확인할 수 있어요.');
   });
 
   it('full page: KCB’s page in this window, back to the masked result', async () => {

@@ -120,7 +120,7 @@ describe('SSAFY Verify through the proxied site', () => {
       .poll(() => page.getByTestId('ssafy-failed').getAttribute('data-code'))
       .toBe('VERIFY_CANCELLED');
     expect(await page.getByTestId('ssafy-failed').textContent()).toContain(
-      'SSAFY 인증이 취소되었습니다. 다시 시도해 주세요.',
+      'SSAFY 인증이 취소됐어요. 다시 시도해 주세요.',
     );
     expect(await page.getByTestId('ssafy-request-id').textContent()).toMatch(/^[\x21-\x7e]+$/);
     await verifyInPopup(page, MEMBER.id);

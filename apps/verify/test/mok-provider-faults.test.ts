@@ -216,7 +216,7 @@ describe('our own dependencies', () => {
       expect(res.ms).toBeLessThan(5_000);
       expectUnavailable(res, {
         code: 'REDIS_UNAVAILABLE',
-        message: '잠시 후 다시 시도해 주세요. 서비스가 일시적으로 응답하지 않습니다.',
+        message: '잠시 후 다시 시도해 주세요. 서비스가 일시적으로 응답하지 않아요.',
       });
     } finally {
       await server.close();
@@ -231,7 +231,7 @@ describe('our own dependencies', () => {
       const res = await browser.post('/verify/api/mok/start', { service: 'sms' });
       expectUnavailable(res, {
         code: 'MOK_NOT_CONFIGURED',
-        message: '본인확인 서비스를 지금 사용할 수 없습니다. 잠시 후 다시 시도해 주세요.',
+        message: '본인확인 서비스를 지금 사용할 수 없어요. 잠시 후 다시 시도해 주세요.',
       });
       expect(JSON.stringify(res.body)).not.toContain('nonexistent');
     } finally {
@@ -262,7 +262,7 @@ describe('our own dependencies', () => {
       expect(res.ms).toBeLessThan(BOUND_MS);
       expectUnavailable(res, {
         code: 'SERVICE_UNAVAILABLE',
-        message: '잠시 후 다시 시도해 주세요. 서비스가 일시적으로 응답하지 않습니다.',
+        message: '잠시 후 다시 시도해 주세요. 서비스가 일시적으로 응답하지 않아요.',
       });
     } finally {
       (verify.auth.config as { apiUrl: string }).apiUrl = original;

@@ -124,7 +124,7 @@ describe('each mobile-ok service, end to end against the sandbox', () => {
       expect(again.status).toBe(409);
       expect(again.body).toMatchObject({
         code: 'RESULT_USED',
-        message: '본인확인 결과는 한 번만 확인할 수 있습니다.',
+        message: '본인확인 결과는 한 번만 확인할 수 있어요.',
       });
     });
   }
@@ -172,7 +172,7 @@ describe('each mobile-ok service, end to end against the sandbox', () => {
     expect(confirmed.status).toBe(409);
     expect(confirmed.body).toEqual({
       code: 'VERIFICATION_ALREADY_REGISTERED',
-      message: '이미 다른 계정으로 가입된 명의입니다. 기존 계정으로 로그인해 주세요.',
+      message: '이미 다른 계정으로 가입된 명의예요. 기존 계정으로 로그인해 주세요.',
     });
     // Someone signing up as the same person is told the same.
     const signup = await signingUpBrowser(verify.url, infra.api, verify.auth);

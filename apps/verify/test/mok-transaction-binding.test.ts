@@ -68,7 +68,7 @@ describe('one result, used once', () => {
     expect(replay.status).toBe(410);
     expect(replay.body).toEqual({
       code: 'MOK_TX_NOT_FOUND',
-      message: '진행 중인 본인확인이 없거나 이미 끝났습니다. 처음부터 다시 시도해 주세요.',
+      message: '진행 중인 본인확인이 없거나 이미 끝났어요. 처음부터 다시 시도해 주세요.',
       restart: true,
     });
     const { ticket } = ok.body as { ticket: string };
@@ -215,7 +215,7 @@ describe('one step at a time', () => {
     expect(second.status).toBe(409);
     expect(second.body).toEqual({
       code: 'MOK_TX_BUSY',
-      message: '이전 요청을 처리하고 있습니다. 잠시 후 다시 시도해 주세요.',
+      message: '이전 요청을 처리하고 있어요. 잠시 후 다시 시도해 주세요.',
     });
     expect((await first).status).toBe(200);
   });

@@ -14,9 +14,9 @@ export type AuthErrorCode = keyof typeof AUTH_ERROR_STATUS;
 
 /** The user's words for each code (Korean UI; API clients read `code`). */
 export const AUTH_ERROR_MESSAGES: Record<AuthErrorCode, string> = {
-  AUTH_REQUIRED: '로그인이 필요합니다.',
+  AUTH_REQUIRED: '로그인이 필요해요.',
   SESSION_EXPIRED: '로그인이 만료됐어요. 다시 로그인해 주세요.',
-  CSRF_ORIGIN: '이 사이트에서 보낸 요청이 아닙니다.',
+  CSRF_ORIGIN: '이 사이트에서 보낸 요청이 아니에요.',
   CSRF_TOKEN: '보안 토큰이 없거나 맞지 않아요. 페이지를 새로 고친 뒤 다시 시도해 주세요.',
   AUTH_UNAVAILABLE: '로그인 서비스가 잠시 응답하지 않아요. 잠시 후 다시 시도해 주세요.',
 };

@@ -37,6 +37,7 @@ export { SessionStore, sessionKey, type SessionRecord } from './session-store.js
 export { safeReturnTo } from './redirect.js';
 export { clientIp, RateLimit, RATE_LIMITED_MESSAGE } from './rate-limit.js';
 export { logEvent, reportUnexpected } from './log.js';
+export { refuseMethod, METHOD_NOT_ALLOWED_MESSAGE } from './method.js';
 export {
   readJsonBody,
   BodyError,

@@ -29,7 +29,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { linkAfterSignIn } from './account-link';
 import { kakaoConfig } from './env';
 import { loginPageAfterCancel } from './login-cancel';
-import { LOGIN_MESSAGES, type LoginMessageCode } from './messages';
+import { isLoginMessageCode, LOGIN_MESSAGES, type LoginMessageCode } from './messages';
 import { LOGIN_TTL_MS, SIGNUP_PURPOSE, type SignupState } from './signup-state';
 
 export { SIGNUP_PURPOSE, type SignupState } from './signup-state';
@@ -103,10 +103,9 @@ export async function completeKakaoLogin(
     kind: 'error',
     code,
     status,
-    message:
-      code in LOGIN_MESSAGES
-        ? LOGIN_MESSAGES[code as LoginMessageCode]
-        : KAKAO_USER_MESSAGES[code as KakaoError['code']],
+    message: isLoginMessageCode(code)
+      ? LOGIN_MESSAGES[code]
+      : KAKAO_USER_MESSAGES[code as KakaoError['code']],
   });
 
   const saved = sealed ? unseal<OAuthState>(config.keys.seal, OAUTH_PURPOSE, sealed) : null;

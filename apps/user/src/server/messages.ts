@@ -20,5 +20,7 @@ export const LOGIN_MESSAGES = {
 export type LoginMessageCode = keyof typeof LOGIN_MESSAGES;
 
 export function isLoginMessageCode(value: unknown): value is LoginMessageCode {
-  return typeof value === 'string' && value in LOGIN_MESSAGES;
+  // Own keys only: `in` also accepts inherited names (`__proto__`, `constructor`), which rendered an
+  // object (a 500) or an empty card from a crafted link.
+  return typeof value === 'string' && Object.hasOwn(LOGIN_MESSAGES, value);
 }

@@ -16,6 +16,7 @@ import {
   readJsonBody,
   reportUnexpected,
   type Auth,
+  refuseMethod,
 } from '@mfv/auth';
 import { tossSettings } from './env';
 import type { TossSettings } from './toss-config';
@@ -98,16 +99,12 @@ export function createTossUnlinkHandler(deps: () => TossUnlinkDeps) {
       return;
     }
     const requestId = auth.requestIdOf(req);
-    if (req.method !== 'POST' && req.method !== 'GET') {
-      res.setHeader('Allow', 'GET, POST');
-      res.status(405).json({ code: 'METHOD_NOT_ALLOWED', message: 'GET or POST only' });
-      return;
-    }
+    if (refuseMethod(req.method, res, ['GET', 'POST'])) return;
     // Credentials before anything else: an unauthenticated caller learns nothing about the body rules.
     if (!basicAuthMatches(req.headers.authorization, settings.unlink)) {
       logEvent('warn', 'toss unlink refused: bad credentials', { requestId });
       res.setHeader('WWW-Authenticate', REALM);
-      res.status(401).json({ code: 'UNAUTHORIZED', message: 'Basic credentials required' });
+      res.status(401).json({ code: 'UNAUTHORIZED', message: '인증 정보가 없거나 맞지 않아요.' });
       return;
     }
     let source: unknown;

@@ -42,24 +42,23 @@ export class VerifyError extends Error {
 
 export const MESSAGES = {
   LOGIN_REQUIRED:
-    '본인확인 결과를 저장할 계정이 없습니다. 로그인하거나 회원가입을 시작한 뒤 다시 시도해 주세요.',
-  TX_NOT_FOUND: '진행 중인 본인확인이 없거나 이미 끝났습니다. 처음부터 다시 시도해 주세요.',
-  TX_BUSY: '이전 요청을 처리하고 있습니다. 잠시 후 다시 시도해 주세요.',
-  STEP_INVALID: '지금 단계에서 할 수 없는 요청입니다. 화면의 안내를 따라 주세요.',
+    '본인확인 결과를 저장할 계정이 없어요. 로그인하거나 회원가입을 시작한 뒤 다시 시도해 주세요.',
+  TX_NOT_FOUND: '진행 중인 본인확인이 없거나 이미 끝났어요. 처음부터 다시 시도해 주세요.',
+  TX_BUSY: '이전 요청을 처리하고 있어요. 잠시 후 다시 시도해 주세요.',
+  STEP_INVALID: '지금 단계에서 할 수 없는 요청이에요. 화면의 안내를 따라 주세요.',
   INVALID_INPUT: '입력한 내용을 확인해 주세요.',
-  UNAVAILABLE: '잠시 후 다시 시도해 주세요. 서비스가 일시적으로 응답하지 않습니다.',
-  NOT_CONFIGURED: '본인확인 서비스를 지금 사용할 수 없습니다. 잠시 후 다시 시도해 주세요.',
-  ALREADY_REGISTERED: '이미 다른 계정으로 가입된 명의입니다. 기존 계정으로 로그인해 주세요.',
-  PERSON_MISMATCH: '이 계정은 다른 명의로 본인확인되어 있습니다. 본인 명의의 휴대폰으로 인증해 주세요.',
-  SSAFY_ALREADY_REGISTERED:
-    '이 SSAFY 계정은 이미 다른 계정에 연결되어 있습니다. 그 계정으로 로그인해 주세요.',
+  UNAVAILABLE: '잠시 후 다시 시도해 주세요. 서비스가 일시적으로 응답하지 않아요.',
+  NOT_CONFIGURED: '본인확인 서비스를 지금 사용할 수 없어요. 잠시 후 다시 시도해 주세요.',
+  ALREADY_REGISTERED: '이미 다른 계정으로 가입된 명의예요. 기존 계정으로 로그인해 주세요.',
+  PERSON_MISMATCH: '이 계정은 다른 명의로 본인확인되어 있어요. 본인 명의의 휴대폰으로 인증해 주세요.',
+  SSAFY_ALREADY_REGISTERED: '이 SSAFY 계정은 이미 다른 계정에 연결되어 있어요. 그 계정으로 로그인해 주세요.',
   SSAFY_PERSON_MISMATCH:
-    '이 계정은 다른 SSAFY 계정으로 인증되어 있습니다. 본인의 SSAFY 계정으로 인증해 주세요.',
-  SIGNUP_EXPIRED: '가입 시간이 지났습니다. 다시 로그인해 주세요.',
-  RESULT_USED: '본인확인 결과는 한 번만 확인할 수 있습니다.',
-  RESULT_EXPIRED: '본인확인 결과를 확인할 수 있는 시간이 지났습니다.',
-  RESULT_NOT_FOUND: '본인확인 결과를 찾을 수 없습니다.',
-  INTERNAL: '요청을 처리하지 못했습니다. 잠시 후 다시 시도해 주세요.',
+    '이 계정은 다른 SSAFY 계정으로 인증되어 있어요. 본인의 SSAFY 계정으로 인증해 주세요.',
+  SIGNUP_EXPIRED: '가입 시간이 지났어요. 다시 로그인해 주세요.',
+  RESULT_USED: '본인확인 결과는 한 번만 확인할 수 있어요.',
+  RESULT_EXPIRED: '본인확인 결과를 확인할 수 있는 시간이 지났어요.',
+  RESULT_NOT_FOUND: '본인확인 결과를 찾을 수 없어요.',
+  INTERNAL: '요청을 처리하지 못했어요. 잠시 후 다시 시도해 주세요.',
 } as const;
 
 export const loginRequired = () =>

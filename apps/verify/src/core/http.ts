@@ -11,7 +11,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { NextApiHandler, NextApiRequest, NextApiResponse } from 'next';
-import { checkCsrf, readJsonBody, type Auth } from '@mfv/auth';
+import { checkCsrf, readJsonBody, type Auth, refuseMethod } from '@mfv/auth';
 import { z } from 'zod';
 import { invalidInput, sendVerifyError, toVerifyError, type VerifyError } from './errors';
 import { ownerOf } from './handoff';
@@ -83,11 +83,7 @@ export function bindRoute<R extends RouteRuntime, S extends z.ZodType>(
   const mapError = route.mapError ?? toVerifyError;
   return async (req: NextApiRequest, res: NextApiResponse) => {
     res.setHeader('Cache-Control', 'no-store');
-    if (req.method !== 'POST') {
-      res.setHeader('Allow', 'POST');
-      res.status(405).json({ code: 'METHOD_NOT_ALLOWED', message: 'POST만 받습니다.' });
-      return;
-    }
+    if (refuseMethod(req.method, res, ['POST'])) return;
     let rt: R | undefined;
     let requestId = 'unknown';
     try {

@@ -54,7 +54,7 @@ export default function VerifyLauncher({ initialMethod, verification = null }: V
             onClick={() => setSelected(method.id)}
           >
             <strong>{method.label}</strong>
-            <small>{method.provider}</small>
+            <small>{method.by}</small>
           </button>
         ))}
       </div>

@@ -38,12 +38,12 @@ export interface KcbResponseCodeEntry {
 }
 
 const RESPONSE_CODES: readonly Omit<KcbResponseCodeEntry, 'known'>[] = [
-  { code: KCB_SUCCESS_CODE, description: 'success', userMessage: '본인확인이 완료되었습니다.' },
+  { code: KCB_SUCCESS_CODE, description: 'success', userMessage: '본인확인이 완료됐어요.' },
 ];
 
 /** The message for a code KCB did not document publicly. */
 export const KCB_UNKNOWN_CODE_MESSAGE =
-  '본인확인 처리 중 문제가 발생했습니다. 잠시 후 처음부터 다시 시도해 주세요.';
+  '본인확인 처리 중 문제가 발생했어요. 잠시 후 처음부터 다시 시도해 주세요.';
 
 export function lookupKcbResponseCode(code: string): KcbResponseCodeEntry {
   const row = RESPONSE_CODES.find((r) => r.code === code);
@@ -58,26 +58,26 @@ export function lookupKcbResponseCode(code: string): KcbResponseCodeEntry {
 
 /** Every error code the KCB client throws, with the message for the person. */
 export const KCB_ERROR_MESSAGES = {
-  KCB_CONFIG_INVALID: '본인확인 서비스 설정에 문제가 있습니다. 고객센터로 문의해 주세요.',
-  KCB_INVALID_ARGUMENT: '본인확인 요청 정보가 올바르지 않습니다. 처음부터 다시 시도해 주세요.',
-  KCB_CONNECT_TIMEOUT: '본인확인 서비스에 연결하지 못했습니다. 잠시 후 다시 시도해 주세요.',
-  KCB_TIMEOUT: '본인확인 서비스의 응답이 늦어지고 있습니다. 잠시 후 다시 시도해 주세요.',
-  KCB_ABORTED: '본인확인 요청이 취소되었습니다.',
-  KCB_NETWORK: '본인확인 서비스에 연결하지 못했습니다. 잠시 후 다시 시도해 주세요.',
-  KCB_RESPONSE_TOO_LARGE: '본인확인 서비스의 응답을 처리하지 못했습니다. 잠시 후 다시 시도해 주세요.',
-  KCB_UNEXPECTED_STATUS: '본인확인 서비스에 일시적인 문제가 있습니다. 잠시 후 다시 시도해 주세요.',
-  KCB_INVALID_JSON: '본인확인 서비스의 응답을 처리하지 못했습니다. 잠시 후 다시 시도해 주세요.',
-  KCB_INVALID_RESPONSE: '본인확인 서비스의 응답을 처리하지 못했습니다. 잠시 후 다시 시도해 주세요.',
-  KCB_UNAUTHORIZED: '본인확인 서비스 인증에 실패했습니다. 잠시 후 다시 시도해 주세요.',
-  KCB_TOKEN_REJECTED: '본인확인 서비스 인증에 실패했습니다. 고객센터로 문의해 주세요.',
+  KCB_CONFIG_INVALID: '본인확인 서비스 설정에 문제가 있어요. 고객센터로 문의해 주세요.',
+  KCB_INVALID_ARGUMENT: '본인확인 요청 정보가 올바르지 않아요. 처음부터 다시 시도해 주세요.',
+  KCB_CONNECT_TIMEOUT: '본인확인 서비스에 연결하지 못했어요. 잠시 후 다시 시도해 주세요.',
+  KCB_TIMEOUT: '본인확인 서비스의 응답이 늦어지고 있어요. 잠시 후 다시 시도해 주세요.',
+  KCB_ABORTED: '본인확인 요청이 취소됐어요.',
+  KCB_NETWORK: '본인확인 서비스에 연결하지 못했어요. 잠시 후 다시 시도해 주세요.',
+  KCB_RESPONSE_TOO_LARGE: '본인확인 서비스의 응답을 처리하지 못했어요. 잠시 후 다시 시도해 주세요.',
+  KCB_UNEXPECTED_STATUS: '본인확인 서비스에 일시적인 문제가 있어요. 잠시 후 다시 시도해 주세요.',
+  KCB_INVALID_JSON: '본인확인 서비스의 응답을 처리하지 못했어요. 잠시 후 다시 시도해 주세요.',
+  KCB_INVALID_RESPONSE: '본인확인 서비스의 응답을 처리하지 못했어요. 잠시 후 다시 시도해 주세요.',
+  KCB_UNAUTHORIZED: '본인확인 서비스 인증에 실패했어요. 잠시 후 다시 시도해 주세요.',
+  KCB_TOKEN_REJECTED: '본인확인 서비스 인증에 실패했어요. 고객센터로 문의해 주세요.',
   KCB_RESPONSE_CODE: KCB_UNKNOWN_CODE_MESSAGE,
-  KCB_MALFORMED_CIPHERTEXT: '본인확인 결과를 확인하지 못했습니다. 처음부터 다시 시도해 주세요.',
-  KCB_DECRYPT_FAILED: '본인확인 결과를 확인하지 못했습니다. 처음부터 다시 시도해 주세요.',
-  KCB_BAD_FIELD_KEY: '본인확인 결과를 확인하지 못했습니다. 처음부터 다시 시도해 주세요.',
-  KCB_BAD_TEXT_ENCODING: '본인확인 결과를 확인하지 못했습니다. 처음부터 다시 시도해 주세요.',
-  KCB_INVALID_RESULT: '본인확인 결과가 올바르지 않습니다. 처음부터 다시 시도해 주세요.',
-  KCB_SVC_TKN_MISMATCH: '본인확인 요청 정보가 일치하지 않습니다. 처음부터 다시 시도해 주세요.',
-  KCB_TX_MISMATCH: '본인확인 요청 정보가 일치하지 않습니다. 처음부터 다시 시도해 주세요.',
+  KCB_MALFORMED_CIPHERTEXT: '본인확인 결과를 확인하지 못했어요. 처음부터 다시 시도해 주세요.',
+  KCB_DECRYPT_FAILED: '본인확인 결과를 확인하지 못했어요. 처음부터 다시 시도해 주세요.',
+  KCB_BAD_FIELD_KEY: '본인확인 결과를 확인하지 못했어요. 처음부터 다시 시도해 주세요.',
+  KCB_BAD_TEXT_ENCODING: '본인확인 결과를 확인하지 못했어요. 처음부터 다시 시도해 주세요.',
+  KCB_INVALID_RESULT: '본인확인 결과가 올바르지 않아요. 처음부터 다시 시도해 주세요.',
+  KCB_SVC_TKN_MISMATCH: '본인확인 요청 정보가 일치하지 않아요. 처음부터 다시 시도해 주세요.',
+  KCB_TX_MISMATCH: '본인확인 요청 정보가 일치하지 않아요. 처음부터 다시 시도해 주세요.',
 } as const;
 export type KcbErrorCode = keyof typeof KCB_ERROR_MESSAGES;
 

@@ -21,16 +21,16 @@ export const SSAFY_UI_ERROR_CODES = [
 export type SsafyUiErrorCode = (typeof SSAFY_UI_ERROR_CODES)[number];
 
 export const SSAFY_UI_ERROR_MESSAGES: Readonly<Record<SsafyUiErrorCode, string>> = {
-  SDK_NOT_READY: 'SSAFY 인증 모듈을 불러오지 못했습니다. 페이지를 새로고침한 뒤 다시 시도해 주세요.',
-  VERIFY_POPUP_FAILED: 'SSAFY 인증 창을 열지 못했습니다. 팝업 차단을 해제한 뒤 다시 시도해 주세요.',
-  VERIFY_CANCELLED: 'SSAFY 인증이 취소되었습니다. 다시 시도해 주세요.',
-  CALLBACK_ISSUER_MISMATCH: 'SSAFY 인증 응답을 확인할 수 없습니다. 처음부터 다시 시도해 주세요.',
-  VERIFY_NETWORK_FAILED: '네트워크 문제로 SSAFY 인증을 완료하지 못했습니다. 잠시 후 다시 시도해 주세요.',
-  VERIFY_RESPONSE_INVALID: 'SSAFY 인증 결과가 올바르지 않습니다. 처음부터 다시 시도해 주세요.',
+  SDK_NOT_READY: 'SSAFY 인증 모듈을 불러오지 못했어요. 페이지를 새로고침한 뒤 다시 시도해 주세요.',
+  VERIFY_POPUP_FAILED: 'SSAFY 인증 창을 열지 못했어요. 팝업 차단을 해제한 뒤 다시 시도해 주세요.',
+  VERIFY_CANCELLED: 'SSAFY 인증이 취소됐어요. 다시 시도해 주세요.',
+  CALLBACK_ISSUER_MISMATCH: 'SSAFY 인증 응답을 확인할 수 없어요. 처음부터 다시 시도해 주세요.',
+  VERIFY_NETWORK_FAILED: '네트워크 문제로 SSAFY 인증을 완료하지 못했어요. 잠시 후 다시 시도해 주세요.',
+  VERIFY_RESPONSE_INVALID: 'SSAFY 인증 결과가 올바르지 않아요. 처음부터 다시 시도해 주세요.',
 };
 
 /** For a code the UI does not know (e.g. a new SDK `error_code`). */
-export const SSAFY_UI_GENERIC_ERROR_MESSAGE = 'SSAFY 인증에 실패했습니다. 잠시 후 다시 시도해 주세요.';
+export const SSAFY_UI_GENERIC_ERROR_MESSAGE = 'SSAFY 인증에 실패했어요. 잠시 후 다시 시도해 주세요.';
 
 export function isSsafyUiErrorCode(value: unknown): value is SsafyUiErrorCode {
   return typeof value === 'string' && (SSAFY_UI_ERROR_CODES as readonly string[]).includes(value);

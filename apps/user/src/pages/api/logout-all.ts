@@ -1,12 +1,8 @@
-import { defaultAuth, withAuth } from '@mfv/auth';
+import { defaultAuth, withAuth, refuseMethod } from '@mfv/auth';
 
 /** POST /user/api/logout-all (CSRF) — ends every session of the user (all devices). */
 export default withAuth(async (req, res) => {
-  if (req.method !== 'POST') {
-    res.setHeader('Allow', 'POST');
-    res.status(405).json({ code: 'METHOD_NOT_ALLOWED', message: 'POST only' });
-    return;
-  }
+  if (refuseMethod(req.method, res, ['POST'])) return;
   await defaultAuth().endSession(req.auth, res, true);
   res.status(204).end();
 });

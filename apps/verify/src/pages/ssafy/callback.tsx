@@ -24,12 +24,12 @@ export default function SsafyCallbackPage({ sdkUrl }: Props) {
       {sdkUrl && <Script src={sdkUrl} strategy="afterInteractive" />}
       {orphan ? (
         <p className="vc-alert" role="alert">
-          인증 창이 원래 화면과 연결되어 있지 않습니다. 이 창을 닫고 <a href="/verify/ssafy">SSAFY 인증</a>을
+          인증 창이 원래 화면과 연결되어 있지 않아요. 이 창을 닫고 <a href="/verify/ssafy">SSAFY 인증</a>을
           다시 시작해 주세요.
         </p>
       ) : (
         <p className="vc-status" role="status">
-          인증 결과를 원래 화면으로 전달하고 있습니다. 이 창은 자동으로 닫힙니다.
+          인증 결과를 원래 화면으로 전달하고 있어요. 이 창은 자동으로 닫혀요.
         </p>
       )}
     </VerifyCard>

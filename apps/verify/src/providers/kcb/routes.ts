@@ -4,7 +4,7 @@
  * hands over to the KcbService method that does the work (./service.ts).
  */
 import type { NextApiHandler, NextApiRequest, NextApiResponse } from 'next';
-import { logEvent, reportUnexpected } from '@mfv/auth';
+import { logEvent, reportUnexpected, refuseMethod } from '@mfv/auth';
 import { z } from 'zod';
 import { defineRoute, text } from '../../core/http';
 import type { VerifyRuntime } from '../../runtime';
@@ -33,11 +33,7 @@ export function bindKcbCallback(runtime: () => VerifyRuntime): NextApiHandler {
     res.setHeader('Cache-Control', 'no-store');
     // The URL holds svc_tkn: the next page must not send it on as a Referer.
     res.setHeader('Referrer-Policy', 'no-referrer');
-    if (req.method !== 'GET') {
-      res.setHeader('Allow', 'GET');
-      res.status(405).json({ code: 'METHOD_NOT_ALLOWED', message: 'GET만 받습니다.' });
-      return;
-    }
+    if (refuseMethod(req.method, res, ['GET'])) return;
     let requestId = 'unknown';
     let location = `${KCB_FAIL_PATH}?code=INTERNAL`;
     try {

@@ -35,7 +35,7 @@ export const MOK_SERVICES = {
     reqAuthType: 'PASS',
     next: 'pass',
     label: 'PASS 앱 인증',
-    description: '통신사 PASS 앱으로 받은 본인확인 요청을 승인합니다.',
+    description: '통신사 PASS 앱으로 받은 본인확인 요청을 승인해요.',
     carrier: true,
     birthday: 'optional',
     genderNation: false,
@@ -47,7 +47,7 @@ export const MOK_SERVICES = {
     reqAuthType: 'SMS',
     next: 'otp',
     label: '문자(SMS) 인증',
-    description: '휴대폰으로 받은 6자리 인증번호를 입력합니다.',
+    description: '휴대폰으로 받은 6자리 인증번호를 입력해요.',
     carrier: true,
     birthday: 'required',
     genderNation: true,
@@ -59,7 +59,7 @@ export const MOK_SERVICES = {
     reqAuthType: 'LMS',
     next: 'otp',
     label: '장문 문자(LMS) 인증',
-    description: '장문 문자로 받은 6자리 인증번호를 입력합니다.',
+    description: '장문 문자로 받은 6자리 인증번호를 입력해요.',
     carrier: true,
     birthday: 'required',
     genderNation: true,
@@ -71,7 +71,7 @@ export const MOK_SERVICES = {
     reqAuthType: 'ARS',
     next: 'ars',
     label: 'ARS 전화 인증',
-    description: '걸려 오는 전화에서 화면에 보이는 인증번호를 누릅니다.',
+    description: '걸려 오는 전화에서 화면에 보이는 인증번호를 눌러요.',
     carrier: true,
     birthday: 'required',
     genderNation: true,
@@ -83,7 +83,7 @@ export const MOK_SERVICES = {
     reqAuthType: 'SMS',
     next: 'otp',
     label: 'SMS 소유 인증',
-    description: '휴대폰 번호의 소유만 확인합니다 (명의 확인 없음).',
+    description: '휴대폰 번호의 소유만 확인해요 (명의 확인 없음).',
     carrier: false,
     birthday: 'none',
     genderNation: false,
@@ -178,7 +178,7 @@ export function validateMokForm(service: MokServiceId, form: MokForm, today = ne
   const name = form.name.trim();
   if (name === '') errors.name = '이름을 입력해 주세요.';
   // eslint-disable-next-line no-control-regex
-  else if (/[\u0000-\u001f\u007f]/.test(name)) errors.name = '이름에 쓸 수 없는 문자가 있습니다.';
+  else if (/[\u0000-\u001f\u007f]/.test(name)) errors.name = '이름에 쓸 수 없는 문자가 있어요.';
   else if (Array.from(name).length > MOK_NAME_MAX_LENGTH)
     errors.name = `이름은 ${MOK_NAME_MAX_LENGTH}자 이하로 입력해 주세요.`;
   const phone = digitsOf(form.phone);
@@ -220,7 +220,7 @@ export function normalizeMokForm(service: MokServiceId, form: MokForm): MokForm 
 export function validateAuthNumber(service: MokServiceId, value: string): string | undefined {
   const rule = MOK_SERVICES[service].code;
   const digits = value.trim();
-  if (rule === 'none') return digits === '' ? undefined : '이 인증 방법은 인증번호를 입력하지 않습니다.';
+  if (rule === 'none') return digits === '' ? undefined : '이 인증 방법은 인증번호를 입력하지 않아요.';
   if (digits === '') return '인증번호를 입력해 주세요.';
   if (rule === 'six-digits' && !/^\d{6}$/.test(digits)) return '문자로 받은 6자리 숫자를 입력해 주세요.';
   if (rule === 'four-to-ten-digits' && !/^\d{4,10}$/.test(digits))

@@ -53,7 +53,7 @@ describe('the fail page’s message', () => {
     for (const code of ['__proto__', 'constructor', 'toString', '악성 문구', undefined, ['KCB_TIMEOUT']]) {
       expect(kcbFailureMessage(code)).toEqual({
         code: 'INTERNAL',
-        message: '요청을 처리하지 못했습니다. 잠시 후 다시 시도해 주세요.',
+        message: '요청을 처리하지 못했어요. 잠시 후 다시 시도해 주세요.',
       });
     }
   });

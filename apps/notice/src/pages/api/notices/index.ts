@@ -1,18 +1,14 @@
 import { noticesResponseSchema, NOTICES_MAX_LIMIT } from '@mfv/api-contract';
-import { withAuth } from '@mfv/auth';
+import { withAuth, refuseMethod } from '@mfv/auth';
 
 /** GET /notice/api/notices?limit= — the signed-in member's notices, newest first, with read flags. */
 export default withAuth(async (req, res) => {
-  if (req.method !== 'GET') {
-    res.setHeader('Allow', 'GET');
-    res.status(405).json({ code: 'METHOD_NOT_ALLOWED', message: 'GET only' });
-    return;
-  }
+  if (refuseMethod(req.method, res, ['GET'])) return;
   const limit = Number(req.query.limit ?? 20);
   if (!Number.isInteger(limit) || limit < 1 || limit > NOTICES_MAX_LIMIT) {
     res
       .status(400)
-      .json({ code: 'INVALID_LIMIT', message: `limit은 1~${NOTICES_MAX_LIMIT} 사이의 정수여야 합니다.` });
+      .json({ code: 'INVALID_LIMIT', message: `한 번에 1~${NOTICES_MAX_LIMIT}개까지 불러올 수 있어요.` });
     return;
   }
   res.setHeader('Cache-Control', 'private, no-store');

@@ -1,5 +1,5 @@
 import { API_PATHS, noticesReadAllResponseSchema } from '@mfv/api-contract';
-import { withAuth } from '@mfv/auth';
+import { withAuth, refuseMethod } from '@mfv/auth';
 
 /**
  * POST /notice/api/notices/read-all (CSRF) — 모두 읽음: one call to the api's
@@ -7,11 +7,7 @@ import { withAuth } from '@mfv/auth';
  * Answers how many were unread.
  */
 export default withAuth(async (req, res) => {
-  if (req.method !== 'POST') {
-    res.setHeader('Allow', 'POST');
-    res.status(405).json({ code: 'METHOD_NOT_ALLOWED', message: 'POST only' });
-    return;
-  }
+  if (refuseMethod(req.method, res, ['POST'])) return;
   const { marked } = await req.auth.api(API_PATHS.noticesReadAll, {
     method: 'POST',
     schema: noticesReadAllResponseSchema,

@@ -1,13 +1,9 @@
 import { unreadCountResponseSchema } from '@mfv/api-contract';
-import { withAuth } from '@mfv/auth';
+import { withAuth, refuseMethod } from '@mfv/auth';
 
 /** GET /notice/api/notices/unread-count */
 export default withAuth(async (req, res) => {
-  if (req.method !== 'GET') {
-    res.setHeader('Allow', 'GET');
-    res.status(405).json({ code: 'METHOD_NOT_ALLOWED', message: 'GET only' });
-    return;
-  }
+  if (refuseMethod(req.method, res, ['GET'])) return;
   res.setHeader('Cache-Control', 'private, no-store');
   res.status(200).json(await req.auth.api('/notices/unread-count', { schema: unreadCountResponseSchema }));
 });

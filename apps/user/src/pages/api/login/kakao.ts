@@ -1,4 +1,4 @@
-import { handleErrors } from '@mfv/auth';
+import { handleErrors, refuseMethod } from '@mfv/auth';
 import { startKakaoLogin } from '../../../server/kakao-login';
 import { admitLoginStart } from '../../../server/login-limit';
 
@@ -7,11 +7,7 @@ import { admitLoginStart } from '../../../server/login-limit';
  * Rate-limited per client IP (login-limit.ts).
  */
 export default handleErrors(async (req, res) => {
-  if (req.method !== 'GET') {
-    res.setHeader('Allow', 'GET');
-    res.status(405).json({ code: 'METHOD_NOT_ALLOWED', message: 'GET only' });
-    return;
-  }
+  if (refuseMethod(req.method, res, ['GET'])) return;
   res.setHeader('Cache-Control', 'no-store');
   if (!(await admitLoginStart(req, res))) return;
   res.redirect(302, startKakaoLogin(req, res));

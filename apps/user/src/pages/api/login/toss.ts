@@ -1,4 +1,4 @@
-import { checkCsrf, handleErrors, readJsonBody } from '@mfv/auth';
+import { checkCsrf, handleErrors, readJsonBody, refuseMethod } from '@mfv/auth';
 import { admitLoginStart } from '../../../server/login-limit';
 import { completeTossLogin, defaultTossLoginDeps, tossLoginBodySchema } from '../../../server/toss-login';
 
@@ -11,11 +11,7 @@ import { completeTossLogin, defaultTossLoginDeps, tossLoginBodySchema } from '..
  */
 export default handleErrors(async (req, res) => {
   res.setHeader('Cache-Control', 'no-store');
-  if (req.method !== 'POST') {
-    res.setHeader('Allow', 'POST');
-    res.status(405).json({ code: 'METHOD_NOT_ALLOWED', message: 'POST만 받아요.' });
-    return;
-  }
+  if (refuseMethod(req.method, res, ['POST'])) return;
   const deps = defaultTossLoginDeps();
   let enabled: boolean;
   try {

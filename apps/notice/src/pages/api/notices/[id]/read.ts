@@ -1,13 +1,9 @@
 import { noticeIdParamsSchema } from '@mfv/api-contract';
-import { withAuth } from '@mfv/auth';
+import { withAuth, refuseMethod } from '@mfv/auth';
 
 /** POST /notice/api/notices/:id/read (CSRF) — marks one notice read for the member. */
 export default withAuth(async (req, res) => {
-  if (req.method !== 'POST') {
-    res.setHeader('Allow', 'POST');
-    res.status(405).json({ code: 'METHOD_NOT_ALLOWED', message: 'POST only' });
-    return;
-  }
+  if (refuseMethod(req.method, res, ['POST'])) return;
   const params = noticeIdParamsSchema.safeParse({ id: req.query.id });
   if (!params.success) {
     res.status(400).json({ code: 'INVALID_NOTICE_ID', message: '알림 번호가 올바르지 않아요.' });
