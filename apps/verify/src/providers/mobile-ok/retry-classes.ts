@@ -13,7 +13,7 @@
  * - `fix-input-and-resend` — "입력하신 정보가 올바르지 않습니다" / "(이름|생년월일|통신사정보…)
  *   확인 후 다시" / "통신사를 알뜰폰으로 선택하여" / "문자 (SMS) 인증으로 다시" / "가입 후 다시":
  *   the request data (or the method) must change. At auth/request the transaction is kept and the
- *   corrected form goes out on a fresh provider transaction (service.ts `keepForCorrection`: §5.2's
+ *   corrected form goes out on a fresh provider transaction (steps/request.ts `keepForCorrection`: §5.2's
  *   re-request carries no data, §4 forbids reusing the token), at most 3 requests; the words
  *   "…인증으로 다시" name another method, which this form cannot switch to: those end it.
  * - `restart` — "처음부터 다시" and "이미 완료 되었거나 허용시간을 초과": the transaction is over.
