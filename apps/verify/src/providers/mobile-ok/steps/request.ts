@@ -4,7 +4,7 @@
  *   start    token/get      → transaction {clientTxId, publicKey, token, service}
  *   request  auth/request   → OTP sent / PASS push / ARS number
  *
- * and the correction of a refused request on a fresh provider transaction (`keepForCorrection`).
+ * and a refused request tried again on a fresh provider transaction (`keepForRetry`).
  */
 import {
   generateMokClientTxId,
@@ -105,8 +105,8 @@ export async function requestAuth(
         { serviceType: info.serviceType },
       );
     } catch (error) {
-      // The guide's words ask for corrected input: keep our transaction and the person's form.
-      const kept = await keepForCorrection(txs, locked, error, client, settings.clientTxPrefix);
+      // The guide's words let the person try again: keep our transaction and the person's form.
+      const kept = await keepForRetry(txs, locked, error, client, settings.clientTxPrefix);
       if (kept !== undefined) throw kept;
       throw await txs.end(ctx, locked, error, 'auth');
     }
@@ -131,20 +131,25 @@ export async function requestAuth(
 }
 
 /**
- * auth/request refused with a `fix-input-and-resend` code (§8: "(이름|생년월일|휴대폰번호|통신사정보…)
- * 확인 후 다시", "통신사를 알뜰폰으로 선택하여 다시"): the person corrects the form and sends it again
- * on the same one of our transactions, within {@link MOK_AUTH_ATTEMPTS} (or the provider's
- * `resendCount`, §5.2, when it sends one).
+ * auth/request refused with words that let the person try again — kept on the same one of our
+ * transactions, within {@link MOK_AUTH_ATTEMPTS} requests (or the provider's `resendCount`, §5.2,
+ * when it sends one):
+ * - `fix-input-and-resend` (§8: "(이름|생년월일|휴대폰번호|통신사정보…) 확인 후 다시", "통신사를
+ *   알뜰폰으로 선택하여 다시"): the person corrects the form and sends it again;
+ * - `retry-same-step` (§8 4008 "…연결에 실패했습니다. 잠시후 다시", 4012 "인증요청 메시지 전송에
+ *   실패하였습니다. 잠시 후 다시", 6752 "PUSH 발송에 실패하였습니다. 잠시 후 다시", 9999, 60xx …):
+ *   a passing failure; the person sends the same form again a moment later.
  *
  * The guide's own re-request, §5.2 "본인확인-API 인증 재요청(인증요청 오류 발생후 재요청시)", carries
  * only `encryptMOKToken`: it repeats the request already made and cannot carry corrected data, and
  * §4 says a token is not reused once auth/request ran ("인증요청이 실행되면 재사용 할 수 없음").
- * So the corrected request goes on a fresh provider transaction (token/get now, a new clientTxId);
- * the old one is left to expire. Codes whose words send the person to another method ("문자
- * (SMS) 인증으로 다시") cannot be fixed in this form and end the transaction as before.
+ * Whether a failed request spent the token is not said per code, so both kinds go out again on a
+ * fresh provider transaction (token/get now, a new clientTxId) — valid in every case — while the
+ * old one is left to expire. Codes whose words send the person to another method ("문자 (SMS)
+ * 인증으로 다시") cannot be fixed in this form and end the transaction as before.
  * Returns the error to answer with, or undefined when the transaction must end.
  */
-export async function keepForCorrection(
+export async function keepForRetry(
   txs: MokTransactions,
   locked: LockedMokTx,
   error: unknown,
@@ -153,7 +158,8 @@ export async function keepForCorrection(
 ): Promise<VerifyError | undefined> {
   if (!(error instanceof MokResultError)) return undefined;
   const row = mokRetryRow(error.resultCode, 'auth', error.resultMsg);
-  if (row.class !== 'fix-input-and-resend' || row.words.includes('인증으로 다시')) return undefined;
+  const correctable = row.class === 'fix-input-and-resend' && !row.words.includes('인증으로 다시');
+  if (!correctable && row.class !== 'retry-same-step') return undefined;
   const { tx } = locked;
   const attempts = (tx.data.authAttempts ?? 0) + 1;
   const remaining = Math.min(MOK_AUTH_ATTEMPTS - attempts, error.resendCount ?? Number.POSITIVE_INFINITY);
@@ -179,5 +185,5 @@ export async function keepForCorrection(
   delete next.resendRemaining;
   tx.data = next;
   await txs.save(locked);
-  return failure(error, 'fix-input-and-resend', { requestsRemaining: remaining });
+  return failure(error, row.class, { requestsRemaining: remaining });
 }
