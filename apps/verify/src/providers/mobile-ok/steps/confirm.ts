@@ -16,7 +16,13 @@ import type { Reply, RouteContext } from '../../../core/http';
 import { mokCustomerMessage } from '../errors';
 import { openMokRecord } from '../result';
 import { mokRetryRow } from '../retry-classes';
-import { MOK_SERVICES, validateAuthNumber, type MokConfirmResponse } from '../rules';
+import { passesAdultCheck } from '../adult';
+import {
+  MOK_ADULT_FAILED_MESSAGE,
+  MOK_SERVICES,
+  validateAuthNumber,
+  type MokConfirmResponse,
+} from '../rules';
 import { failure, type LockedMokTx, type MokTransactions, type MokTxData } from './transaction';
 
 /** §8 4301 "본인확인 검증요청 제한 횟수인 3회": confirm/request calls one transaction allows. */
@@ -68,6 +74,14 @@ export async function confirmResult(
     // Single use (본인확인-API 가이드 §7 "인증결과 재사용 방지"): whoever deletes the transaction owns the result.
     if (!(await locked.consume())) throw txNotFound();
     txs.deps.store.clear(ctx.res);
+    // An adult check is decided here, never only by the page: a minor's result is spent and stored
+    // for nobody (../adult.ts); the refusal is logged as `verify request refused` with its code.
+    if (tx.data.adultUsage !== undefined && !passesAdultCheck(record, tx.data.adultUsage, txs.now())) {
+      throw new VerifyError(403, 'MOK_NOT_ADULT', MOK_ADULT_FAILED_MESSAGE, {
+        restart: true,
+        retryClass: 'final',
+      });
+    }
     const owner = await resolveOwner(txs.deps.auth, ctx.req, ctx.res);
     const stored = await handOff(txs.deps.auth, record, owner, ctx.requestId);
     return { status: 200, body: { status: 'verified' as const, ticket: stored.ticket } };

@@ -22,6 +22,7 @@ import type { MokClientAccess } from '../client';
 import { MOK_PROVIDER } from '../result';
 import { mokRetryRow } from '../retry-classes';
 import {
+  isAdultUsage,
   MOK_SERVICES,
   normalizeMokForm,
   validateMokForm,
@@ -120,6 +121,7 @@ export async function requestAuth(
         ...(input.birthday !== undefined ? { birthday: input.birthday } : {}),
       }),
       ...(auth.resendCount !== undefined ? { resendRemaining: auth.resendCount } : {}),
+      ...(isAdultUsage(input.usageCode) ? { adultUsage: input.usageCode } : {}),
     };
     await txs.save(locked);
     // SMS 소유인증's otpCode is a secret of the server (SECURITY.md): it never reaches the browser.

@@ -27,7 +27,7 @@ import type { MokClientAccess } from '../client';
 import { fromMokError, fromMokResult } from '../errors';
 import { MOK_PROVIDER, type EnteredData } from '../result';
 import { mokRetryRow, type MokRetryClass } from '../retry-classes';
-import type { MokServiceId } from '../rules';
+import type { MokAdultUsage, MokServiceId } from '../rules';
 
 export type ErrorExtra = Omit<VerifyErrorBody, 'code' | 'message'>;
 /** A step's lock outlives the longest provider call it guards. */
@@ -60,6 +60,8 @@ export interface MokTxData {
   recalled?: boolean;
   /** auth/request calls refused with "확인 후 다시" so far (each on its own provider transaction). */
   authAttempts?: number;
+  /** The adult check asked for at auth/request (usageCode 01016/01026): confirm decides it (./confirm.ts). */
+  adultUsage?: MokAdultUsage;
 }
 
 export type LockedMokTx = LockedTransaction<MokTxData>;

@@ -55,6 +55,14 @@ function apiFailed(state: FlowState, error: unknown): FlowState {
   if (fix !== null) {
     return { ...state, serverErrors: fix, alert: null, status: '', expiresAt: null, codeExpiresAt: null };
   }
+  // The server's adult check found a minor (성인인증 실패): the failure screen with its title.
+  if (error.code === 'MOK_NOT_ADULT') {
+    return {
+      ...failed(state, error.message, error.code),
+      phase: { kind: 'failed', message: error.message, code: error.code, title: ADULT_FAILED_TITLE },
+      codeExpiresAt: null,
+    };
+  }
   if (isTerminal(error)) {
     if (state.phase.kind === 'otp' && body.retryRemaining === 0)
       return failed(state, CODE_ATTEMPTS_EXHAUSTED, error.code);
