@@ -84,6 +84,14 @@ export async function requestAuth(
     const info = MOK_SERVICES[service];
     // Before the provider sends anything to that number (docs/security.md F4: SMS to an arbitrary number).
     await txs.deps.limits?.consume('send', { phone: input.phone });
+    if (tx.data.renewToken === true) {
+      // A request tried again (keepForRetry): on a fresh provider transaction, asked for now.
+      try {
+        await renewProviderToken(txs, locked, client, settings.clientTxPrefix);
+      } catch (error) {
+        throw await txs.end(ctx, locked, error, 'auth');
+      }
+    }
     const authInfo = {
       serviceType: info.serviceType,
       reqAuthType: info.reqAuthType,
@@ -107,7 +115,7 @@ export async function requestAuth(
       );
     } catch (error) {
       // The guide's words let the person try again: keep our transaction and the person's form.
-      const kept = await keepForRetry(txs, locked, error, client, settings.clientTxPrefix);
+      const kept = await keepForRetry(txs, locked, error);
       if (kept !== undefined) throw kept;
       throw await txs.end(ctx, locked, error, 'auth');
     }
@@ -146,7 +154,7 @@ export async function requestAuth(
  * only `encryptMOKToken`: it repeats the request already made and cannot carry corrected data, and
  * §4 says a token is not reused once auth/request ran ("인증요청이 실행되면 재사용 할 수 없음").
  * Whether a failed request spent the token is not said per code, so both kinds go out again on a
- * fresh provider transaction (token/get now, a new clientTxId) — valid in every case — while the
+ * fresh provider transaction (token/get with the next request, a new clientTxId) — valid in every case — while the
  * old one is left to expire. Codes whose words send the person to another method ("문자 (SMS)
  * 인증으로 다시") cannot be fixed in this form and end the transaction as before.
  * Returns the error to answer with, or undefined when the transaction must end.
@@ -155,8 +163,6 @@ export async function keepForRetry(
   txs: MokTransactions,
   locked: LockedMokTx,
   error: unknown,
-  client: MokClientAccess['client'],
-  clientTxPrefix: string,
 ): Promise<VerifyError | undefined> {
   if (!(error instanceof MokResultError)) return undefined;
   const row = mokRetryRow(error.resultCode, 'auth', error.resultMsg);
@@ -166,26 +172,32 @@ export async function keepForRetry(
   const attempts = (tx.data.authAttempts ?? 0) + 1;
   const remaining = Math.min(MOK_AUTH_ATTEMPTS - attempts, error.resendCount ?? Number.POSITIVE_INFINITY);
   if (remaining <= 0) return undefined;
-  const clientTxId = generateMokClientTxId(clientTxPrefix);
-  let token;
-  try {
-    token = await processMokTokenResponse(await requestMokToken(client, { clientTxId }));
-  } catch {
-    // No fresh provider transaction: the person's failure stands and the transaction ends.
-    return undefined;
-  }
-  txs.remember(token.publicKey, token.publicKeyObject);
-  const next: MokTxData = {
-    ...tx.data,
-    clientTxId,
-    publicKey: token.publicKey,
-    token: token.encryptMOKToken,
-    phase: 'started',
-    authAttempts: attempts,
-  };
+  // The fresh provider transaction is asked for with the next request (a passing failure may
+  // still be passing now), so a token/get that fails now cannot end the person's transaction.
+  const next: MokTxData = { ...tx.data, phase: 'started', authAttempts: attempts, renewToken: true };
   delete next.input;
   delete next.resendRemaining;
   tx.data = next;
   await txs.save(locked);
   return failure(error, row.class, { requestsRemaining: remaining });
+}
+
+/** token/get for a request tried again: a new clientTxId, key and token replace the old ones (§4). */
+async function renewProviderToken(
+  txs: MokTransactions,
+  locked: LockedMokTx,
+  client: MokClientAccess['client'],
+  clientTxPrefix: string,
+): Promise<void> {
+  const clientTxId = generateMokClientTxId(clientTxPrefix);
+  const token = await processMokTokenResponse(await requestMokToken(client, { clientTxId }));
+  txs.remember(token.publicKey, token.publicKeyObject);
+  const next: MokTxData = {
+    ...locked.tx.data,
+    clientTxId,
+    publicKey: token.publicKey,
+    token: token.encryptMOKToken,
+  };
+  delete next.renewToken;
+  locked.tx.data = next;
 }

@@ -60,6 +60,8 @@ export interface MokTxData {
   recalled?: boolean;
   /** auth/request calls refused with "확인 후 다시" so far (each on its own provider transaction). */
   authAttempts?: number;
+  /** A request tried again needs a fresh provider transaction first (./request.ts `keepForRetry`). */
+  renewToken?: boolean;
   /** The adult check asked for at auth/request (usageCode 01016/01026): confirm decides it (./confirm.ts). */
   adultUsage?: MokAdultUsage;
 }
