@@ -160,6 +160,24 @@ describe('mobile-ok faults by persona', () => {
     }
   });
 
+  it('faultTimes: 1 — a passing failure: the first auth/request is 4012, the next on a fresh token goes through', async () => {
+    const once: MokPersona = {
+      ...MOK_SMS_USER,
+      id: 'sms-4012-once',
+      phone: '01099990002',
+      faults: { auth: 'code:4012' },
+      faultTimes: 1,
+    };
+    const { wire } = await startMok({ mobileOk: mokOptions({ personas: [once] }) });
+    const first = await wire.auth(await wire.begin(), authInfo(once, 'SMS'));
+    expect(first.json).toEqual({
+      resultCode: '4012',
+      resultMsg: '인증요청 메시지 전송에 실패하였습니다. 잠시 후 다시 시도해 주세요.',
+    });
+    const second = await wire.auth(await wire.begin(), authInfo(once, 'SMS'));
+    expect(second.json.resultCode).toBe('2000');
+  });
+
   it('confirm hangs (ha-yul) or answers malformed JSON (cha-minseo)', async () => {
     const { wire } = await startMok({ faultMaxMs: 300 });
     const hang = await wire.authenticated(authInfo(MOK_CONFIRM_HANG, 'SMS'));
@@ -185,6 +203,9 @@ describe('mobile-ok faults by persona', () => {
     expect(build({ auth: 'explode' })).toThrow(/persona x: faults\.auth/);
     expect(build({ auth: 'tamper' })).toThrow(/tamper only applies to confirm/);
     expect(build({ confirm: 'code:KOE320' })).toThrow(/not a mobile-ok result code/);
+    expect(() =>
+      buildApp({ kakao: TEST_APPS, mobileOk: mokOptions({ personas: [{ ...base, faultTimes: 0 }] }) }),
+    ).toThrow(/persona x: faultTimes must be a positive integer/);
     expect(() =>
       buildApp({ kakao: TEST_APPS, mobileOk: mokOptions({ personas: [base, { ...base, id: 'y' }] }) }),
     ).toThrow(/phone 01099990001 is already someone else's/);

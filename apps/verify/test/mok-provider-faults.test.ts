@@ -88,7 +88,7 @@ function expectUnavailable(res: Answer, body: Record<string, unknown>) {
 }
 
 describe('each injected fault kind → its customer message, in bounded time', () => {
-  it('code (code:4008 at auth/request): the guide message for 4008, 503 + Retry-After', async () => {
+  it('code (code:4008 at auth/request): the guide message for 4008, 503 + Retry-After, the transaction kept ("잠시후 다시")', async () => {
     const browser = await member();
     await browser.post('/verify/api/mok/start', { service: 'sms' });
     const res = await browser.post('/verify/api/mok/request', {
@@ -104,8 +104,9 @@ describe('each injected fault kind → its customer message, in bounded time', (
       code: 'MOK_RESULT',
       message: '선택하신 본인확인 서비스와 연결에 실패했습니다. 잠시후 다시 시도해 주세요.',
       resultCode: '4008',
-      restart: true,
-      retryClass: 'restart',
+      restart: false,
+      retryClass: 'retry-same-step',
+      requestsRemaining: 2,
     });
   });
 

@@ -14,7 +14,7 @@ import {
   type MokPersona,
 } from '@mfv/sandbox/mok-personas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MokServiceId } from '../src/providers/mobile-ok/rules';
+import { MOK_ADULT_FAILED_MESSAGE, type MokServiceId } from '../src/providers/mobile-ok/rules';
 import { signedInBrowser, signingUpBrowser, TestBrowser } from './support/browser';
 import { confirmUntilDone, piiOf, startAndRequest } from './support/flows';
 import { startInfra, startVerifyServer, twin, type Infra, type VerifyServer } from './support/harness';
@@ -22,6 +22,7 @@ import { startInfra, startVerifyServer, twin, type Infra, type VerifyServer } fr
 // One person belongs to one account: tests that need a fresh person use a twin.
 const ADULT = twin(MOK_PASS_ADULT, 'adult');
 const MINOR = twin(MOK_MINOR, 'minor');
+const MINOR_CIVIL = twin(MOK_MINOR, 'minor-civil');
 const SIGNING_UP = twin(MOK_MINOR, 'signup');
 const REGISTERED = twin(MOK_LMS_USER, 'registered');
 
@@ -29,7 +30,7 @@ let infra: Infra;
 let verify: VerifyServer;
 
 beforeAll(async () => {
-  infra = await startInfra({ personas: [ADULT, MINOR, SIGNING_UP, REGISTERED] });
+  infra = await startInfra({ personas: [ADULT, MINOR, MINOR_CIVIL, SIGNING_UP, REGISTERED] });
   verify = await startVerifyServer(infra);
 });
 
@@ -144,15 +145,37 @@ describe('each mobile-ok service, end to end against the sandbox', () => {
     });
   });
 
-  it('adult checks: 01016 and 01026 give isAdult (true for an adult, false for a minor)', async () => {
-    for (const [persona, usageCode, adult] of [
-      [ADULT, '01016', true],
-      [MINOR, '01026', false],
+  it('adult checks: an adult (01016) is verified with isAdult true', async () => {
+    const { browser } = await signedInBrowser(verify.url, infra.api, verify.auth);
+    const { ticket } = await verifyAs(browser, 'sms', ADULT, '01016');
+    const result = await browser.post('/verify/api/verification/result', { ticket });
+    expect(result.body).toMatchObject({ isAdult: true, identity: true });
+  });
+
+  it('adult checks decided by the server: a minor (01016, 01026) is 성인인증 실패, the result spent and stored for nobody', async () => {
+    for (const [persona, usageCode] of [
+      [MINOR, '01026'],
+      [MINOR_CIVIL, '01016'],
     ] as const) {
       const { browser } = await signedInBrowser(verify.url, infra.api, verify.auth);
-      const { ticket } = await verifyAs(browser, 'sms', persona, usageCode);
-      const result = await browser.post('/verify/api/verification/result', { ticket });
-      expect(result.body).toMatchObject({ isAdult: adult, identity: true });
+      await startAndRequest(browser, 'sms', persona, { usageCode });
+      const confirmed = await browser.post('/verify/api/mok/confirm', { authNumber: persona.otp });
+      expect(confirmed.status).toBe(403);
+      expect(confirmed.body).toEqual({
+        code: 'MOK_NOT_ADULT',
+        message: MOK_ADULT_FAILED_MESSAGE,
+        restart: true,
+        retryClass: 'final',
+      });
+      expectNoPii(persona, confirmed.body);
+      // Single use: the transaction is over, nothing to confirm again.
+      expect((await browser.post('/verify/api/mok/confirm', { authNumber: persona.otp })).status).toBe(410);
+      // Stored for nobody: the same person's plain 본인확인 (01005) verifies for another member.
+      const other = await signedInBrowser(verify.url, infra.api, verify.auth);
+      const { ticket } = await verifyAs(other.browser, 'sms', persona);
+      const result = await other.browser.post('/verify/api/verification/result', { ticket });
+      expect(result.status).toBe(200);
+      expect(result.body).toMatchObject({ identity: true, attachedTo: 'member' });
     }
   });
 

@@ -19,6 +19,8 @@ export interface MokPersonaEntry {
   readonly pass: MokPassBehaviour;
   readonly ars: MokArsBehaviour;
   readonly faults: Readonly<Partial<Record<MokFaultStep, Fault>>>;
+  /** Requests each step's fault has answered so far (bounded by the persona's `faultTimes`). */
+  readonly faultsUsed: Map<MokFaultStep, number>;
 }
 
 /** The keys in use: in-memory material (tests), or the dev key files with their paths. */
@@ -55,6 +57,8 @@ export function mokPersonas(personas: readonly MokPersona[]): MokContext['person
     }
     if (!/^\d{6}$/.test(persona.otp))
       throw new Error(`mobile-ok persona ${persona.id}: otp must be 6 digits`);
+    if (persona.faultTimes !== undefined && !(Number.isInteger(persona.faultTimes) && persona.faultTimes > 0))
+      throw new Error(`mobile-ok persona ${persona.id}: faultTimes must be a positive integer`);
     const faults: Partial<Record<MokFaultStep, Fault>> = {};
     for (const step of ['auth', 'resend', 'call', 'confirm'] as const) {
       const spec = persona.faults?.[step];
@@ -81,6 +85,7 @@ export function mokPersonas(personas: readonly MokPersona[]): MokContext['person
       pass: persona.pass ?? MOK_DEFAULT_PASS,
       ars: persona.ars ?? MOK_DEFAULT_ARS,
       faults,
+      faultsUsed: new Map(),
     };
     byId.set(persona.id, entry);
     byPhone.set(persona.phone, entry);

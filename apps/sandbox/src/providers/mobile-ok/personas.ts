@@ -73,6 +73,12 @@ export interface MokPersona {
   /** Default: answers. */
   readonly ars?: MokArsBehaviour;
   readonly faults?: MokPersonaFaults;
+  /**
+   * When set, each step's fault answers only that step's first N requests, then the step is
+   * handled normally: a passing failure such as §8 4012 or 6752 ("잠시 후 다시 시도해 주세요"),
+   * which a second try gets through. Unset: the fault answers every request.
+   */
+  readonly faultTimes?: number;
 }
 
 type MokIdentity = Pick<MokPersona, 'id' | 'name' | 'phone' | 'birthday' | 'gender' | 'nation' | 'carrier'>;

@@ -60,6 +60,17 @@ export function failWith(
   return sendMok(reply, mokAnswer(code, step, { encryptMOKToken: ctx.state.rotate(tx), ...extra }, detail));
 }
 
+/** The persona's fault for `step`, counted against its `faultTimes` (none once they are used up). */
+function stepFault(entry: MokPersonaEntry, step: MokFaultStep) {
+  const fault = entry.faults[step];
+  const limit = entry.persona.faultTimes;
+  if (fault === undefined || limit === undefined) return fault;
+  const used = entry.faultsUsed.get(step) ?? 0;
+  if (used >= limit) return undefined;
+  entry.faultsUsed.set(step, used + 1);
+  return fault;
+}
+
 /**
  * Applies the persona's fault for `step` (unless a header fault already applied). Returns false
  * when the fault answered. A delay lets other requests run, so afterwards the transaction must
@@ -75,7 +86,13 @@ export async function personaFault(
 ): Promise<{ readonly proceed: true } | { readonly proceed: false }> {
   const seq = tx.tokenSeq;
   const phase = tx.phase;
-  const outcome = await applyPersonaFault(ctx.injector, entry.faults[step], request, reply, mokShape(step));
+  const outcome = await applyPersonaFault(
+    ctx.injector,
+    stepFault(entry, step),
+    request,
+    reply,
+    mokShape(step),
+  );
   if (outcome === 'answered') return { proceed: false };
   if (tx.tokenSeq !== seq || tx.phase !== phase || ctx.state.transactions.get(tx.handle) !== tx) {
     sendMok(reply, mokAnswer(MOK_CODES.TOKEN_STALE, step));

@@ -1,5 +1,5 @@
 /**
- * A mobile-ok result → the record handed off (the last part of confirm, ./service.ts): decrypted,
+ * A mobile-ok result → the record handed off (the last part of confirm, ./steps/confirm.ts): decrypted,
  * the guide's mandatory checks, and the person compared with the data they entered.
  */
 import {

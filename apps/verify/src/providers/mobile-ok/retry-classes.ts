@@ -9,11 +9,13 @@
  *   §8 6202 "간편본인확인 요청 처리 완료 전 간편본인확인 결과 확인 요청"; ARS 4500, 4501).
  * - `retry-same-step` — "인증번호를 확인" / "(인증번호) 확인 후 다시" (the code typed in) and
  *   "잠시 후 다시" (a passing failure): the same step may be asked again on the same transaction,
- *   while the guide's counters allow (§7 retryCount; §8 4301 "검증요청 제한 횟수인 3회").
+ *   while the guide's counters allow (§7 retryCount; §8 4301 "검증요청 제한 횟수인 3회"). At
+ *   auth/request (4008, 4012, 6752 …) the transaction is kept and the same form goes out again on
+ *   a fresh provider transaction (steps/request.ts `keepForRetry`), at most 3 requests.
  * - `fix-input-and-resend` — "입력하신 정보가 올바르지 않습니다" / "(이름|생년월일|통신사정보…)
  *   확인 후 다시" / "통신사를 알뜰폰으로 선택하여" / "문자 (SMS) 인증으로 다시" / "가입 후 다시":
  *   the request data (or the method) must change. At auth/request the transaction is kept and the
- *   corrected form goes out on a fresh provider transaction (service.ts `keepForCorrection`: §5.2's
+ *   corrected form goes out on a fresh provider transaction (steps/request.ts `keepForRetry`: §5.2's
  *   re-request carries no data, §4 forbids reusing the token), at most 3 requests; the words
  *   "…인증으로 다시" name another method, which this form cannot switch to: those end it.
  * - `restart` — "처음부터 다시" and "이미 완료 되었거나 허용시간을 초과": the transaction is over.

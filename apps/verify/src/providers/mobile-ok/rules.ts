@@ -125,6 +125,16 @@ export const MOK_USAGES = [
 export type MokUsageCode = (typeof MOK_USAGES)[number]['code'];
 export const MOK_DEFAULT_USAGE: MokUsageCode = '01005';
 
+/** The adult checks of §5.1 usageCode: 01016 (민법 기준), 01026 (청소년보호법 기준). */
+export type MokAdultUsage = Extract<(typeof MOK_USAGES)[number], { adult: true }>['code'];
+export function isAdultUsage(usageCode: string | undefined): usageCode is MokAdultUsage {
+  return MOK_USAGES.some((u) => u.adult && u.code === usageCode);
+}
+/** An adult check that found a minor: the page's title and the one message, server and page alike. */
+export const MOK_ADULT_FAILED_TITLE = '성인인증 실패';
+export const MOK_ADULT_FAILED_MESSAGE =
+  '만 19세 이상만 이용할 수 있어요. 본인확인은 되었지만 성인이 아니어서 이 서비스를 이용할 수 없어요.';
+
 export function usagesFor(service: MokServiceId): readonly (typeof MOK_USAGES)[number][] {
   return service === 'sms' ? MOK_USAGES : MOK_USAGES.filter((u) => !u.adult);
 }

@@ -107,13 +107,11 @@ export function usageFor(purpose: MokPurpose, service: MokServiceId): MokUsageCo
   if (purpose === 'signup') return '01001';
   return MOK_DEFAULT_USAGE;
 }
-export function isAdultCheck(usageCode: string | undefined): boolean {
-  return usageCode === '01016' || usageCode === '01026';
-}
-
-export const ADULT_FAILED_TITLE = '성인인증 실패';
-export const ADULT_FAILED_MESSAGE =
-  '만 19세 이상만 이용할 수 있어요. 본인확인은 되었지만 성인이 아니어서 이 서비스를 이용할 수 없어요.';
+export {
+  isAdultUsage as isAdultCheck,
+  MOK_ADULT_FAILED_MESSAGE as ADULT_FAILED_MESSAGE,
+  MOK_ADULT_FAILED_TITLE as ADULT_FAILED_TITLE,
+} from '../rules';
 
 /** Form fields a provider failure marks, and the message the first one shows (§8 codes). */
 export type FixField = 'carrier' | 'name' | 'birthday' | 'genderDigit' | 'phone';
