@@ -6,8 +6,8 @@ import { bearer, describeEachDriver, FakeClock, freshKakaoId, service, signUp } 
 
 /**
  * GET /verifications/me: the signed-in member's lasting verification status, as pages show it
- * (docs/architecture.md "Identity verification"). Only the kind, the masked name and when — never
- * CI, DI, phone, birth date or the SSAFY subject.
+ * (docs/architecture.md "Identity verification"). Only the kind, the masked name, whether the person
+ * is an adult today and when — never CI, DI, phone, birth date or the SSAFY subject.
  */
 
 const unique = () => randomBytes(8).toString('hex');
@@ -117,6 +117,7 @@ describeEachDriver('GET /verifications/me', (ctx) => {
       verified: true,
       kind: 'phone-identity',
       maskedName: '이*연',
+      adult: true,
       verifiedAt: '2026-12-03T01:00:00.000Z',
     });
     for (const secret of [record.ci, record.di, record.name, record.phone, record.birthday, 'mobile-ok'])
@@ -166,6 +167,7 @@ describeEachDriver('GET /verifications/me', (ctx) => {
       verified: true,
       kind: 'phone-identity',
       maskedName: '이*연',
+      adult: true,
       verifiedAt: '2026-12-02T09:30:00.000Z',
     });
   });
@@ -196,5 +198,38 @@ describeEachDriver('GET /verifications/me', (ctx) => {
     const other = await signUp(app);
     await create(app, identity(), { userId: verified.user.id });
     expect(await statusOf(app, other)).toEqual({ verified: false });
+  });
+
+  it('adult: from the birth date on the day asked, in Korea (민법 만 19세) — not from what the page asked', async () => {
+    // 2026-12-06 23:59 KST: someone born on 2007-12-07 is 18 for one more minute.
+    const clock = new FakeClock(Date.parse('2026-12-06T14:59:00.000Z'));
+    const app = await ctx.makeApp({ clock });
+    const member = await signUp(app);
+    await create(app, identity({ birthday: '20071207', verifiedAt: '2026-12-06T01:00:00.000Z' }), {
+      userId: member.user.id,
+    });
+    expect(await statusOf(app, member)).toMatchObject({ kind: 'phone-identity', adult: false });
+    // Midnight in Korea (15:00 UTC): the 19th birthday, with nothing verified again.
+    clock.advanceSeconds(60);
+    expect(await statusOf(app, member)).toMatchObject({ kind: 'phone-identity', adult: true });
+
+    // No birth date in the record (KCB may omit it): adulthood is not claimed either way.
+    const noBirthday = await signUp(app);
+    await create(
+      app,
+      identity({
+        provider: 'kcb',
+        serviceType: 'kcb.phone',
+        birthday: undefined,
+        gender: undefined,
+        nation: undefined,
+      }),
+      {
+        userId: noBirthday.user.id,
+      },
+    );
+    const status = await statusOf(app, noBirthday);
+    expect(status).toMatchObject({ verified: true, kind: 'phone-identity' });
+    expect(status).not.toHaveProperty('adult');
   });
 });

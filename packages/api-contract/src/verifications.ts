@@ -186,7 +186,8 @@ export type VerificationKind = (typeof VERIFICATION_KINDS)[number];
 
 /**
  * GET /verifications/me (Bearer AT): the signed-in member's lasting verification status, exactly
- * what a page shows and no more — never CI, DI, phone, birth date, SSAFY subject or cohort. The
+ * what a page shows and no more — never CI, DI, phone, birth date, SSAFY subject or cohort (only
+ * `adult`, derived from the birth date on the day asked). The
  * strongest verification the member holds (identity, then SSAFY, then possession), newest first
  * within a kind.
  */
@@ -197,6 +198,11 @@ export const verificationStatusSchema = z.discriminatedUnion('verified', [
     kind: z.enum(VERIFICATION_KINDS),
     /** Phone identity verifications only (홍*동). */
     maskedName: z.string().optional(),
+    /**
+     * Phone identity verifications with a birth date: whether the person is an adult today in Korea
+     * (민법, 만 19세). What a service that needs an adult checks on its server.
+     */
+    adult: z.boolean().optional(),
     /** ISO 8601: when the provider verified the person. */
     verifiedAt: z.string(),
   }),

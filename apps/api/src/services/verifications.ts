@@ -9,6 +9,7 @@ import {
   type VerificationOwner,
   type VerificationStatus,
 } from '@mfv/api-contract';
+import { isAdultByBirthday } from '@mfv/verification/korean-age';
 import type { Clock } from '../clock.js';
 import type { Db, Queryable } from '../db/types.js';
 import { ApiError } from '../errors.js';
@@ -61,6 +62,7 @@ interface StatusRow {
   provider: RedeemVerificationResponse['provider'];
   name: string | null;
   di: string | null;
+  birthday: string | null;
   verified_at: Date;
 }
 
@@ -71,12 +73,12 @@ interface StatusRow {
  * then possession (a phone only) — the newest within a kind.
  */
 const STATUS_OF_MEMBER = `
-  SELECT provider, name, di, verified_at FROM (
-    SELECT v.provider, v.name, v.di, v.verified_at
+  SELECT provider, name, di, birthday, verified_at FROM (
+    SELECT v.provider, v.name, v.di, v.birthday, v.verified_at
       FROM verifications v
      WHERE v.user_id = $1
     UNION ALL
-    SELECT v.provider, v.name, v.di, v.verified_at
+    SELECT v.provider, v.name, v.di, v.birthday, v.verified_at
       FROM identities i
       JOIN signup_tickets t
         ON t.provider = i.provider AND t.subject = i.subject AND t.consumed_at IS NOT NULL
@@ -272,6 +274,12 @@ export class Verifications {
     const kind = kindOf(row);
     const status: VerificationStatus = { verified: true, kind, verifiedAt: row.verified_at.toISOString() };
     if (kind === 'phone-identity' && row.name !== null) status.maskedName = maskName(row.name);
+    // Adulthood from the provider's birth date, on today's date in Korea (민법 만 19세): a
+    // service that needs an adult asks this, never the page's purpose (docs/auth.md). Left out
+    // when the record has no birth date (KCB may omit it).
+    if (kind === 'phone-identity' && row.birthday !== null) {
+      status.adult = isAdultByBirthday(row.birthday, 'civil', this.clock.now());
+    }
     return status;
   }
 

@@ -7,26 +7,16 @@
  * - 01016, 민법 제4조: adult from the 19th birthday (만 19세);
  * - 01026, 청소년 보호법 제2조 제1호: 청소년 is under 19, "다만, 만 19세가 되는 해의 1월 1일을
  *   맞이한 사람은 제외" — adult from 1 January of the year of the 19th birthday.
- * Either saying "minor", or neither saying anything, is a failed adult check.
+ * Either saying "minor", or neither saying anything, is a failed adult check. The laws' rule itself
+ * lives in @mfv/verification/korean-age (the api's status asks the same place).
  */
+import { isAdultByBirthday as isAdultUnder } from '@mfv/verification/korean-age';
 import type { VerificationRecord } from '../../core/handoff';
 import type { MokAdultUsage } from './rules';
 
-/** Korea's calendar date (KST, UTC+9, no daylight saving) at `now`, as [year, month, day]. */
-function koreanDate(now: Date): [number, number, number] {
-  const kst = new Date(now.getTime() + 9 * 60 * 60 * 1000);
-  return [kst.getUTCFullYear(), kst.getUTCMonth() + 1, kst.getUTCDate()];
-}
-
 /** Whether someone born on `birthday` (YYYYMMDD) is an adult on `now` under `usage`'s law. */
 export function isAdultByBirthday(birthday: string, usage: MokAdultUsage, now: Date): boolean {
-  const match = /^(\d{4})(\d{2})(\d{2})$/.exec(birthday);
-  if (match === null) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const [y, m, d] = koreanDate(now);
-  if (usage === '01026') return y - year >= 19;
-  const age = y - year - (m < month || (m === month && d < day) ? 1 : 0);
-  return age >= 19;
+  return isAdultUnder(birthday, usage === '01026' ? 'youth-protection' : 'civil', now);
 }
 
 /** The adult check of a record: true only when it shows an adult and nothing in it a minor. */
