@@ -121,7 +121,7 @@ describe('mobile-ok 본인확인 through the proxied site', () => {
     await page.getByTestId('mok-confirm').click();
     await expect
       .poll(() => page.getByTestId('mok-code-error').textContent(), { timeout: 15_000 })
-      .toBe('입력하신 정보가 올바르지 않습니다. 인증번호를 확인해주세요. (남은 입력 2회)');
+      .toBe('입력하신 정보가 올바르지 않아요. 인증번호를 확인해주세요. (남은 입력 2회)');
     expect(await page.getByTestId('mok-status').textContent()).toBe('');
     expect(await page.getByTestId('mok-alert').count()).toBe(0);
     expect(await page.getByLabel('인증번호', { exact: true }).getAttribute('aria-invalid')).toBe('true');
@@ -246,7 +246,7 @@ describe('mobile-ok 본인확인 through the proxied site', () => {
     await page.getByTestId('mok-submit').click();
     await expect
       .poll(() => page.getByTestId('mok-alert').textContent(), { timeout: 15_000 })
-      .toBe('선택하신 본인확인 서비스와 연결에 실패했습니다. 잠시후 다시 시도해 주세요.');
+      .toBe('선택하신 본인확인 서비스와 연결에 실패했어요. 잠시후 다시 시도해 주세요.');
     // A passing failure: no restart screen; the form, with what was typed, to send again.
     expect(await page.getByTestId('mok-failed-message').count()).toBe(0);
     expect(await page.getByLabel('이름', { exact: true }).inputValue()).toBe(OUTAGE.name);
@@ -358,7 +358,7 @@ describe('mobile-ok 본인확인 through the proxied site', () => {
     await own.close();
   });
 
-  it('ARS not answered: said so, with the call offered again — not "취소되었습니다"', async () => {
+  it('ARS not answered: said so, with the call offered again — not "취소됐어요"', async () => {
     const own = await browser.newContext();
     await signIn(site, own, '전화인증');
     const page = await own.newPage();
@@ -372,7 +372,7 @@ describe('mobile-ok 본인확인 through the proxied site', () => {
     await expect
       .poll(() => page.getByTestId('mok-alert').textContent(), { timeout: 15_000 })
       .toBe('전화를 받지 않았어요. 휴대폰을 가까이 두고 전화를 다시 요청해 주세요.');
-    expect(await page.locator('.mok').textContent()).not.toContain('취소되었습니다');
+    expect(await page.locator('.mok').textContent()).not.toContain('취소됐어요');
     expect(await page.getByTestId('mok-call').isEnabled()).toBe(true);
     await own.close();
   });

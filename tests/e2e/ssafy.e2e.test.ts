@@ -153,7 +153,7 @@ describe('SSAFY Verify through the proxied site', () => {
       .poll(() => page.getByTestId('ssafy-failed').getAttribute('data-code'))
       .toBe('VERIFY_RESPONSE_INVALID');
     expect(await page.getByTestId('ssafy-failed').textContent()).toContain(
-      'SSAFY 인증 결과가 올바르지 않습니다. 처음부터 다시 시도해 주세요.',
+      'SSAFY 인증 결과가 올바르지 않아요. 처음부터 다시 시도해 주세요.',
     );
     await page.close();
   });

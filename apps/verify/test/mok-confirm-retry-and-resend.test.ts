@@ -4,7 +4,6 @@
  * the ARS call (not picked up, hung up), carrier and identity mismatches — each with the
  * catalogue's customer message and whether the person can go on or must start again.
  */
-import { lookupMokResultCode } from '@mfv/verification/mobile-ok/codes';
 import {
   MOK_ARS_HANG_UP,
   MOK_ARS_NO_ANSWER,
@@ -18,10 +17,11 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedInBrowser } from './support/browser';
 import { formForService, startAndRequest } from './support/flows';
+import { customerMessage } from '../src/providers/mobile-ok/errors';
 import { startInfra, startVerifyServer, twin, type Infra, type VerifyServer } from './support/harness';
 
-const message = (code: string, step?: 'auth' | 'confirm') =>
-  lookupMokResultCode(code, step).customerMessage.replace(/\s*\(상세코드\)$/, '');
+/** What the person reads for a code: the guide's §8 customer message in the site's words. */
+const message = customerMessage;
 
 const WRONG_THRICE = twin(MOK_SMS_USER, 'wrong-thrice');
 const WRONG_ONCE = twin(MOK_SMS_USER, 'wrong-once');
@@ -83,7 +83,7 @@ describe('wrong codes and retries (guide §7 retryCount, §8 2910/4013/4301)', (
     const browser = await member();
     await startAndRequest(browser, 'sms', WRONG_THRICE);
     const wrong = message('2910', 'confirm');
-    expect(wrong).toBe('입력하신 정보가 올바르지 않습니다. 인증번호를 확인해주세요.');
+    expect(wrong).toBe('입력하신 정보가 올바르지 않아요. 인증번호를 확인해주세요.');
     for (const left of [2, 1]) {
       const res = await browser.post('/verify/api/mok/confirm', { authNumber: '000000' });
       expect(res.status).toBe(422);
@@ -234,7 +234,7 @@ describe('PASS (guide §8 6702 / 6703 / 6706, 4301)', () => {
       expect(res.status).toBe(202);
       expect(res.body).toEqual({
         status: 'pending',
-        message: 'PASS 인증이 완료되지 않았습니다. 인증 후 다시 시도해 주세요.(6061)',
+        message: 'PASS 인증이 완료되지 않았어요. 인증 후 다시 시도해 주세요. (6061)',
         attemptsLeft,
       });
     }
@@ -260,7 +260,7 @@ describe('PASS (guide §8 6702 / 6703 / 6706, 4301)', () => {
     expect(early.status).toBe(202);
     expect(early.body).toEqual({
       status: 'pending',
-      message: 'PASS 인증이 완료되지 않았습니다. 인증 후 다시 시도해 주세요.(6202)',
+      message: 'PASS 인증이 완료되지 않았어요. 인증 후 다시 시도해 주세요. (6202)',
       attemptsLeft: 2,
     });
     infra.sandboxClock.advance(3_500);
@@ -282,7 +282,7 @@ describe('PASS (guide §8 6702 / 6703 / 6706, 4301)', () => {
       expect(res.status).toBe(422);
       expect(res.body).toEqual({
         code: 'MOK_RESULT',
-        message: '유효시간이 만료되었습니다. 처음부터 다시 시도해 주세요.(6203)',
+        message: '유효시간이 만료됐어요. 처음부터 다시 시도해 주세요. (6203)',
         resultCode: '6706',
         restart: true,
         retryClass: 'restart',
@@ -447,7 +447,7 @@ describe('who the person is (명의인증 at auth/request): "확인 후 다시" 
       retryClass: 'fix-input-and-resend',
       requestsRemaining: 2,
     });
-    expect(message('2910', 'auth')).toBe('입력하신 정보가 올바르지 않습니다. 확인 후 다시 시도해주세요');
+    expect(message('2910', 'auth')).toBe('입력하신 정보가 올바르지 않아요. 확인 후 다시 시도해주세요');
     const fixed = await browser.post('/verify/api/mok/request', formForService('sms', ADULT));
     expect(fixed.status, JSON.stringify(fixed.body)).toBe(200);
     expect((await browser.post('/verify/api/mok/confirm', { authNumber: ADULT.otp })).body).toMatchObject({

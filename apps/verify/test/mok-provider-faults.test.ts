@@ -4,7 +4,6 @@
  * within a bounded time, with 503 + Retry-After when mobile-ok is unavailable; never a 500 or a stack.
  * Then our own dependencies: Redis down, the key file missing, the api unreachable.
  */
-import { lookupMokResultCode } from '@mfv/verification/mobile-ok/codes';
 import {
   MOK_CARRIER_OUTAGE,
   MOK_CONFIRM_HANG,
@@ -18,6 +17,7 @@ import { startRedisServer } from '@mfv/testkit/redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedInBrowser, type Answer } from './support/browser';
 import { startAndRequest } from './support/flows';
+import { customerMessage } from '../src/providers/mobile-ok/errors';
 import {
   MOK_TIMEOUT_MS,
   startInfra,
@@ -27,7 +27,8 @@ import {
   type VerifyServer,
 } from './support/harness';
 
-const message = (code: string) => lookupMokResultCode(code).customerMessage;
+/** What the person reads for a code: the guide's §8 customer message in the site's words. */
+const message = customerMessage;
 /** A provider call is cut at MOK_TIMEOUT_MS; the answer follows at once. */
 const BOUND_MS = MOK_TIMEOUT_MS + 1_500;
 
@@ -102,7 +103,7 @@ describe('each injected fault kind → its customer message, in bounded time', (
     expect(res.ms).toBeLessThan(BOUND_MS);
     expectUnavailable(res, {
       code: 'MOK_RESULT',
-      message: '선택하신 본인확인 서비스와 연결에 실패했습니다. 잠시후 다시 시도해 주세요.',
+      message: '선택하신 본인확인 서비스와 연결에 실패했어요. 잠시후 다시 시도해 주세요.',
       resultCode: '4008',
       restart: false,
       retryClass: 'retry-same-step',

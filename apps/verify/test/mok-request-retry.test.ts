@@ -6,14 +6,15 @@
  * requests of §5.2 resendCount. The real sandbox over HTTP: its persona faults answer the first
  * request only (`faultTimes: 1`), as a passing failure does, or every request (the carrier outage).
  */
-import { lookupMokResultCode } from '@mfv/verification/mobile-ok/codes';
 import { MOK_CARRIER_OUTAGE, MOK_PASS_ADULT, MOK_SMS_USER } from '@mfv/sandbox/mok-personas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedInBrowser } from './support/browser';
 import { confirmUntilDone, formForService } from './support/flows';
+import { customerMessage } from '../src/providers/mobile-ok/errors';
 import { startInfra, startVerifyServer, twin, type Infra, type VerifyServer } from './support/harness';
 
-const message = (code: string) => lookupMokResultCode(code).customerMessage;
+/** What the person reads for a code: the guide's §8 customer message in the site's words. */
+const message = customerMessage;
 
 const SMS_NOT_SENT_ONCE = twin(MOK_SMS_USER, 'auth-4012-once', {
   faults: { auth: 'code:4012' },

@@ -3,12 +3,12 @@
  * (guide §7's mandatory checks): replays, another browser's result, expired provider tokens, stale
  * results, concurrent steps, CSRF on every route and every body rule.
  */
-import { lookupMokResultCode } from '@mfv/verification/mobile-ok/codes';
 import { MOK_LMS_USER, MOK_PASS_ADULT, MOK_SLOW, MOK_SMS_USER } from '@mfv/sandbox/mok-personas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { transactionKeys } from '../src/core/transactions';
 import { signedInBrowser, TestBrowser } from './support/browser';
 import { formForService, startAndRequest } from './support/flows';
+import { customerMessage } from '../src/providers/mobile-ok/errors';
 import {
   PUBLIC_ORIGIN,
   startInfra,
@@ -18,7 +18,8 @@ import {
   type VerifyServer,
 } from './support/harness';
 
-const message = (code: string, step?: 'auth' | 'confirm') => lookupMokResultCode(code, step).customerMessage;
+/** What the person reads for a code: the guide's §8 customer message in the site's words. */
+const message = customerMessage;
 
 const REPLAYED = twin(MOK_SMS_USER, 'replayed');
 const VICTIM = twin(MOK_SMS_USER, 'victim');
@@ -145,7 +146,7 @@ describe('time limits', () => {
       expect(res.status).toBe(422);
       expect(res.body).toEqual({
         code: 'MOK_RESULT',
-        message: '유효시간이 만료되었습니다. 처음부터 다시 시도해 주세요.',
+        message: '유효시간이 만료됐어요. 처음부터 다시 시도해 주세요.',
         resultCode: '5033',
         restart: true,
         retryClass: 'restart',

@@ -16,6 +16,7 @@ import {
   MokValidationError,
 } from '@mfv/verification/mobile-ok';
 import { MESSAGES, toVerifyError, VerifyError, type Extra } from '../../core/errors';
+import { inSiteWords } from './customer-words';
 
 /** The guide's customer message of a code, as the catalogue has it. */
 export const customerMessage = (code: string, step?: Parameters<typeof lookupMokResultCode>[1]) =>
@@ -23,9 +24,11 @@ export const customerMessage = (code: string, step?: Parameters<typeof lookupMok
 
 /** "(상세코드)" in a catalogue message stands for a detail code the provider's own resultMsg carries. */
 function stripDetail(message: string, detail?: string): string {
-  return detail === undefined
-    ? message.replace(/\s*\(상세코드\)$/, '')
-    : message.replace('(상세코드)', `(${detail})`);
+  return inSiteWords(
+    detail === undefined
+      ? message.replace(/\s*\(상세코드\)$/, '')
+      : message.replace('(상세코드)', `(${detail})`),
+  );
 }
 
 /**

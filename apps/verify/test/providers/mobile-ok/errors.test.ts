@@ -19,16 +19,16 @@ describe("provider failures in the person's words (본인확인-API 가이드 §
       resultMsg: 'PASS 인증이 완료되지 않았습니다. 인증 후 다시 시도해 주세요.(6032)',
     });
     expect(mokCustomerMessage(pending)).toBe(
-      'PASS 인증이 완료되지 않았습니다. 인증 후 다시 시도해 주세요.(6032)',
+      'PASS 인증이 완료되지 않았어요. 인증 후 다시 시도해 주세요. (6032)',
     );
     const noDetail = new MokResultError({ step: 'confirm', resultCode: '6702' });
-    expect(mokCustomerMessage(noDetail)).toBe('PASS 인증이 완료되지 않았습니다. 인증 후 다시 시도해 주세요.');
+    expect(mokCustomerMessage(noDetail)).toBe('PASS 인증이 완료되지 않았어요. 인증 후 다시 시도해 주세요.');
     // The provider's free text is never shown instead of the catalogue's.
     const wrong = new MokResultError({ step: 'confirm', resultCode: '2910', resultMsg: 'something else' });
-    expect(mokCustomerMessage(wrong)).toBe('입력하신 정보가 올바르지 않습니다. 인증번호를 확인해주세요.');
+    expect(mokCustomerMessage(wrong)).toBe('입력하신 정보가 올바르지 않아요. 인증번호를 확인해주세요.');
     const unknown = new MokResultError({ step: 'auth', resultCode: '1234' });
     expect(mokCustomerMessage(unknown)).toBe(
-      '원인을 알 수 없는 오류가 발생했습니다. 잠시 후 다시 시도해 주세요',
+      '원인을 알 수 없는 오류가 발생했어요. 잠시 후 다시 시도해 주세요',
     );
   });
 
