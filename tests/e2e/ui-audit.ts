@@ -2,9 +2,13 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 /** Phone widths the site must fit without sideways scrolling (small Android, iPhone 12–15, Pro Max). */
 export const PHONE_WIDTHS = [360, 390, 430] as const;
+
+/** The phone the browser tests hold (iPhone 12–15); every audit ends back at this size. */
+export const PHONE_VIEWPORT = { width: 390, height: 844 } as const;
 
 export interface PageAudit {
   url: string;
@@ -78,4 +82,28 @@ export async function smallTapTargets(page: Page, min = 44): Promise<string[]> {
     }
     return small;
   }, min);
+}
+
+/**
+ * Every check the page now shown must pass at phone size (`what` names it in failures): no sideways
+ * scrolling at PHONE_WIDTHS, no serious or critical axe-core violation, lang="ko", a real title
+ * (`title`, never the site's name alone, never Next's English) and one description, 44 px targets.
+ */
+export async function expectPhoneReady(page: Page, what: string, title: RegExp = /MFV/): Promise<void> {
+  const overflow: Record<number, number> = {};
+  for (const width of PHONE_WIDTHS) {
+    await page.setViewportSize({ width, height: PHONE_VIEWPORT.height });
+    overflow[width] = await horizontalOverflow(page);
+  }
+  await page.setViewportSize(PHONE_VIEWPORT);
+  expect(overflow, `${what}: sideways scrolling`).toEqual({ 360: 0, 390: 0, 430: 0 });
+  const audit = await auditPage(page);
+  expect(audit.serious, `${what}: serious/critical axe violations`).toEqual({});
+  expect(await page.evaluate(() => document.documentElement.lang), `${what}: lang`).toBe('ko');
+  const shown = await page.title();
+  expect(shown, `${what}: title`).toMatch(title);
+  expect(shown, `${what}: title`).not.toBe('MFV');
+  expect(shown, `${what}: English`).not.toMatch(/could not be found|Internal Server Error/);
+  expect(await page.locator('meta[name="description"]').count(), `${what}: description`).toBe(1);
+  expect(await smallTapTargets(page), `${what}: tap targets under 44 px`).toEqual([]);
 }

@@ -4,7 +4,7 @@ import { REVOCATION_POLL_MS } from '@mfv/auth';
 import type { Site } from '@mfv/site';
 import { KAKAO_PERSONAS, kakaoLogin } from './flows.js';
 import { launchBrowser, signIn, startTestSite } from './harness.js';
-import { auditPage, horizontalOverflow, PHONE_WIDTHS, smallTapTargets } from './ui-audit.js';
+import { expectPhoneReady, horizontalOverflow, PHONE_VIEWPORT } from './ui-audit.js';
 
 /**
  * What a Korean member sees on a phone (390 × 844), page by page: no sideways scrolling at 360,
@@ -15,7 +15,7 @@ import { auditPage, horizontalOverflow, PHONE_WIDTHS, smallTapTargets } from './
 let site: Site;
 let browser: Browser;
 
-const PHONE = { viewport: { width: 390, height: 844 }, locale: 'ko-KR', hasTouch: false } as const;
+const PHONE = { viewport: PHONE_VIEWPORT, locale: 'ko-KR', hasTouch: false } as const;
 const SEED_NOTICE = '6f1c2a10-0000-4000-8000-000000000004';
 
 beforeAll(async () => {
@@ -33,27 +33,12 @@ async function phone(signedInAs?: string): Promise<BrowserContext> {
   return context;
 }
 
-/** Every check one page must pass at phone size. */
+/** Every check one page must pass at phone size (ui-audit.ts). */
 async function checkPage(page: Page, path: string, expectedStatus = 200) {
   const res = await page.goto(`${site.url}${path}`, { waitUntil: 'networkidle' });
   expect(res?.status(), path).toBe(expectedStatus);
-  const overflow: Record<number, number> = {};
-  for (const width of PHONE_WIDTHS) {
-    await page.setViewportSize({ width, height: 844 });
-    overflow[width] = await horizontalOverflow(page);
-  }
-  await page.setViewportSize(PHONE.viewport);
-  expect(overflow, `${path}: sideways scrolling`).toEqual({ 360: 0, 390: 0, 430: 0 });
   // The verify remote's slot is another team's (audited with its own pages).
-  const audit = await auditPage(page);
-  expect(audit.serious, `${path}: serious/critical axe violations`).toEqual({});
-  expect(await page.evaluate(() => document.documentElement.lang), `${path}: lang`).toBe('ko');
-  const title = await page.title();
-  expect(title, `${path}: title`).toMatch(/MFV/);
-  expect(title, `${path}: title`).not.toBe('MFV');
-  expect(title, `${path}: English`).not.toMatch(/could not be found|Internal Server Error/);
-  expect(await page.locator('meta[name="description"]').count(), `${path}: description`).toBe(1);
-  expect(await smallTapTargets(page), `${path}: tap targets under 44 px`).toEqual([]);
+  await expectPhoneReady(page, path);
 }
 
 const SIGNED_OUT = ['/', '/verification', '/terms', '/privacy', '/support', '/user/login'];

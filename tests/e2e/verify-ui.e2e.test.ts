@@ -11,7 +11,7 @@ import {
   ssafyVerifyInPopup,
 } from './flows.js';
 import { launchBrowser, signIn, startTestSite } from './harness.js';
-import { auditPage, horizontalOverflow, PHONE_WIDTHS, smallTapTargets } from './ui-audit.js';
+import { expectPhoneReady, PHONE_VIEWPORT } from './ui-audit.js';
 
 /**
  * The verify remote's own pages (/verify/…) on a phone, as ui.e2e.test.ts does for the shell, user
@@ -22,8 +22,10 @@ import { auditPage, horizontalOverflow, PHONE_WIDTHS, smallTapTargets } from './
 let site: Site;
 let browser: Browser;
 
-const PHONE = { viewport: { width: 390, height: 844 }, locale: 'ko-KR' } as const;
+const PHONE = { viewport: PHONE_VIEWPORT, locale: 'ko-KR' } as const;
 const PERSON = MOK_PERSONAS.leeSeoyeon;
+/** Every /verify page has a title of its own, with the site's name after it. */
+const TITLE = / \| MFV$/;
 
 beforeAll(async () => {
   [site, browser] = await Promise.all([startTestSite('verify-ui'), launchBrowser()]);
@@ -40,29 +42,10 @@ async function phone(signedInAs?: string): Promise<BrowserContext> {
   return context;
 }
 
-/** Every check of the page now shown, at phone size (`what` names it in failures). */
-async function checkShown(page: Page, what: string) {
-  const overflow: Record<number, number> = {};
-  for (const width of PHONE_WIDTHS) {
-    await page.setViewportSize({ width, height: 844 });
-    overflow[width] = await horizontalOverflow(page);
-  }
-  await page.setViewportSize(PHONE.viewport);
-  expect(overflow, `${what}: sideways scrolling`).toEqual({ 360: 0, 390: 0, 430: 0 });
-  const audit = await auditPage(page);
-  expect(audit.serious, `${what}: serious/critical axe violations`).toEqual({});
-  expect(await page.evaluate(() => document.documentElement.lang), `${what}: lang`).toBe('ko');
-  const title = await page.title();
-  expect(title, `${what}: title`).toMatch(/ \| MFV$/);
-  expect(title, `${what}: English`).not.toMatch(/could not be found|Internal Server Error/);
-  expect(await page.locator('meta[name="description"]').count(), `${what}: description`).toBe(1);
-  expect(await smallTapTargets(page), `${what}: tap targets under 44 px`).toEqual([]);
-}
-
 async function checkPage(page: Page, path: string, expectedStatus = 200) {
   const res = await page.goto(`${site.url}${path}`, { waitUntil: 'networkidle' });
   expect(res?.status(), path).toBe(expectedStatus);
-  await checkShown(page, path);
+  await expectPhoneReady(page, path, TITLE);
 }
 
 const PAGES = [
@@ -95,22 +78,26 @@ describe('/verify pages at phone size', () => {
     for (const box of await page.locator('.consents input[type="checkbox"]').all())
       expect((await box.boundingBox())!.width).toBeLessThanOrEqual(24);
     await page.getByTestId('mok-submit').click();
-    await checkShown(page, 'mok: the form with its errors');
+    await expectPhoneReady(page, 'mok: the form with its errors', TITLE);
     await fillMokForm(page, PERSON);
     await page.getByTestId('mok-submit').click();
     await page.getByLabel('인증번호', { exact: true }).waitFor();
-    await checkShown(page, 'mok: the code');
+    await expectPhoneReady(page, 'mok: the code', TITLE);
     await page.getByLabel('인증번호', { exact: true }).fill('000000');
     await page.getByTestId('mok-confirm').click();
     await expect.poll(() => page.getByTestId('mok-code-error').textContent()).toContain('남은 입력');
-    await checkShown(page, 'mok: a wrong code, said at the field');
+    await expectPhoneReady(page, 'mok: a wrong code, said at the field', TITLE);
     await page.getByLabel('인증번호', { exact: true }).fill(PERSON.otp);
     await page.getByTestId('mok-confirm').click();
     await page.getByTestId('mok-result-phone').waitFor();
-    await checkShown(page, 'mok: the result');
+    await expectPhoneReady(page, 'mok: the result', TITLE);
     await page.reload({ waitUntil: 'networkidle' });
     await page.getByTestId('mok-done').waitFor();
-    await checkShown(page, 'mok: reloaded after the result (the completed state above the form)');
+    await expectPhoneReady(
+      page,
+      'mok: reloaded after the result (the completed state above the form)',
+      TITLE,
+    );
     await context.close();
   });
 });
@@ -149,7 +136,7 @@ describe('results survive a reload (from the server, nothing in the URL)', () =>
       /^본인확인 완료 · 김\*준 · \d{4}\.\d{2}\.\d{2}$/,
     );
     expect(await page.getByTestId('kcb-result-error').count()).toBe(0);
-    await checkShown(page, 'KCB result after a reload');
+    await expectPhoneReady(page, 'KCB result after a reload', TITLE);
     // Signed out, the same address shows nothing of anyone.
     const anonymous = await phone();
     const other = await anonymous.newPage();
@@ -170,7 +157,7 @@ describe('results survive a reload (from the server, nothing in the URL)', () =>
     expect(await page.getByTestId('ssafy-done-summary').textContent()).toMatch(
       /^SSAFY 인증 완료 · \d{4}\.\d{2}\.\d{2}$/,
     );
-    await checkShown(page, 'SSAFY after a reload');
+    await expectPhoneReady(page, 'SSAFY after a reload', TITLE);
     await context.close();
   });
 });
@@ -190,7 +177,7 @@ describe('where the verification window opens', () => {
     expect(await open.getAttribute('href')).toBe(
       `kakaotalk://web/openExternal?url=${encodeURIComponent(`${site.url}/verify/kcb`)}`,
     );
-    await checkShown(page, 'KCB in KakaoTalk');
+    await expectPhoneReady(page, 'KCB in KakaoTalk', TITLE);
     let popups = 0;
     page.on('popup', () => (popups += 1));
     await page.getByTestId('kcb-start').click();

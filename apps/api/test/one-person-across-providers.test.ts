@@ -11,6 +11,7 @@ import {
   TEST_CI_KEY,
   testCiKeys,
 } from './support/harness.js';
+import { identityResult } from './support/verifications.js';
 
 /**
  * One person, one member, whichever provider identifies them (docs/auth.md "One person, one
@@ -24,18 +25,8 @@ const newDi = () => `DI-${randomBytes(12).toString('hex')}`.padEnd(64, 'd');
 const freshUserKey = () => String(randomInt(10 ** 9, 2 ** 47));
 
 /** One person's identity result as `provider` reports it: same CI everywhere, a DI of its own. */
-const result = (provider: 'mobile-ok' | 'kcb', ci: string, di = newDi()) => ({
-  provider,
-  serviceType: provider === 'kcb' ? 'kcb.phone' : 'telcoAuth',
-  ci,
-  di,
-  name: '김민준',
-  birthday: '19900315',
-  gender: 'male',
-  nation: 'domestic',
-  phone: '01041000001',
-  verifiedAt: new Date().toISOString(),
-});
+const result = (provider: 'mobile-ok' | 'kcb', ci: string, di = newDi()) =>
+  identityResult({ provider, serviceType: provider === 'kcb' ? 'kcb.phone' : 'telcoAuth', ci, di });
 
 describeEachDriver('one person across providers', (ctx) => {
   const create = (app: ApiApp, record: object, owner: object) =>

@@ -12,6 +12,7 @@ import {
   service,
   signUp,
 } from './support/harness.js';
+import { createVerification, identityResult } from './support/verifications.js';
 
 const DAY_MS = 86_400_000;
 const RT_TTL_MS = DEFAULT_SETTINGS.refreshTokenTtlSeconds * 1000;
@@ -97,23 +98,14 @@ describeEachDriver('retention: what has been dead for a day is deleted, nothing 
       return res.json().signupTicket as string;
     };
     const verify = async (ticket: string, di: string, phone: string) => {
-      const res = await app.inject({
-        method: 'POST',
-        url: '/verifications',
-        headers: service,
-        payload: {
-          provider: 'mobile-ok',
-          serviceType: 'telcoAuth',
+      const res = await createVerification(app, {
+        ...identityResult({
           ci: `CI-${di}`.padEnd(88, 'c'),
           di: `DI-${di}`.padEnd(64, 'd'),
-          name: '김민준',
-          birthday: '19900315',
-          gender: 'male',
-          nation: 'domestic',
           phone,
           verifiedAt: clock.now().toISOString(),
-          owner: { signupTicket: ticket },
-        },
+        }),
+        owner: { signupTicket: ticket },
       });
       expect(res.statusCode).toBe(201);
       return res.json().id as string;

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { expect, it } from 'vitest';
 import type { ApiApp } from '../src/app.js';
-import { describeEachDriver, FakeClock, freshKakaoId, service, signUp } from './support/harness.js';
+import { describeEachDriver, FakeClock, service, signUp } from './support/harness.js';
+import { createVerification, pendingSignup, redeemVerification } from './support/verifications.js';
 
 /** An SSAFY Verify result as the verify remote hands it off; the pairwise `sub` unique per call. */
 function ssafy(overrides: Record<string, unknown> = {}) {
@@ -17,20 +18,8 @@ function ssafy(overrides: Record<string, unknown> = {}) {
 }
 
 describeEachDriver('SSAFY Verify records', (ctx) => {
-  const create = (app: ApiApp, payload: object) =>
-    app.inject({ method: 'POST', url: '/verifications', headers: service, payload });
-  const redeem = (app: ApiApp, ticket: unknown) =>
-    app.inject({ method: 'POST', url: '/verifications/redeem', headers: service, payload: { ticket } });
-  const pendingSignup = async (app: ApiApp, kakaoId = freshKakaoId()) => {
-    const res = await app.inject({
-      method: 'POST',
-      url: '/auth/login/kakao',
-      headers: service,
-      payload: { kakaoId },
-    });
-    expect(res.json().status).toBe('needsSignup');
-    return { kakaoId, ticket: res.json().signupTicket as string };
-  };
+  const create = (app: ApiApp, payload: object) => createVerification(app, payload);
+  const redeem = (app: ApiApp, ticket: unknown) => redeemVerification(app, ticket);
   const row = async (id: string) =>
     (await ctx.db.query<Record<string, unknown>>('SELECT * FROM verifications WHERE id = $1', [id])).rows[0]!;
 

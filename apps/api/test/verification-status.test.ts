@@ -3,6 +3,7 @@ import { expect, it } from 'vitest';
 import type { ApiApp } from '../src/app.js';
 import { verificationStatusSchema, type SignedInResponse } from '@mfv/api-contract';
 import { bearer, describeEachDriver, FakeClock, freshKakaoId, service, signUp } from './support/harness.js';
+import { identityResult, pendingSignup } from './support/verifications.js';
 
 /**
  * GET /verifications/me: the signed-in member's lasting verification status, as pages show it
@@ -13,22 +14,15 @@ import { bearer, describeEachDriver, FakeClock, freshKakaoId, service, signUp } 
 const unique = () => randomBytes(8).toString('hex');
 
 /** A mobile-ok identity result (CI/DI, name …) for 이서연. */
-function identity(overrides: Record<string, unknown> = {}) {
-  const id = unique();
-  return {
-    provider: 'mobile-ok',
-    serviceType: 'telcoAuth',
-    ci: `CI-${id}`.padEnd(88, 'c'),
-    di: `DI-${id}`.padEnd(64, 'd'),
+const identity = (overrides: Record<string, unknown> = {}) =>
+  identityResult({
     name: '이서연',
     birthday: '19950722',
     gender: 'female',
-    nation: 'domestic',
     phone: '01041000002',
     verifiedAt: '2026-12-03T01:00:00.000Z',
     ...overrides,
-  };
-}
+  });
 
 /** A mobile-ok SMS 소유인증 result: the phone only. */
 const possession = (overrides: Record<string, unknown> = {}) => ({
@@ -71,16 +65,7 @@ describeEachDriver('GET /verifications/me', (ctx) => {
     // The body is exactly the contract (strict: no other field may slip out).
     return verificationStatusSchema.parse(res.json());
   };
-  const loginTicket = async (app: ApiApp, kakaoId = freshKakaoId()) => {
-    const res = await app.inject({
-      method: 'POST',
-      url: '/auth/login/kakao',
-      headers: service,
-      payload: { kakaoId },
-    });
-    expect(res.json().status).toBe('needsSignup');
-    return res.json().signupTicket as string;
-  };
+  const loginTicket = async (app: ApiApp, kakaoId?: string) => (await pendingSignup(app, kakaoId)).ticket;
   const completeSignup = async (app: ApiApp, signupTicket: string): Promise<SignedInResponse> => {
     const res = await app.inject({
       method: 'POST',

@@ -1,52 +1,29 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { expect, it } from 'vitest';
-import type { ApiApp } from '../src/app.js';
 import { VERIFICATION_TICKET_TTL_SECONDS } from '@mfv/api-contract';
 import {
   describeEachDriver,
   FakeClock,
-  freshKakaoId,
   service,
   signUp,
   TEST_CI_KEY,
   TEST_INTERNAL_TOKEN,
 } from './support/harness.js';
+import {
+  createVerification,
+  identityResult,
+  pendingSignup,
+  redeemVerification,
+} from './support/verifications.js';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 /** A person as a provider reports them; DI and CI unique per test. */
-function person(overrides: Record<string, unknown> = {}) {
-  const id = randomBytes(8).toString('hex');
-  return {
-    provider: 'mobile-ok',
-    serviceType: 'telcoAuth',
-    ci: `CI-${id}`.padEnd(88, 'c'),
-    di: `DI-${id}`.padEnd(64, 'd'),
-    name: '김민준',
-    birthday: '19900315',
-    gender: 'male',
-    nation: 'domestic',
-    phone: '01041000001',
-    verifiedAt: new Date().toISOString(),
-    ...overrides,
-  };
-}
+const person = identityResult;
 
 describeEachDriver('verification hand-off', (ctx) => {
-  const create = (app: ApiApp, payload: object, headers: Record<string, string> = service) =>
-    app.inject({ method: 'POST', url: '/verifications', headers, payload });
-  const redeem = (app: ApiApp, ticket: unknown, headers: Record<string, string> = service) =>
-    app.inject({ method: 'POST', url: '/verifications/redeem', headers, payload: { ticket } });
-  const pendingSignup = async (app: ApiApp, kakaoId = freshKakaoId()) => {
-    const res = await app.inject({
-      method: 'POST',
-      url: '/auth/login/kakao',
-      headers: service,
-      payload: { kakaoId },
-    });
-    expect(res.json().status).toBe('needsSignup');
-    return { kakaoId, ticket: res.json().signupTicket as string };
-  };
+  const create = createVerification;
+  const redeem = redeemVerification;
 
   it('F6: with an owner given, only the record’s owner redeems; anyone else sees an unknown ticket, which stays unspent', async () => {
     const app = await ctx.makeApp();

@@ -18,46 +18,26 @@ const spki = (key: KeyObject) =>
 const client = generateKeyPairSync('rsa', { modulusLength: 2048 });
 const server = generateKeyPairSync('rsa', { modulusLength: 2048 });
 const PASSWORD = '비밀번호 with ünïcode';
+const CONTENTS = {
+  serviceId: 'interop-service',
+  clientPrivateKey: client.privateKey,
+  serverPublicKey: server.publicKey,
+};
 
 describe('mobile-ok key file: sandbox writer ↔ client reader, client writer ↔ sandbox reader', () => {
-  it('a file the sandbox seals opens in the client with the same service id and keys', () => {
-    const bytes = sealDevKeyFile(
-      {
-        serviceId: 'interop-service',
-        clientPrivateKey: client.privateKey,
-        serverPublicKey: server.publicKey,
-      },
-      PASSWORD,
-    );
-    const info = openMokKeyFile(bytes, PASSWORD);
+  it.each([
+    ['the sandbox seals', 'the client', sealDevKeyFile, openMokKeyFile, Error],
+    ['the client writes', 'the sandbox', encodeMokKeyFile, openDevKeyFile, MokDevKeyError],
+  ] as const)('a file %s opens in %s with the same service id and keys', (_, __, write, open, refusal) => {
+    const bytes = write(CONTENTS, PASSWORD);
+    const info = open(bytes, PASSWORD);
     expect(info.serviceId).toBe('interop-service');
     expect(spki(info.clientPrivateKey)).toBe(spki(client.publicKey));
     expect(spki(info.serverPublicKey)).toBe(spki(server.publicKey));
-    expect(() => openMokKeyFile(bytes, 'another password')).toThrow();
-  });
-
-  it('a file the client writes opens in the sandbox with the same service id and keys', () => {
-    const bytes = encodeMokKeyFile(
-      {
-        serviceId: 'interop-service',
-        clientPrivateKey: client.privateKey,
-        serverPublicKey: server.publicKey,
-      },
-      PASSWORD,
-    );
-    const file = openDevKeyFile(bytes, PASSWORD);
-    expect(file.serviceId).toBe('interop-service');
-    expect(spki(file.clientPrivateKey)).toBe(spki(client.publicKey));
-    expect(spki(file.serverPublicKey)).toBe(spki(server.publicKey));
-    expect(() => openDevKeyFile(bytes, 'another password')).toThrow(MokDevKeyError);
+    expect(() => open(bytes, 'another password')).toThrow(refusal);
   });
 
   it('both writers produce the same bytes for the same contents (the format is deterministic)', () => {
-    const contents = {
-      serviceId: 'interop-service',
-      clientPrivateKey: client.privateKey,
-      serverPublicKey: server.publicKey,
-    };
-    expect(sealDevKeyFile(contents, PASSWORD).equals(encodeMokKeyFile(contents, PASSWORD))).toBe(true);
+    expect(sealDevKeyFile(CONTENTS, PASSWORD).equals(encodeMokKeyFile(CONTENTS, PASSWORD))).toBe(true);
   });
 });

@@ -6,19 +6,17 @@
  * behind a real HTTP server against a real redis-server; over the limit they answer 429 +
  * Retry-After with a Korean message, before any provider or api call.
  */
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { GetServerSideProps } from 'next';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeRedis, createRedis, type RedisClient } from '@mfv/redis';
 import { startRedisServer, type RedisServerProcess } from '@mfv/testkit';
+import { serve, type Served } from './support/serve';
 
 const LIMIT = 3;
 
 let redisServer: RedisServerProcess;
 let redis: RedisClient;
-let server: http.Server;
-let base: string;
+let served: Served;
 let loginLimit: () => { consume(id: string): Promise<number> };
 const saved = { ...process.env };
 
@@ -31,7 +29,7 @@ beforeAll(async () => {
     ['/user/login/kakao/callback', (await import('../src/pages/login/kakao/callback')).getServerSideProps],
   ]);
   loginLimit = (await import('../src/server/login-limit')).loginLimit;
-  server = http.createServer((req, res) => {
+  served = await serve((req, res) => {
     const url = new URL(req.url ?? '/', 'http://user.test');
     const gssp = pages.get(url.pathname)!;
     void Promise.resolve(
@@ -52,21 +50,18 @@ beforeAll(async () => {
       },
     );
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   redis = createRedis(redisServer.url, { logger: null });
 });
 
 afterAll(async () => {
-  server?.closeAllConnections();
-  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  await served?.close();
   if (redis) await closeRedis(redis);
   await redisServer?.stop();
   process.env = saved;
 });
 
 async function callback(provider: 'kakao', ip: string) {
-  const res = await fetch(`${base}/user/login/${provider}/callback?code=c0de&state=s1`, {
+  const res = await fetch(`${served.base}/user/login/${provider}/callback?code=c0de&state=s1`, {
     headers: { 'x-forwarded-for': ip },
   });
   return {

@@ -4,35 +4,16 @@
  * environment as `pnpm start` configures them. Prints `{"port": N}` once listening.
  * Run with `node --import tsx test/login-limit-server.ts`.
  */
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import type { NextApiHandler } from 'next';
-import { apiResolver } from 'next/dist/server/api-utils/node/api-resolver.js';
+import { apiRoutes, serve } from './support/serve';
 
-const API_CONTEXT = { previewModeId: '', previewModeEncryptionKey: '', previewModeSigningKey: '' };
-
-const routes = new Map<string, NextApiHandler>([
-  ['/user/api/login/kakao', (await import('../src/pages/api/login/kakao')).default],
-]);
-
-const server = http.createServer((req, res) => {
-  const url = new URL(req.url ?? '/', 'http://user.test');
+const handle = apiRoutes({
+  '/user/api/login/kakao': (await import('../src/pages/api/login/kakao')).default,
+});
+const served = await serve((req, res) => {
   res.setHeader('x-served-by', String(process.pid));
-  void apiResolver(
-    req,
-    res,
-    Object.fromEntries(url.searchParams),
-    { default: routes.get(url.pathname), config: { api: { bodyParser: false } } },
-    API_CONTEXT as never,
-    false,
-    false,
-    url.pathname,
-  );
+  handle(req, res);
 });
-server.listen(0, '127.0.0.1', () => {
-  process.stdout.write(`${JSON.stringify({ port: (server.address() as AddressInfo).port })}\n`);
-});
+process.stdout.write(`${JSON.stringify({ port: served.port })}\n`);
 process.on('SIGTERM', () => {
-  server.closeAllConnections();
-  server.close(() => process.exit(0));
+  void served.close().then(() => process.exit(0));
 });

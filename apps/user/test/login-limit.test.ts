@@ -5,22 +5,18 @@
  * real redis-server; the environment is the one `pnpm start` reads.
  */
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { apiResolver } from 'next/dist/server/api-utils/node/api-resolver.js';
-import type { NextApiHandler } from 'next';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RateLimit } from '@mfv/auth';
 import { closeRedis, createRedis, type RedisClient } from '@mfv/redis';
 import { freePort, startRedisServer, type RedisServerProcess } from '@mfv/testkit';
 import { parseWait } from '../src/server/login-limit';
+import { apiRoutes, serve, type Served } from './support/serve';
 
-const API_CONTEXT = { previewModeId: '', previewModeEncryptionKey: '', previewModeSigningKey: '' };
 const LIMIT = 3;
 
 let redisServer: RedisServerProcess;
 let redis: RedisClient;
-let server: http.Server;
-let base: string;
+let served: Served;
 const saved = { ...process.env };
 
 beforeAll(async () => {
@@ -28,30 +24,14 @@ beforeAll(async () => {
   // Before the routes' first request: the runtime reads the environment once.
   process.env.REDIS_URL = redisServer.url;
   process.env.USER_LIMIT_LOGIN_IP = `${LIMIT}/60`;
-  const routes = new Map<string, NextApiHandler>([
-    ['/user/api/login/kakao', (await import('../src/pages/api/login/kakao')).default],
-  ]);
-  server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://user.test');
-    void apiResolver(
-      req,
-      res,
-      Object.fromEntries(url.searchParams),
-      { default: routes.get(url.pathname), config: { api: { bodyParser: false } } },
-      API_CONTEXT as never,
-      false,
-      false,
-      url.pathname,
-    );
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  served = await serve(
+    apiRoutes({ '/user/api/login/kakao': (await import('../src/pages/api/login/kakao')).default }),
+  );
   redis = createRedis(redisServer.url, { logger: null });
 });
 
 afterAll(async () => {
-  server?.closeAllConnections();
-  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  await served?.close();
   if (redis) await closeRedis(redis);
   await redisServer?.stop();
   process.env = saved;
@@ -69,12 +49,16 @@ interface Answer {
 /** A raw HTTP GET (fetch would replace Sec-Fetch-Mode with its own "cors"). */
 function get(path: string, ip: string, headers: Record<string, string> = NAVIGATE): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const req = http.get(`${base}${path}`, { headers: { ...headers, 'x-forwarded-for': ip } }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (body += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-    });
+    const req = http.get(
+      `${served.base}${path}`,
+      { headers: { ...headers, 'x-forwarded-for': ip } },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (body += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      },
+    );
     req.on('error', reject);
   });
 }

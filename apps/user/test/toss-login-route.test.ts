@@ -3,20 +3,15 @@
  * the environment `pnpm start` reads: the sandbox (emulated Toss app + partner API over mTLS), the
  * api (PGlite), a redis-server. Bad input, CSRF, a replayed code and the per-IP rate limit.
  */
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { apiResolver } from 'next/dist/server/api-utils/node/api-resolver.js';
-import type { NextApiHandler } from 'next';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiRoutes, serve, type Served } from './support/serve';
 import { appLogin, ORIGIN, startWorld, type World } from './toss-kit';
 
-const API_CONTEXT = { previewModeId: '', previewModeEncryptionKey: '', previewModeSigningKey: '' };
 const LIMIT = 8;
 const KOREAN_SENTENCE = /[가-힣].*요\.$/;
 
 let world: World;
-let server: http.Server;
-let base: string;
+let served: Served;
 const saved = { ...process.env };
 let nextIp = 1;
 /** A fresh client address per test: each gets its own rate-limit bucket. */
@@ -32,30 +27,16 @@ beforeAll(async () => {
     REDIS_URL: world.redisServer.url,
     USER_LIMIT_LOGIN_IP: `${LIMIT}/60`,
   });
-  const routes = new Map<string, NextApiHandler>([
-    ['/user/api/login/toss', (await import('../src/pages/api/login/toss')).default],
-    ['/user/api/auth/csrf', (await import('../src/pages/api/auth/csrf')).default],
-  ]);
-  server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://user.test');
-    void apiResolver(
-      req,
-      res,
-      Object.fromEntries(url.searchParams),
-      { default: routes.get(url.pathname), config: { api: { bodyParser: false } } },
-      API_CONTEXT as never,
-      false,
-      false,
-      url.pathname,
-    );
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  served = await serve(
+    apiRoutes({
+      '/user/api/login/toss': (await import('../src/pages/api/login/toss')).default,
+      '/user/api/auth/csrf': (await import('../src/pages/api/auth/csrf')).default,
+    }),
+  );
 }, 90_000);
 
 afterAll(async () => {
-  server?.closeAllConnections();
-  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  await served?.close();
   await world?.close();
   process.env = saved;
 });
@@ -77,7 +58,7 @@ class Browser {
     }
   }
   async csrf(): Promise<string> {
-    const res = await fetch(`${base}/user/api/auth/csrf`, {
+    const res = await fetch(`${served.base}/user/api/auth/csrf`, {
       headers: { cookie: this.header(), 'x-forwarded-for': this.ip },
     });
     this.take(res);
@@ -95,7 +76,7 @@ class Browser {
     };
     if (options.origin !== null) headers.origin = options.origin ?? ORIGIN;
     if (options.token !== undefined) headers['x-csrf-token'] = options.token;
-    const res = await fetch(`${base}/user/api/login/toss`, {
+    const res = await fetch(`${served.base}/user/api/login/toss`, {
       method: 'POST',
       headers,
       body: typeof body === 'string' ? body : JSON.stringify(body),
@@ -185,7 +166,9 @@ describe('POST /user/api/login/toss', () => {
     });
     expect(form.status).toBe(415);
     expect(form.body.message).toMatch(/[가-힣]/);
-    const get = await fetch(`${base}/user/api/login/toss`, { headers: { 'x-forwarded-for': freshIp() } });
+    const get = await fetch(`${served.base}/user/api/login/toss`, {
+      headers: { 'x-forwarded-for': freshIp() },
+    });
     expect(get.status).toBe(405);
     expect(get.headers.get('allow')).toBe('POST');
   });

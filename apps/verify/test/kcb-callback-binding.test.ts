@@ -13,21 +13,19 @@ import {
   KCB_FOREIGNER,
   KCB_UTF8_NAME,
 } from '@mfv/sandbox/kcb-personas';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { KcbStartResponse } from '../src/providers/kcb/rules';
 import { KCB_MESSAGES } from '../src/providers/kcb/errors';
 import { transactionKeys } from '../src/core/transactions';
-import { signedInBrowser, signingUpBrowser, TestBrowser } from './support/browser';
+import { signingUpBrowser, TestBrowser } from './support/browser';
 import {
   KCB_MEMBER_CODE,
   KCB_RETURN_URL,
   kcbTwin,
   PUBLIC_ORIGIN,
-  startInfra,
   startVerifyServer,
-  type Infra,
-  type VerifyServer,
 } from './support/harness';
+import { startVerifyStack } from './support/stack';
 import { kcbUserStep, sitePath } from './support/providers';
 
 const POPUP = kcbTwin(KCB_EXISTING_MEMBER, 'popup');
@@ -47,22 +45,11 @@ const WIRE_VARIANTS = [
   kcbTwin(KCB_MINIMAL_RESULT, 'wire'),
 ];
 
-let infra: Infra;
-let verify: VerifyServer;
-
-beforeAll(async () => {
-  infra = await startInfra({
-    kcbPersonas: [POPUP, FULL_PAGE, RARE, REPLAYED, VICTIM, INTRUDER, SIGNUP, RACER, LATE, ...WIRE_VARIANTS],
-  });
-  verify = await startVerifyServer(infra);
+const stack = startVerifyStack({
+  kcbPersonas: [POPUP, FULL_PAGE, RARE, REPLAYED, VICTIM, INTRUDER, SIGNUP, RACER, LATE, ...WIRE_VARIANTS],
 });
 
-afterAll(async () => {
-  await verify?.close();
-  await infra?.stop();
-});
-
-const member = async () => (await signedInBrowser(verify.url, infra.api, verify.auth)).browser;
+const member = () => stack.member();
 
 async function start(browser: TestBrowser, body: Record<string, unknown> = {}) {
   const answer = await browser.post<KcbStartResponse>('/verify/api/kcb/start', body);
@@ -95,7 +82,7 @@ describe('start', () => {
     const browser = await member();
     const form = await start(browser);
     expect(Object.keys(form).sort()).toEqual(['action', 'expiresAt', 'fields', 'method']);
-    expect(form.action).toBe(`${infra.sandbox.url}/kcb/safe/CommonSvl`);
+    expect(form.action).toBe(`${stack.infra.sandbox.url}/kcb/safe/CommonSvl`);
     expect(form.method).toBe('POST');
     expect(Object.keys(form.fields).sort()).toEqual(['idcf_mbr_com_cd', 'svc_tkn', 'tc']);
     expect(form.fields.idcf_mbr_com_cd).toBe(KCB_MEMBER_CODE);
@@ -103,7 +90,7 @@ describe('start', () => {
     // Redis holds the field key sealed, never as its hex.
     const handle = browser.cookies.get('mfv_vtx');
     expect(handle).toBeDefined();
-    const raw = await verify.redisClient.get(transactionKeys(verify.keys, handle!).tx);
+    const raw = await stack.verify.redisClient.get(transactionKeys(stack.verify.keys, handle!).tx);
     const tx = JSON.parse(raw ?? '{}') as { provider: string; data: Record<string, string> };
     expect(tx.provider).toBe('kcb');
     expect(Object.keys(tx.data).sort()).toEqual(
@@ -117,7 +104,7 @@ describe('start', () => {
   });
 
   it('needs a member or a pending signup (401), and CSRF (403)', async () => {
-    const anonymous = new TestBrowser(verify.url);
+    const anonymous = new TestBrowser(stack.verify.url);
     const refused = await anonymous.post('/verify/api/kcb/start', {});
     expect(refused.status).toBe(401);
     expect(refused.body).toMatchObject({ code: 'VERIFICATION_LOGIN_REQUIRED' });
@@ -213,14 +200,14 @@ describe('the callback (popup and full page)', () => {
   });
 
   it('full page: the default pages; a CP949-only syllable arrives intact; a signup owns the result', async () => {
-    const { browser } = await signingUpBrowser(verify.url, infra.api, verify.auth);
+    const { browser } = await signingUpBrowser(stack.verify.url, stack.infra.api, stack.verify.auth);
     const { location } = await verifyWith(browser, RARE.id);
     expect(location.pathname).toBe('/verify/kcb/result');
     const ticket = location.searchParams.get('ticket')!;
     const result = await browser.post('/verify/api/verification/result', { ticket });
     expect(result.body).toMatchObject({ provider: 'kcb', maskedName: '남*샾', attachedTo: 'signup' });
     // The same person again from another signup: the api refuses a person (CI hash) that is taken.
-    const other = await signingUpBrowser(verify.url, infra.api, verify.auth);
+    const other = await signingUpBrowser(stack.verify.url, stack.infra.api, stack.verify.auth);
     const second = await verifyWith(other.browser, RARE.id);
     expect(second.location.pathname).toBe('/verify/kcb/fail');
     expect(second.location.searchParams.get('code')).toBe('VERIFICATION_ALREADY_REGISTERED');
@@ -264,7 +251,7 @@ describe('the callback (popup and full page)', () => {
   });
 
   it('no transaction cookie, a missing or malformed svc_tkn: KCB_TX_NOT_FOUND / KCB_SVC_TKN_MISMATCH', async () => {
-    const stranger = new TestBrowser(verify.url);
+    const stranger = new TestBrowser(stack.verify.url);
     const none = await stranger.navigate('/verify/kcb/callback?svc_tkn=abc');
     expect(none.location).toBe('/verify/kcb/fail?code=KCB_TX_NOT_FOUND');
     const browser = await member();
@@ -278,7 +265,7 @@ describe('the callback (popup and full page)', () => {
   });
 
   it('the signup expired meanwhile: the result is not kept (SIGNUP_EXPIRED on the fail page)', async () => {
-    const { browser } = await signingUpBrowser(verify.url, infra.api, verify.auth);
+    const { browser } = await signingUpBrowser(stack.verify.url, stack.infra.api, stack.verify.auth);
     const form = await start(browser);
     const back = await kcbUserStep(form, SIGNUP.id);
     // The signup cookie is gone by the time KCB sends the browser back.
@@ -298,9 +285,9 @@ describe('the callback (popup and full page)', () => {
   });
 
   it('a transaction past its lifetime is gone: KCB_TX_NOT_FOUND', async () => {
-    const short = await startVerifyServer(infra, { store: { ttlMs: 1_000 } });
+    const short = await startVerifyServer(stack.infra, { store: { ttlMs: 1_000 } });
     try {
-      const browser = (await signedInBrowser(short.url, infra.api, short.auth)).browser;
+      const browser = await stack.member(short);
       const answer = await browser.post<KcbStartResponse>('/verify/api/kcb/start', {});
       expect(answer.status).toBe(200);
       const back = await kcbUserStep(answer.body, LATE.id);

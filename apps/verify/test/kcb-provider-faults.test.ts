@@ -10,35 +10,16 @@ import {
   KCB_SLOW,
   KCB_WRONG_KEY,
 } from '@mfv/sandbox/kcb-personas';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { KcbStartResponse } from '../src/providers/kcb/rules';
 import { KCB_MESSAGES, type KcbFailureCode } from '../src/providers/kcb/errors';
-import { signedInBrowser, type TestBrowser } from './support/browser';
-import {
-  freePortUrl,
-  PROVIDER_TIMEOUT_MS,
-  startInfra,
-  startVerifyServer,
-  type Infra,
-  type VerifyServer,
-} from './support/harness';
+import type { TestBrowser } from './support/browser';
+import { freePortUrl, PROVIDER_TIMEOUT_MS, startVerifyServer } from './support/harness';
+import { startVerifyStack } from './support/stack';
 import { kcbUserStep, sitePath } from './support/providers';
 
-let infra: Infra;
-let verify: VerifyServer;
-
-beforeAll(async () => {
-  infra = await startInfra();
-  verify = await startVerifyServer(infra);
-});
-
-afterAll(async () => {
-  await verify?.close();
-  await infra?.stop();
-});
-
-const member = async (server: VerifyServer = verify) =>
-  (await signedInBrowser(server.url, infra.api, server.auth)).browser;
+const stack = startVerifyStack();
+const member = stack.member;
 
 async function start(browser: TestBrowser, body: Record<string, unknown> = {}) {
   const answer = await browser.post<KcbStartResponse>('/verify/api/kcb/start', body);
@@ -91,19 +72,21 @@ describe('faults at popup-result and on KCB’s page → the typed error on the 
     const browser = await member();
     const form = await start(browser);
     const back = await kcbUserStep(form, KCB_NEW_MEMBER.id);
-    infra.sandboxClock.advance(11 * 60_000);
+    stack.infra.sandboxClock.advance(11 * 60_000);
     try {
       const late = await browser.navigate(sitePath(back));
       expect(late.location).toBe('/verify/kcb/fail?code=KCB_RESULT_ERROR');
     } finally {
-      infra.sandboxClock.advance(-11 * 60_000);
+      stack.infra.sandboxClock.advance(-11 * 60_000);
     }
   });
 });
 
 describe('KCB unreachable or refusing us at start', () => {
   it('nothing listening at the API base → 503 KCB_UNAVAILABLE with Retry-After; no transaction', async () => {
-    const down = await startVerifyServer(infra, { kcb: { apiBaseUrl: `${await freePortUrl()}/kcb/api` } });
+    const down = await startVerifyServer(stack.infra, {
+      kcb: { apiBaseUrl: `${await freePortUrl()}/kcb/api` },
+    });
     try {
       const browser = await member(down);
       const answer = await browser.post('/verify/api/kcb/start', {});
@@ -121,7 +104,7 @@ describe('KCB unreachable or refusing us at start', () => {
   });
 
   it('our client secret refused by the token endpoint → 503 KCB_NOT_CONFIGURED', async () => {
-    const wrong = await startVerifyServer(infra, { kcb: { clientSecret: 'not-the-secret' } });
+    const wrong = await startVerifyServer(stack.infra, { kcb: { clientSecret: 'not-the-secret' } });
     try {
       const browser = await member(wrong);
       const answer = await browser.post('/verify/api/kcb/start', {});
@@ -136,14 +119,14 @@ describe('KCB unreachable or refusing us at start', () => {
   });
 
   it('the OAuth client token is fetched once and reused across transactions', async () => {
-    const server = await startVerifyServer(infra);
+    const server = await startVerifyServer(stack.infra);
     try {
       const browser = await member(server);
-      const before = infra.sandbox.app.sandbox.kcb?.state.accessTokens.size ?? 0;
+      const before = stack.infra.sandbox.app.sandbox.kcb?.state.accessTokens.size ?? 0;
       await start(browser);
       await start(browser);
       const form = await start(browser);
-      expect((infra.sandbox.app.sandbox.kcb?.state.accessTokens.size ?? 0) - before).toBe(1);
+      expect((stack.infra.sandbox.app.sandbox.kcb?.state.accessTokens.size ?? 0) - before).toBe(1);
       const back = await kcbUserStep(form, KCB_NEW_MEMBER.id);
       expect(back.searchParams.get('svc_tkn')).toBe(form.fields.svc_tkn);
     } finally {

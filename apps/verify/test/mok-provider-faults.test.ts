@@ -14,18 +14,12 @@ import {
   type MokPersona,
 } from '@mfv/sandbox/mok-personas';
 import { startRedisServer } from '@mfv/testkit/redis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signedInBrowser, type Answer } from './support/browser';
+import { describe, expect, it } from 'vitest';
+import type { Answer } from './support/browser';
 import { startAndRequest } from './support/flows';
 import { customerMessage } from '../src/providers/mobile-ok/errors';
-import {
-  MOK_TIMEOUT_MS,
-  startInfra,
-  startVerifyServer,
-  twin,
-  type Infra,
-  type VerifyServer,
-} from './support/harness';
+import { MOK_TIMEOUT_MS, startVerifyServer, twin } from './support/harness';
+import { startVerifyStack } from './support/stack';
 
 /** What the person reads for a code: the guide's §8 customer message in the site's words. */
 const message = customerMessage;
@@ -45,36 +39,23 @@ const MALFORMED = twin(MOK_CONFIRM_MALFORMED, 'malformed');
 const OUTAGE = twin(MOK_CARRIER_OUTAGE, 'outage');
 const DEPENDENCIES = twin(MOK_SMS_USER, 'deps');
 
-let infra: Infra;
-let verify: VerifyServer;
-
-beforeAll(async () => {
-  infra = await startInfra({
-    personas: [
-      STATUS_503,
-      STATUS_400,
-      DROP,
-      TOO_SLOW,
-      CODE_AT_CONFIRM,
-      RESEND_NOT_SENT,
-      SLOW,
-      TAMPERED,
-      HANG,
-      MALFORMED,
-      OUTAGE,
-      DEPENDENCIES,
-    ],
-  });
-  verify = await startVerifyServer(infra);
+const stack = startVerifyStack({
+  personas: [
+    STATUS_503,
+    STATUS_400,
+    DROP,
+    TOO_SLOW,
+    CODE_AT_CONFIRM,
+    RESEND_NOT_SENT,
+    SLOW,
+    TAMPERED,
+    HANG,
+    MALFORMED,
+    OUTAGE,
+    DEPENDENCIES,
+  ],
 });
-
-afterAll(async () => {
-  await verify?.close();
-  await infra?.stop();
-});
-
-const member = async (server: VerifyServer = verify) =>
-  (await signedInBrowser(server.url, infra.api, server.auth)).browser;
+const member = stack.member;
 
 async function confirmWithFault(persona: MokPersona): Promise<Answer> {
   const browser = await member();
@@ -210,7 +191,7 @@ describe('each injected fault kind → its customer message, in bounded time', (
 describe('our own dependencies', () => {
   it('Redis down: 503 + Retry-After with REDIS_UNAVAILABLE, never a 500', async () => {
     const redis = await startRedisServer();
-    const server = await startVerifyServer(infra, { redisUrl: redis.url });
+    const server = await startVerifyServer(stack.infra, { redisUrl: redis.url });
     try {
       const browser = await member(server);
       await redis.stop();
@@ -227,7 +208,7 @@ describe('our own dependencies', () => {
   });
 
   it('the key file missing: 503 MOK_NOT_CONFIGURED; the path and no key material in the answer', async () => {
-    const server = await startVerifyServer(infra, { mok: { keyFile: '/nonexistent/mok_keyInfo.dat' } });
+    const server = await startVerifyServer(stack.infra, { mok: { keyFile: '/nonexistent/mok_keyInfo.dat' } });
     try {
       const browser = await member(server);
       const res = await browser.post('/verify/api/mok/start', { service: 'sms' });
@@ -242,7 +223,7 @@ describe('our own dependencies', () => {
   });
 
   it('a wrong key file password: 503 MOK_NOT_CONFIGURED as well', async () => {
-    const server = await startVerifyServer(infra, { mok: { keyPassword: 'not-the-password' } });
+    const server = await startVerifyServer(stack.infra, { mok: { keyPassword: 'not-the-password' } });
     try {
       const browser = await member(server);
       const res = await browser.post('/verify/api/mok/start', { service: 'sms' });
@@ -257,8 +238,8 @@ describe('our own dependencies', () => {
     const browser = await member();
     await startAndRequest(browser, 'sms', DEPENDENCIES);
     // The session is checked locally (JWKS cached); the hand-off needs the api itself.
-    const original = verify.auth.config.apiUrl;
-    (verify.auth.config as { apiUrl: string }).apiUrl = 'http://127.0.0.1:9';
+    const original = stack.verify.auth.config.apiUrl;
+    (stack.verify.auth.config as { apiUrl: string }).apiUrl = 'http://127.0.0.1:9';
     try {
       const res = await browser.post('/verify/api/mok/confirm', { authNumber: DEPENDENCIES.otp });
       expect(res.ms).toBeLessThan(BOUND_MS);
@@ -267,7 +248,7 @@ describe('our own dependencies', () => {
         message: '잠시 후 다시 시도해 주세요. 서비스가 일시적으로 응답하지 않아요.',
       });
     } finally {
-      (verify.auth.config as { apiUrl: string }).apiUrl = original;
+      (stack.verify.auth.config as { apiUrl: string }).apiUrl = original;
     }
   });
 });

@@ -4,19 +4,13 @@
  * results, concurrent steps, CSRF on every route and every body rule.
  */
 import { MOK_LMS_USER, MOK_PASS_ADULT, MOK_SLOW, MOK_SMS_USER } from '@mfv/sandbox/mok-personas';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { transactionKeys } from '../src/core/transactions';
-import { signedInBrowser, TestBrowser } from './support/browser';
+import { TestBrowser } from './support/browser';
 import { formForService, startAndRequest } from './support/flows';
 import { customerMessage } from '../src/providers/mobile-ok/errors';
-import {
-  PUBLIC_ORIGIN,
-  startInfra,
-  startVerifyServer,
-  twin,
-  type Infra,
-  type VerifyServer,
-} from './support/harness';
+import { PUBLIC_ORIGIN, startVerifyServer, twin, type VerifyServer } from './support/harness';
+import { startVerifyStack } from './support/stack';
 
 /** What the person reads for a code: the guide's §8 customer message in the site's words. */
 const message = customerMessage;
@@ -32,23 +26,10 @@ const SHORT = twin(MOK_SMS_USER, 'short');
 const FORM = twin(MOK_SMS_USER, 'form');
 const OTHER_TAB = twin(MOK_SMS_USER, 'other-tab');
 
-let infra: Infra;
-let verify: VerifyServer;
-
-beforeAll(async () => {
-  infra = await startInfra({
-    personas: [REPLAYED, VICTIM, INTRUDER, LATE, STALE, RACER, TTL, SHORT, FORM, OTHER_TAB],
-  });
-  verify = await startVerifyServer(infra);
+const stack = startVerifyStack({
+  personas: [REPLAYED, VICTIM, INTRUDER, LATE, STALE, RACER, TTL, SHORT, FORM, OTHER_TAB],
 });
-
-afterAll(async () => {
-  await verify?.close();
-  await infra?.stop();
-});
-
-const member = async (server: VerifyServer = verify) =>
-  (await signedInBrowser(server.url, infra.api, server.auth)).browser;
+const member = stack.member;
 
 /** The Redis key of a browser's transaction: the store keeps it under the cookie's SHA-256 (a hash tag). */
 function txKey(server: VerifyServer, browser: TestBrowser): string {
@@ -61,10 +42,10 @@ describe('one result, used once', () => {
   it('confirm again after success: 410, nothing handed off twice; the ticket redeems once', async () => {
     const browser = await member();
     await startAndRequest(browser, 'sms', REPLAYED);
-    const key = txKey(verify, browser);
+    const key = txKey(stack.verify, browser);
     const ok = await browser.post('/verify/api/mok/confirm', { authNumber: REPLAYED.otp });
     expect(ok.status).toBe(200);
-    expect(await verify.redisClient.get(key)).toBeNull();
+    expect(await stack.verify.redisClient.get(key)).toBeNull();
     const replay = await browser.post('/verify/api/mok/confirm', { authNumber: REPLAYED.otp });
     expect(replay.status).toBe(410);
     expect(replay.body).toEqual({
@@ -88,16 +69,16 @@ describe('one result, used once', () => {
     await startAndRequest(victim, 'sms', VICTIM);
     await startAndRequest(intruder, 'lms', INTRUDER);
     // The intruder's transaction is made to carry the victim's current provider token (and key).
-    const victimTx = JSON.parse((await verify.redisClient.get(txKey(verify, victim)))!);
-    const intruderKey = txKey(verify, intruder);
-    const intruderTx = JSON.parse((await verify.redisClient.get(intruderKey))!);
+    const victimTx = JSON.parse((await stack.verify.redisClient.get(txKey(stack.verify, victim)))!);
+    const intruderKey = txKey(stack.verify, intruder);
+    const intruderTx = JSON.parse((await stack.verify.redisClient.get(intruderKey))!);
     intruderTx.data = {
       ...intruderTx.data,
       token: victimTx.data.token,
       publicKey: victimTx.data.publicKey,
       service: 'sms',
     };
-    await verify.redisClient.set(intruderKey, JSON.stringify(intruderTx), 'KEEPTTL');
+    await stack.verify.redisClient.set(intruderKey, JSON.stringify(intruderTx), 'KEEPTTL');
 
     const res = await intruder.post('/verify/api/mok/confirm', { authNumber: VICTIM.otp });
     expect(res.status).toBe(409);
@@ -140,7 +121,7 @@ describe('time limits', () => {
   it("the provider's token expires 10 minutes after token/get (5033): the guide's message, start again", async () => {
     const browser = await member();
     await startAndRequest(browser, 'sms', LATE);
-    infra.sandboxClock.advance(10 * 60_000);
+    stack.infra.sandboxClock.advance(10 * 60_000);
     try {
       const res = await browser.post('/verify/api/mok/confirm', { authNumber: LATE.otp });
       expect(res.status).toBe(422);
@@ -152,12 +133,14 @@ describe('time limits', () => {
         retryClass: 'restart',
       });
     } finally {
-      infra.sandboxClock.advance(-10 * 60_000);
+      stack.infra.sandboxClock.advance(-10 * 60_000);
     }
   });
 
   it('a result issued more than 10 minutes ago is refused (guide §7) and stored for nobody', async () => {
-    const skewed = await startVerifyServer(infra, { now: () => new Date(Date.now() + 10 * 60_000 + 5_000) });
+    const skewed = await startVerifyServer(stack.infra, {
+      now: () => new Date(Date.now() + 10 * 60_000 + 5_000),
+    });
     try {
       const browser = await member(skewed);
       await startAndRequest(browser, 'sms', STALE);
@@ -178,18 +161,18 @@ describe('time limits', () => {
     const start = await browser.post('/verify/api/mok/start', { service: 'sms' });
     const setCookie = start.headers.getSetCookie().find((c) => c.startsWith('mfv_vtx='));
     expect(setCookie).toMatch(/^mfv_vtx=[A-Za-z0-9_-]{43}; Path=\/; Max-Age=600; HttpOnly; SameSite=Lax$/);
-    const ttl = await verify.redisClient.pttl(txKey(verify, browser));
+    const ttl = await stack.verify.redisClient.pttl(txKey(stack.verify, browser));
     expect(ttl).toBeGreaterThan(595_000);
     expect(ttl).toBeLessThanOrEqual(600_000);
     expect(Date.parse((start.body as { expiresAt: string }).expiresAt) - Date.now()).toBeGreaterThan(595_000);
     // Redis holds no readable personal data: the entered name, phone and birthday are sealed.
     await browser.post('/verify/api/mok/request', formForService('sms', TTL));
-    const raw = (await verify.redisClient.get(txKey(verify, browser)))!;
+    const raw = (await stack.verify.redisClient.get(txKey(stack.verify, browser)))!;
     for (const secret of [TTL.name, TTL.phone, TTL.birthday]) expect(raw).not.toContain(secret);
   });
 
   it('after its TTL the transaction is gone: 410, start again', async () => {
-    const short = await startVerifyServer(infra, { store: { ttlMs: 1_000 } });
+    const short = await startVerifyServer(stack.infra, { store: { ttlMs: 1_000 } });
     try {
       const browser = await member(short);
       await startAndRequest(browser, 'sms', SHORT);
@@ -261,7 +244,7 @@ describe('CSRF and methods on every state-changing route', () => {
   });
 
   it('signed out (signing up or not), the pre-session CSRF binding protects the routes the same way', async () => {
-    const browser = new TestBrowser(verify.url);
+    const browser = new TestBrowser(stack.verify.url);
     const none = await browser.send(
       'POST',
       '/verify/api/mok/start',

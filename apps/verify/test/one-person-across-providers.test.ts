@@ -7,19 +7,12 @@
  */
 import { KCB_EXISTING_MEMBER, KCB_NEW_MEMBER } from '@mfv/sandbox/kcb-personas';
 import { MOK_PASS_ADULT } from '@mfv/sandbox/mok-personas';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { KcbStartResponse } from '../src/providers/kcb/rules';
-import { signedInBrowser, type TestBrowser } from './support/browser';
+import type { TestBrowser } from './support/browser';
 import { confirmUntilDone, startAndRequest } from './support/flows';
-import {
-  kcbTwin,
-  PUBLIC_ORIGIN,
-  startInfra,
-  startVerifyServer,
-  twin,
-  type Infra,
-  type VerifyServer,
-} from './support/harness';
+import { kcbTwin, PUBLIC_ORIGIN, twin } from './support/harness';
+import { startVerifyStack } from './support/stack';
 import { kcbUserStep, sitePath } from './support/providers';
 
 // One person at both providers: the same id (the sandbox derives CI from it), name and phone.
@@ -28,18 +21,7 @@ const AT_KCB = { ...kcbTwin(KCB_EXISTING_MEMBER, 'across'), id: AT_MOBILE_OK.id,
 // Someone else, at KCB.
 const SOMEONE_ELSE = kcbTwin(KCB_NEW_MEMBER, 'across-other');
 
-let infra: Infra;
-let verify: VerifyServer;
-
-beforeAll(async () => {
-  infra = await startInfra({ personas: [AT_MOBILE_OK], kcbPersonas: [AT_KCB, SOMEONE_ELSE] });
-  verify = await startVerifyServer(infra);
-});
-
-afterAll(async () => {
-  await verify?.close();
-  await infra?.stop();
-});
+const stack = startVerifyStack({ personas: [AT_MOBILE_OK], kcbPersonas: [AT_KCB, SOMEONE_ELSE] });
 
 async function passVerification(browser: TestBrowser): Promise<string> {
   const requested = await startAndRequest(browser, 'pass', AT_MOBILE_OK);
@@ -60,7 +42,7 @@ async function kcbVerification(browser: TestBrowser, persona: string): Promise<U
 
 describe('one person across providers, through the verify API', () => {
   it('verified with PASS, then with KCB as the same person: accepted and recorded as KCB; another person is still refused', async () => {
-    const { browser } = await signedInBrowser(verify.url, infra.api, verify.auth);
+    const browser = await stack.member();
     const passTicket = await passVerification(browser);
     const pass = await browser.post('/verify/api/verification/result', { ticket: passTicket });
     expect(pass.body).toMatchObject({ provider: 'mobile-ok', maskedName: '김*준', identity: true });
@@ -87,7 +69,7 @@ describe('one person across providers, through the verify API', () => {
   });
 
   it('the same person on a second member, through the other provider: "already registered"', async () => {
-    const { browser } = await signedInBrowser(verify.url, infra.api, verify.auth);
+    const browser = await stack.member();
     // AT_KCB belongs to the member of the first test (through mobile-ok, another DI).
     const kcb = await kcbVerification(browser, AT_KCB.id);
     expect(kcb.pathname).toBe('/verify/kcb/fail');

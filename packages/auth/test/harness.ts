@@ -1,4 +1,4 @@
-import http from 'node:http';
+import http, { type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { NextApiRequest, NextApiResponse } from 'next';
 import { startTestApi, type TestApi } from '@mfv/testkit-api';
@@ -132,4 +132,47 @@ export function cookieHeader(cookies: Record<string, string | undefined>): strin
     .filter(([, v]) => v !== undefined)
     .map(([k, v]) => `${k}=${encodeURIComponent(v!)}`)
     .join('; ');
+}
+
+/** A response for calls that set cookies nobody reads (startSession, endSession outside a route). */
+export const noResponse = () =>
+  ({ getHeader: () => undefined, setHeader: () => undefined }) as never as ServerResponse;
+
+/**
+ * Two server processes of one site (separate Redis connections, verified caches and revocation
+ * lists, local mode, no refresh grace), the second serving a page's view of the viewer (getViewer,
+ * what withAuthSSR and the verify remote use) and an API route behind withAuth — for tests where
+ * something done in process one must be seen by process two.
+ */
+export interface TwoProcesses {
+  env: Env;
+  one: { auth: Auth; redis: RedisClient };
+  two: { auth: Auth; redis: RedisClient };
+  /** Process two's getViewer status for a browser with these cookies. */
+  viewerStatus(cookies: Record<string, string>): Promise<string>;
+  /** Process two's withAuth answer (HTTP status) for a browser with these cookies. */
+  apiStatus(cookies: Record<string, string>): Promise<number>;
+  close(): Promise<void>;
+}
+
+export async function startTwoProcesses(): Promise<TwoProcesses> {
+  const env = await startEnv({ refreshGraceSeconds: 0 });
+  const [one, two] = await Promise.all([authProcess(env.config), authProcess(env.config)]);
+  const pages = await serve(async (req, res) => res.status(200).json(await two.auth.getViewer(req, res)));
+  const api = await serve(two.auth.withAuth((req, res) => res.status(200).json({ sid: req.auth.sid })));
+  const get = (url: string, cookies: Record<string, string>) =>
+    fetch(url, { headers: { cookie: cookieHeader(cookies) } });
+  return {
+    env,
+    one,
+    two,
+    viewerStatus: async (cookies) =>
+      ((await (await get(pages.url, cookies)).json()) as { status: string }).status,
+    apiStatus: async (cookies) => (await get(api.url, cookies)).status,
+    async close() {
+      await Promise.all([pages.close(), api.close()]);
+      await Promise.all([closeRedis(one.redis), closeRedis(two.redis)]);
+      await env.close().catch(() => undefined);
+    },
+  };
 }

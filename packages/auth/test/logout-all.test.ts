@@ -6,44 +6,29 @@
  * cookie, on an API route behind withAuth and on a page (getViewer). The gap is the revocation
  * poll (every 250 ms) plus its round trip; each round's delay is printed.
  */
-import type { ServerResponse } from 'node:http';
-import type { RedisClient } from '@mfv/redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TokenSet } from '@mfv/api-contract';
-import type { Auth } from '../src/auth.js';
 import { REVOCATION_POLL_MS } from '../src/revocations.js';
-import { authProcess, closeRedis, cookieHeader, serve, startEnv, type Env } from './harness.js';
+import { cookieHeader, noResponse, startTwoProcesses, type TwoProcesses } from './harness.js';
 
-let env: Env;
-let one: { auth: Auth; redis: RedisClient };
-let two: { auth: Auth; redis: RedisClient };
-let pages: Awaited<ReturnType<typeof serve>>;
-let api: Awaited<ReturnType<typeof serve>>;
+let site: TwoProcesses;
 
 beforeAll(async () => {
-  env = await startEnv({ refreshGraceSeconds: 0 });
-  [one, two] = await Promise.all([authProcess(env.config), authProcess(env.config)]);
-  pages = await serve(async (req, res) => res.status(200).json(await two.auth.getViewer(req, res)));
-  api = await serve(two.auth.withAuth((req, res) => res.status(200).json({ sid: req.auth.sid })));
+  site = await startTwoProcesses();
 });
 
 afterAll(async () => {
-  await Promise.all([pages?.close(), api?.close()]);
-  await Promise.all([closeRedis(one.redis), closeRedis(two.redis)]);
-  await env?.close().catch(() => undefined);
+  await site?.close();
 });
-
-const noResponse = () =>
-  ({ getHeader: () => undefined, setHeader: () => undefined }) as never as ServerResponse;
 
 let kakaoIds = 7_100_000_000 + (process.pid % 1000) * 1000;
 
 /** One member signed in on two devices (two sessions), both stored as the login route stores them. */
 async function memberOnTwoDevices(): Promise<[TokenSet, TokenSet]> {
   const post = async (path: string, body: unknown) => {
-    const res = await fetch(`${env.api.url}${path}`, {
+    const res = await fetch(`${site.env.api.url}${path}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${env.api.internalToken}` },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${site.env.api.internalToken}` },
       body: JSON.stringify(body),
     });
     if (!res.ok) throw new Error(`${path}: ${res.status}`);
@@ -58,19 +43,13 @@ async function memberOnTwoDevices(): Promise<[TokenSet, TokenSet]> {
   })) as unknown as TokenSet;
   const laptop = (await post('/auth/login/kakao', { kakaoId })) as unknown as TokenSet & { status: string };
   expect(laptop.status).toBe('signedIn');
-  for (const tokens of [phone, laptop]) await one.auth.startSession(noResponse(), tokens);
+  for (const tokens of [phone, laptop]) await site.one.auth.startSession(noResponse(), tokens);
   return [phone, laptop];
 }
 
 type Cookies = Record<string, string>;
-const apiStatus = async (cookies: Cookies) =>
-  (await fetch(api.url, { headers: { cookie: cookieHeader(cookies) } })).status;
-const viewerStatus = async (cookies: Cookies) =>
-  (
-    (await (await fetch(pages.url, { headers: { cookie: cookieHeader(cookies) } })).json()) as {
-      status: string;
-    }
-  ).status;
+const apiStatus = (cookies: Cookies) => site.apiStatus(cookies);
+const viewerStatus = (cookies: Cookies) => site.viewerStatus(cookies);
 
 describe('logout-all (모든 기기에서 로그아웃): another process refuses every device within 1 s', () => {
   it('three rounds, each measured from the moment endSession returned', async () => {
@@ -89,12 +68,12 @@ describe('logout-all (모든 기기에서 로그아웃): another process refuses
       }
 
       // The phone presses "모든 기기에서 로그아웃" in process one.
-      const pressed = one.auth.authenticate(
+      const pressed = site.one.auth.authenticate(
         { headers: { cookie: cookieHeader(browsers[0]!) } } as never,
         noResponse(),
         false,
       );
-      await one.auth.endSession(await pressed, noResponse(), true);
+      await site.one.auth.endSession(await pressed, noResponse(), true);
       const ended = performance.now();
 
       let delay = Number.POSITIVE_INFINITY;
@@ -111,7 +90,7 @@ describe('logout-all (모든 기기에서 로그아웃): another process refuses
       delays.push(delay);
       // And it stays refused: the laptop's Redis record (a refreshable session) is gone too.
       expect(await apiStatus(browsers[1]!)).toBe(401);
-      expect(await two.auth.store.get(laptop.sessionId)).toBeNull();
+      expect(await site.two.auth.store.get(laptop.sessionId)).toBeNull();
     }
     console.info(
       `logout-all → refused by the other process after ${delays.map((d) => d.toFixed(0)).join(', ')} ms (poll every ${REVOCATION_POLL_MS} ms)`,

@@ -4,45 +4,28 @@
  * withAuthSSR and the verify remote, which go through the same authenticate), even when the token
  * is in the process's verified cache and a fresh token of the session sits in Redis.
  */
-import type { RedisClient } from '@mfv/redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Auth } from '../src/auth.js';
-import { authProcess, closeRedis, cookieHeader, serve, startEnv, type Env } from './harness.js';
+import { noResponse, startTwoProcesses, type TwoProcesses } from './harness.js';
 
-let env: Env;
 /** Two server processes (separate Redis connections, verified caches and revocation lists). */
-let one: { auth: Auth; redis: RedisClient };
-let two: { auth: Auth; redis: RedisClient };
-let pages: Awaited<ReturnType<typeof serve>>;
-let api: Awaited<ReturnType<typeof serve>>;
+let site: TwoProcesses;
 
 beforeAll(async () => {
-  env = await startEnv({ refreshGraceSeconds: 0 });
-  [one, two] = await Promise.all([authProcess(env.config), authProcess(env.config)]);
-  // A page's view of the viewer (getViewer, what withAuthSSR and the verify remote use) …
-  pages = await serve(async (req, res) => res.status(200).json(await two.auth.getViewer(req, res)));
-  // … and an API route behind withAuth.
-  api = await serve(two.auth.withAuth((req, res) => res.status(200).json({ sid: req.auth.sid })));
+  site = await startTwoProcesses();
 });
 
 afterAll(async () => {
-  await Promise.all([pages?.close(), api?.close()]);
-  await Promise.all([closeRedis(one.redis), closeRedis(two.redis)]);
-  await env?.close().catch(() => undefined);
+  await site?.close();
 });
 
 async function login() {
-  const tokens = await env.api.signUp('지우');
-  await one.auth.startSession({ getHeader: () => undefined, setHeader: () => undefined } as never, tokens);
+  const tokens = await site.env.api.signUp('지우');
+  await site.one.auth.startSession(noResponse(), tokens);
   return tokens;
 }
 
-const viewer = async (cookies: Record<string, string>) =>
-  (await (await fetch(pages.url, { headers: { cookie: cookieHeader(cookies) } })).json()) as {
-    status: string;
-  };
-const apiStatus = async (cookies: Record<string, string>) =>
-  (await fetch(api.url, { headers: { cookie: cookieHeader(cookies) } })).status;
+const viewer = async (cookies: Record<string, string>) => ({ status: await site.viewerStatus(cookies) });
+const apiStatus = (cookies: Record<string, string>) => site.apiStatus(cookies);
 
 /** Milliseconds until `refused()` holds, polling every 20 ms; fails past 3 s. */
 async function delayUntil(refused: () => Promise<boolean>): Promise<number> {
@@ -55,7 +38,10 @@ async function delayUntil(refused: () => Promise<boolean>): Promise<number> {
 }
 
 const bearer = (path: string, accessToken: string) =>
-  fetch(`${env.api.url}${path}`, { method: 'POST', headers: { authorization: `Bearer ${accessToken}` } });
+  fetch(`${site.env.api.url}${path}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${accessToken}` },
+  });
 
 describe('instant revocation in local mode (F3)', () => {
   it('logout: another process refuses the access token within 1 s (API route and page)', async () => {
@@ -69,7 +55,7 @@ describe('instant revocation in local mode (F3)', () => {
     expect(delay).toBeLessThan(1_000);
     expect((await viewer(cookies)).status).toBe('anonymous');
     // The Redis record (with a fresh token of the session) is gone, not handed out.
-    expect(await one.auth.store.get(tokens.sessionId)).toBeNull();
+    expect(await site.one.auth.store.get(tokens.sessionId)).toBeNull();
     console.info(`revocation delay after logout: ${delay.toFixed(0)} ms`);
   });
 
@@ -85,7 +71,7 @@ describe('instant revocation in local mode (F3)', () => {
   it('refresh-token reuse: the whole session, new access token included, is refused within 1 s', async () => {
     const tokens = await login();
     const refresh = (refreshToken: string) =>
-      fetch(`${env.api.url}/auth/refresh`, {
+      fetch(`${site.env.api.url}/auth/refresh`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ refreshToken }),
@@ -105,7 +91,7 @@ describe('instant revocation in local mode (F3)', () => {
     expect((await viewer({ mfv_at: kept.accessToken })).status).toBe('signed-in');
     expect((await bearer('/auth/logout', gone.accessToken)).status).toBe(204);
     await delayUntil(async () => (await viewer({ mfv_at: gone.accessToken })).status === 'anonymous');
-    await env.api.close();
+    await site.env.api.close();
     await new Promise((r) => setTimeout(r, 600));
     expect((await viewer({ mfv_at: gone.accessToken })).status).toBe('anonymous');
     expect((await viewer({ mfv_at: kept.accessToken })).status).toBe('signed-in');

@@ -121,6 +121,17 @@ export function ErrorContent({
   );
 }
 
+/**
+ * The error content's CSS (tokens as in ./styles.ts; 44 px targets): part of FRAME_CSS, and on its
+ * own for an app that renders ErrorContent inside its own layout (the shell).
+ */
+export const ERROR_CSS = `
+.mfv-error h1{font-size:22px}
+.mfv-error-links{display:flex;flex-wrap:wrap;gap:10px}
+.mfv-error-links a{display:inline-flex;align-items:center;min-height:44px;padding:0 16px;border:1px solid #d0d7de;border-radius:10px;color:#111827;text-decoration:none}
+.mfv-error-links a.mfv-primary{background:#1d4ed8;border-color:#1d4ed8;color:#fff;font-weight:700}
+`.trim();
+
 /** The frame's CSS (tokens as in ./styles.ts; 44 px targets). */
 export const FRAME_CSS = `
 .mfv-frame{min-height:100vh;display:flex;flex-direction:column}
@@ -142,8 +153,5 @@ export const FRAME_CSS = `
 .mfv-footer a.mfv-strong{font-weight:700;color:#111827}
 .mfv-footer p{max-width:760px;margin:4px auto 0}
 .mfv-layout-card .mfv-footer p{margin:0}
-.mfv-error h1{font-size:22px}
-.mfv-error-links{display:flex;flex-wrap:wrap;gap:10px}
-.mfv-error-links a{display:inline-flex;align-items:center;min-height:44px;padding:0 16px;border:1px solid #d0d7de;border-radius:10px;color:#111827;text-decoration:none}
-.mfv-error-links a.mfv-primary{background:#1d4ed8;border-color:#1d4ed8;color:#fff;font-weight:700}
+${ERROR_CSS}
 `.trim();

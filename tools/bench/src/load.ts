@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 
 export interface LoadResult {
@@ -15,16 +15,40 @@ export function percentile(sorted: Float64Array | number[], p: number): number {
   return sorted[index]!;
 }
 
+/** Clock ticks per second of `/proc/<pid>/stat`'s times (USER_HZ on Linux). */
+const TICKS_PER_SECOND = 100;
+
+/** The process group and the CPU ticks (utime + stime) of one `/proc/<pid>/stat` line. */
+function parseStat(stat: string): { pgrp: number; ticks: number } {
+  // Fields after the command name (which may hold spaces): state is field 3, pgrp 5, utime 14, stime 15.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return { pgrp: Number(fields[2]), ticks: Number(fields[11]) + Number(fields[12]) };
+}
+
 /**
  * CPU time (user + system, ms) a process has used so far, from `/proc/<pid>/stat` (Linux; clock
  * ticks of 10 ms). On a shared machine throughput moves with everyone else's load; CPU time per
  * request of the server process does much less.
  */
 export function cpuTimeMs(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  // Fields after the command name (which may hold spaces): state is field 3, utime 14, stime 15.
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  return (parseStat(readFileSync(`/proc/${pid}/stat`, 'utf8')).ticks * 1000) / TICKS_PER_SECOND;
+}
+
+/** CPU seconds (utime + stime) of every process in process group `pgid`, from /proc (Linux). */
+export function groupCpuSeconds(pgid: number): number {
+  let ticks = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+    } catch {
+      continue; // exited meanwhile
+    }
+    const parsed = parseStat(stat);
+    if (parsed.pgrp === pgid) ticks += parsed.ticks;
+  }
+  return ticks / TICKS_PER_SECOND;
 }
 
 /**

@@ -16,7 +16,7 @@
  * verify server under `node --cpu-prof` into <dir> and stops after the flows (no baseline in the profile).
  */
 import { createPublicKey } from 'node:crypto';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -29,7 +29,7 @@ import {
   loadMokKeyFile,
   mokServerEncrypt,
 } from '@mfv/verification/mobile-ok';
-import { percentile } from './load.js';
+import { groupCpuSeconds, percentile } from './load.js';
 import { apiService, memberSession } from './stack.js';
 import { freePort } from '@mfv/testkit/ports';
 
@@ -49,26 +49,6 @@ const PERSONA = {
 const OTP = '234567';
 const ORIGIN = 'http://localhost:8080';
 const KEY_PASSWORD = 'bench-mok-key-password';
-
-/** CPU seconds (utime + stime) of every process in process group `pgid`, from /proc (Linux). */
-function groupCpuSeconds(pgid: number): number {
-  const ticksPerSecond = 100; // USER_HZ on Linux
-  let ticks = 0;
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    let stat: string;
-    try {
-      stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-    } catch {
-      continue; // exited meanwhile
-    }
-    // Fields after the command name (which may contain spaces) start after the last ')'.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    if (Number(fields[2]) !== pgid) continue; // field 5: pgrp
-    ticks += Number(fields[11]) + Number(fields[12]); // fields 14, 15: utime, stime
-  }
-  return ticks / ticksPerSecond;
-}
 
 /** One browser: its cookies (the member's session) and the page's CSRF token. */
 class FlowClient {
