@@ -56,7 +56,8 @@ describe('the status after verifying, without a reload', () => {
 
     const flow = await context.newPage();
     await mokSmsVerification(flow, site.url, PERSON);
-    const summary = new RegExp(`^본인확인 완료 · ${PERSON.masked} · \\d{4}\\.\\d{2}\\.\\d{2}$`);
+    const masked = PERSON.masked.replace('*', '\\*');
+    const summary = new RegExp(`^본인확인 완료 · ${masked} · \\d{4}\\.\\d{2}\\.\\d{2}$`);
 
     // The header of the home tab: the badge, and the status in the menu.
     await expect.poll(() => home.getByTestId('user-verified-badge').count()).toBe(1);
