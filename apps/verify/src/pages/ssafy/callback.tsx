@@ -99,7 +99,8 @@ export const getServerSideProps: GetServerSideProps<Props> = async (ctx) => {
     );
     // Not a full-page transaction: the popup's page, whose SDK hands the callback to its opener.
     if (done === null) return { props: { kind: 'popup', sdkUrl } };
-    return { redirect: { destination: `${SSAFY_PAGE_PATH}?done=1`, permanent: false } };
+    // SSAFY_PAGE_PATH already carries this remote's basePath.
+    return { redirect: { destination: `${SSAFY_PAGE_PATH}?done=1`, basePath: false, permanent: false } };
   } catch (error) {
     if (!(error instanceof VerifyError) || (error.status >= 500 && error.code === 'INTERNAL')) throw error;
     const extra = error.extra as { errorCode?: unknown; requestId?: unknown };
