@@ -238,6 +238,19 @@ export async function ssafyVerifyInPopup(page: Page, persona: string | 'cancel')
   await closed;
 }
 
+/**
+ * On /verify/ssafy as a phone or in-app browser: "SSAFY 인증하기" opens the issuer's page in this
+ * window (no popup); `persona` verifies, and the page comes back to /verify/ssafy with the result.
+ */
+export async function ssafyVerifyFullPage(page: Page, siteUrl: string, persona: string): Promise<void> {
+  await page.getByTestId('ssafy-verify-button').click();
+  await page.waitForURL(/\/ssafy\/verify\/authorize\?/);
+  await page.check(`input[name="persona"][value="${persona}"]`);
+  await page.getByRole('button', { name: '인증하기' }).click();
+  await page.waitForURL(`${siteUrl}/verify/ssafy`);
+  await until('SSAFY done', () => page.getByTestId('ssafy-done').isVisible(), true);
+}
+
 /** /verification → SSAFY 교육생 인증 → the issuer's popup → "verified" with cohort and campus. */
 export async function ssafyVerification(
   page: Page,

@@ -8,6 +8,7 @@ import {
   MOK_PERSONAS,
   SSAFY_PERSONAS,
   ssafySdkReady,
+  ssafyVerifyFullPage,
   ssafyVerifyInPopup,
 } from './flows.js';
 import { launchBrowser, signIn, startTestSite } from './harness.js';
@@ -145,14 +146,19 @@ describe('results survive a reload (from the server, nothing in the URL)', () =>
     await Promise.all([context.close(), anonymous.close()]);
   });
 
-  it('SSAFY: reloading after 인증 shows it done, not the untouched start page', async () => {
+  it('SSAFY on a phone: the issuer’s page in this window (no popup), back to a result that survives a reload', async () => {
     const context = await phone('SSAFY새로고침');
     const page = await context.newPage();
     await page.goto(`${site.url}/verify/ssafy`, { waitUntil: 'networkidle' });
     expect(await page.getByTestId('ssafy-done').count()).toBe(0);
-    await ssafySdkReady(page);
-    await ssafyVerifyInPopup(page, SSAFY_PERSONAS.kimMinjun.id);
-    await expect.poll(() => page.getByTestId('ssafy-verify').getAttribute('data-status')).toBe('verified');
+    let popups = 0;
+    page.on('popup', () => (popups += 1));
+    await ssafyVerifyFullPage(page, site.url, SSAFY_PERSONAS.kimMinjun.id);
+    expect(popups).toBe(0);
+    expect(page.url()).toBe(`${site.url}/verify/ssafy`);
+    expect(await page.getByTestId('ssafy-done-summary').textContent()).toMatch(
+      /^SSAFY 인증 완료 · \d{4}\.\d{2}\.\d{2}$/,
+    );
     await page.reload({ waitUntil: 'networkidle' });
     expect(await page.getByTestId('ssafy-done-summary').textContent()).toMatch(
       /^SSAFY 인증 완료 · \d{4}\.\d{2}\.\d{2}$/,
@@ -185,6 +191,11 @@ describe('where the verification window opens', () => {
     expect(popups).toBe(0);
     await page.goto(`${site.url}/verify/ssafy`, { waitUntil: 'networkidle' });
     expect(await page.getByTestId('in-app-notice').getAttribute('data-app')).toBe('kakaotalk');
+    // SSAFY too runs in this window, and comes back with the result (another SSAFY member than
+    // the other tests': one SSAFY account belongs to one member).
+    await ssafyVerifyFullPage(page, site.url, 'choi-yujin');
+    expect(popups).toBe(0);
+    expect(await page.getByTestId('ssafy-done').count()).toBe(1);
     await context.close();
   });
 

@@ -8,8 +8,12 @@ import type { Instrumentation } from 'next';
 export async function register() {
   // eslint-disable-next-line no-restricted-properties -- Next's own runtime marker
   if (process.env.NEXT_RUNTIME === 'nodejs') {
-    const { registerNodeServer } = await import('@mfv/next-config/instrumentation');
-    await registerNodeServer();
+    const [{ registerNodeServer }, { checkLiveConfig, testFaultsEnvSchema }] = await Promise.all([
+      import('@mfv/next-config/instrumentation'),
+      import('@mfv/config'),
+    ]);
+    // Live mode: the test-only fault page may not be switched on (exits naming MFV_TEST_FAULTS).
+    await registerNodeServer({ checkConfig: () => checkLiveConfig('notice', [testFaultsEnvSchema]) });
   }
 }
 

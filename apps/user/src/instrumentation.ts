@@ -14,15 +14,18 @@ import type { Instrumentation } from 'next';
 export async function register() {
   // eslint-disable-next-line no-restricted-properties -- Next's own runtime marker
   if (process.env.NEXT_RUNTIME === 'nodejs') {
-    const [{ registerNodeServer }, { preloadTossRuntime }, { checkLiveConfig, userEnvSchema }] =
-      await Promise.all([
-        import('@mfv/next-config/instrumentation'),
-        import('./server/toss-runtime'),
-        import('@mfv/config'),
-      ]);
+    const [
+      { registerNodeServer },
+      { preloadTossRuntime },
+      { checkLiveConfig, testFaultsEnvSchema, userEnvSchema },
+    ] = await Promise.all([
+      import('@mfv/next-config/instrumentation'),
+      import('./server/toss-runtime'),
+      import('@mfv/config'),
+    ]);
     // Live mode: every provider setting checked at start, one error naming each.
     await registerNodeServer({
-      checkConfig: () => checkLiveConfig('user', [userEnvSchema]),
+      checkConfig: () => checkLiveConfig('user', [userEnvSchema, testFaultsEnvSchema]),
       beforeSentry: preloadTossRuntime,
     });
   }

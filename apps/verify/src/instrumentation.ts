@@ -8,11 +8,14 @@ import type { Instrumentation } from 'next';
 export async function register() {
   // eslint-disable-next-line no-restricted-properties -- Next's own runtime marker
   if (process.env.NEXT_RUNTIME === 'nodejs') {
-    const [{ registerNodeServer }, { checkLiveConfig, verificationEnvSchema, verifyEnvSchema }] =
-      await Promise.all([import('@mfv/next-config/instrumentation'), import('@mfv/config')]);
+    const [
+      { registerNodeServer },
+      { checkLiveConfig, testFaultsEnvSchema, verificationEnvSchema, verifyEnvSchema },
+    ] = await Promise.all([import('@mfv/next-config/instrumentation'), import('@mfv/config')]);
     // Live mode: every provider setting of both schemas checked at start, one error naming each.
     await registerNodeServer({
-      checkConfig: () => checkLiveConfig('verify', [verifyEnvSchema, verificationEnvSchema]),
+      checkConfig: () =>
+        checkLiveConfig('verify', [verifyEnvSchema, verificationEnvSchema, testFaultsEnvSchema]),
     });
   }
 }

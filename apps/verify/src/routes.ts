@@ -5,7 +5,7 @@
 import { verificationResult } from './core/result';
 import { kcbStart } from './providers/kcb/routes';
 import { mokCall, mokConfirm, mokRequest, mokResend, mokStart } from './providers/mobile-ok/routes';
-import { ssafyStart, ssafyVerifyToken } from './providers/ssafy/routes';
+import { ssafyStart, ssafyStartRedirect, ssafyVerifyToken } from './providers/ssafy/routes';
 
 export const API_ROUTES = {
   mokStart,
@@ -16,6 +16,7 @@ export const API_ROUTES = {
   verificationResult,
   kcbStart,
   ssafyStart,
+  ssafyStartRedirect,
   ssafyVerifyToken,
 } as const;
 

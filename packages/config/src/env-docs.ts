@@ -69,6 +69,8 @@ export const ENV_DOCS: Readonly<Record<string, string>> = {
   // shell, notice, verify
   MFV_BENCH_BASELINE: 'shell: serve /baseline for `pnpm bench:ssr` (never in production)',
   MFV_BENCH_ROUTES: 'notice/verify: serve the bench-only API routes (never in production)',
+  MFV_TEST_FAULTS:
+    'Next apps: serve /test-fault, a page that fails on the server, for the browser tests of the 500 pages (refused with MFV_PROVIDERS=live)',
   MFV_REMOTE_PINS_FILE:
     'shell: file mirror of the remote pins (`pnpm remote:pin`), read when Redis cannot answer; the CLI writes it too',
 

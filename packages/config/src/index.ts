@@ -20,6 +20,7 @@ export { authEnvSchema, DEV_AUTH_COOKIE_SECRET, type AuthEnv } from './auth.js';
 export { userEnvSchema, DEV_TOSS_UNLINK_BASIC_AUTH, type UserEnv } from './user.js';
 export { verificationEnvSchema, DEV_KCB_CLIENT_SECRET, type VerificationEnv } from './verification.js';
 export { noticeEnvSchema, type NoticeEnv } from './notice.js';
+export { testFaultsEnvSchema, type TestFaultsEnv } from './test-faults.js';
 export {
   verifyEnvSchema,
   MOK_DEV_KEY_PASSWORD,

@@ -22,6 +22,8 @@ describe('bench-only pages', () => {
       'apps/notice/src/pages/api/bench/[kind].ts',
       'apps/verify/src/pages/api/bench/cpu.ts',
       'apps/shell/src/pages/baseline.tsx',
+      // The test-only pages that fail on purpose (MFV_TEST_FAULTS) ship in no image either.
+      ...['shell', 'verify', 'user', 'notice'].map((app) => `apps/${app}/src/pages/test-fault.tsx`),
     ];
     for (const file of bench) {
       expect(existsSync(at(file)), file).toBe(true);

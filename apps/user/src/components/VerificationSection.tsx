@@ -1,12 +1,15 @@
 import type { VerificationStatus } from '@mfv/api-contract';
 import { ICON_SVG_PROPS, ICONS } from '@mfv/ui/icons';
+import { useLiveVerification } from '@mfv/ui/live-verification';
 import { NOT_VERIFIED_COPY, verificationLabel, verificationSummary } from '@mfv/ui/verification';
 
 /**
  * 내 정보's 본인확인 row: the member's lasting status from the server render ("본인확인 완료 · 이*연 ·
  * 2026.12.03" and how it was done), or that they have not verified yet, with the way to /verification.
+ * Kept live (`@mfv/ui/live-verification`): a verification finished in another tab shows at once.
  */
-export function VerificationSection({ status }: { status: VerificationStatus }) {
+export function VerificationSection({ status: initial }: { status: VerificationStatus }) {
+  const status = useLiveVerification(initial);
   return (
     <section aria-labelledby="me-verification-title" data-testid="me-verification">
       <h2 id="me-verification-title">본인확인</h2>

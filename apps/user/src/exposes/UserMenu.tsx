@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { ICON_SVG_PROPS, ICONS } from '@mfv/ui/icons';
+import { useLiveVerification } from '@mfv/ui/live-verification';
 import { announceMenuOpen, nextMenuIndex, watchMenuDismiss } from '@mfv/ui/menus';
 import {
   VERIFICATION_KIND_COPY,
@@ -28,6 +29,9 @@ const MENU_ID = 'user/UserMenu';
  * The header's account menu. Exposed to the shell as `user/UserMenu`.
  * Styles are scoped with styled-jsx so they cannot leak into other slots.
  *
+ * The verification badge and status follow `@mfv/ui/live-verification`: server-rendered, then read
+ * again whenever a flow announces a new result.
+ *
  * Keyboard (WAI-ARIA menu button): Enter/Space/↓ opens on the first item, ↑ on the last; ↑/↓,
  * Home/End move; Escape closes and returns to the button; Tab closes. A click or tap outside, or
  * another header pop-up opening (the notice bell), closes it too.
@@ -38,7 +42,9 @@ export default function UserMenu({
   sessionUnavailable = false,
   returnTo = '/',
 }: UserMenuProps) {
-  const verified = verification?.verified ? verification : null;
+  // Kept live: a verification finished in another tab or window shows here without a reload.
+  const status = useLiveVerification(verification, viewer !== null);
+  const verified = status?.verified ? status : null;
   const [open, setOpen] = useState(false);
   const menuId = useId();
   const root = useRef<HTMLDivElement>(null);

@@ -1,11 +1,13 @@
 import { useState } from 'react';
 import { ICON_SVG_PROPS, ICONS } from '@mfv/ui/icons';
+import { useLiveVerification } from '@mfv/ui/live-verification';
 import {
   needsNoFurtherVerification,
   verificationNextStep,
   verificationSummary,
   type VerificationStatusView,
 } from '@mfv/ui/verification';
+import InAppNotice from '../core/ui/InAppNotice';
 import { VERIFICATION_METHODS, type VerificationMethod } from '../methods';
 
 export interface VerifyLauncherProps {
@@ -26,7 +28,10 @@ export interface VerifyLauncherProps {
 export default function VerifyLauncher({ initialMethod, verification = null }: VerifyLauncherProps) {
   const [selected, setSelected] = useState<VerificationMethod['id'] | undefined>(initialMethod);
   const current = VERIFICATION_METHODS.find((m) => m.id === selected);
-  const verified = verification?.verified ? verification : null;
+  // Kept live (`@mfv/ui/live-verification`): a verification finished in another tab shows at once.
+  // Signed out the shell passes null and nothing is read.
+  const status = useLiveVerification(verification, verification !== null);
+  const verified = status?.verified ? status : null;
   return (
     <section className="launcher" data-slot-component="verify/VerifyLauncher" aria-labelledby="verify-title">
       {verified && (
@@ -40,6 +45,8 @@ export default function VerifyLauncher({ initialMethod, verification = null }: V
           <p className="next">{verificationNextStep(verified)}</p>
         </div>
       )}
+      {/* KakaoTalk, Naver …: the verification windows work in the phone's own browser (core/environment.ts). */}
+      <InAppNotice />
       <h2 id="verify-title">
         {verified && needsNoFurtherVerification(verified) ? '다시 인증하기' : '본인확인 방법 선택'}
       </h2>

@@ -227,6 +227,7 @@ const ROUTES: Record<string, RouteName> = {
   '/verify/api/verification/result': 'verificationResult',
   '/verify/api/kcb/start': 'kcbStart',
   '/verify/api/ssafy/start': 'ssafyStart',
+  '/verify/api/ssafy/start-redirect': 'ssafyStartRedirect',
   '/verify/api/ssafy/verify-token': 'ssafyVerifyToken',
 };
 

@@ -92,6 +92,17 @@ export async function ssafyUserStep(
   authorize.searchParams.set('state', state);
   authorize.searchParams.set('code_challenge', challenge);
   authorize.searchParams.set('code_challenge_method', 'S256');
+  return { ...(await ssafyDecide(authorize, persona)), codeVerifier: verifier };
+}
+
+/**
+ * On the issuer's page at `authorize` (an authorize URL made by anyone: the SDK, our full-page
+ * start), the person chooses `persona` (or 취소): the callback's query as the redirect URI gets it.
+ */
+export async function ssafyDecide(
+  authorize: URL | string,
+  persona: string | 'cancel',
+): Promise<Omit<SsafyCallback, 'codeVerifier'>> {
   const page = await fetch(authorize, { redirect: 'manual' });
   const html = await page.text();
   if (page.status !== 200) throw new Error(`authorize answered ${page.status}: ${html.slice(0, 300)}`);
@@ -102,7 +113,8 @@ export async function ssafyUserStep(
     action: persona === 'cancel' ? 'cancel' : 'verify',
   };
   if (persona !== 'cancel') fields.persona = persona;
-  const decided = await fetch(`${issuer}/verify/authorize/decision`, {
+  const decision = new URL('decision', `${new URL(authorize).toString().split('?')[0]}/`);
+  const decided = await fetch(decision, {
     method: 'POST',
     redirect: 'manual',
     headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
@@ -120,6 +132,5 @@ export async function ssafyUserStep(
     error: q.get('error'),
     errorCode: q.get('error_code'),
     requestId: q.get('request_id'),
-    codeVerifier: verifier,
   };
 }

@@ -8,6 +8,7 @@ import {
 } from '@mfv/ui/verification';
 import type { GetServerSideProps } from 'next';
 import { useEffect } from 'react';
+import { announceVerificationChanged } from '@mfv/ui/live-verification';
 import VerifyCard from '../../core/ui/VerifyCard';
 import { KCB_BRAND, KCB_TICKET_PATTERN } from '../../providers/kcb/rules';
 import type { VerificationResultView } from '../../core/responses';
@@ -29,9 +30,14 @@ type Props =
  * anything from the URL.
  */
 export default function KcbResultPage(props: Props) {
+  const fresh = props.ok === true;
   useEffect(() => {
     window.history.replaceState(null, '', window.location.pathname);
   }, []);
+  // A result just stored: every open page of the site shows the new status (the user menu, 내 정보).
+  useEffect(() => {
+    if (fresh) announceVerificationChanged();
+  }, [fresh]);
   if (props.ok === 'status') {
     const { status } = props;
     return (

@@ -1,6 +1,8 @@
 import { ConfigError } from '@mfv/config';
 import type { GetServerSideProps } from 'next';
 import Script from 'next/script';
+import { useEffect } from 'react';
+import { announceVerificationChanged } from '@mfv/ui/live-verification';
 import SsafyVerifyButton from '../../providers/ssafy/ui/SsafyVerifyButton';
 import VerifyCard from '../../core/ui/VerifyCard';
 import InAppNotice from '../../core/ui/InAppNotice';
@@ -18,8 +20,18 @@ type Props = {
   verified: VerifiedStatusView | null;
 };
 
-/** /verify/ssafy — SSAFY 교육생 인증 with the hosted SDK's popup (SSAFY Verify guide). */
+/**
+ * /verify/ssafy — SSAFY 교육생 인증 with the hosted SDK's popup (SSAFY Verify guide), or as a full
+ * page on phones and in in-app browsers (back here from /verify/ssafy/callback).
+ */
 export default function SsafyPage({ owner, config, verified }: Props) {
+  // Back from the full-page flow (`?done=1`): the address loses the mark, the rest of the site hears
+  // of the new status. A reload shows the stored status from the server, without the mark.
+  useEffect(() => {
+    if (new URLSearchParams(window.location.search).get('done') !== '1') return;
+    window.history.replaceState(null, '', window.location.pathname);
+    if (verified) announceVerificationChanged();
+  }, [verified]);
   return (
     <VerifyCard
       title="SSAFY 교육생 인증"

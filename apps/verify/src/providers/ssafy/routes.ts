@@ -16,6 +16,18 @@ export const ssafyStart = defineRoute({
 });
 
 /**
+ * POST /verify/api/ssafy/start-redirect — the full-page variant (phones, in-app browsers): a
+ * transaction keeping this server's state and PKCE verifier; answers the issuer's authorize URL.
+ * The callback comes back to the redirect URI's page (pages/ssafy/callback.tsx).
+ */
+export const ssafyStartRedirect = defineRoute({
+  name: 'ssafyStartRedirect',
+  schema: z.strictObject({}),
+  limit: 'start',
+  handle: (rt: VerifyRuntime, ctx) => rt.ssafy.startRedirect(ctx),
+});
+
+/**
  * POST /verify/api/ssafy/verify-token {code, codeVerifier, redirectUri, iss} — the token exchange
  * within this browser's transaction: issuer and redirect URI checked, the code used once and
  * exchanged with its PKCE verifier, the verification_token validated and its auth_time inside the

@@ -25,6 +25,12 @@ export interface SsafyStartResponse {
   expiresAt: string;
 }
 
+/** POST /verify/api/ssafy/start-redirect: the full-page flow's way to the issuer. */
+export interface SsafyRedirectStartResponse extends SsafyStartResponse {
+  /** The issuer's authorize page, with this server's state and PKCE challenge: this window goes there. */
+  authorizeUrl: string;
+}
+
 /** POST /verify/api/ssafy/verify-token: the minimal result (the SSAFY Verify guide's backend-success.json). */
 export interface SsafyVerifyTokenResponse {
   ok: true;

@@ -15,6 +15,14 @@
  *                 algorithm, every listed claim), its `auth_time` inside this transaction, the
  *                 result stored with the api for the member or pending signup of this browser
  *                 → only `{ok, verified, sub, cohort, campus, authTime}`.
+ *   start-redirect / completeRedirect
+ *                the full-page variant (phones, in-app browsers: a popup would not work there,
+ *                core/environment.ts): this server makes the state and the PKCE pair, keeps them
+ *                in the transaction and sends this window to the issuer's authorize page; the
+ *                issuer returns it to the redirect URI, whose page has the code exchanged here
+ *                with the kept verifier after comparing the state — then the same checks as
+ *                verify-token (RFC 6749 §4.1, RFC 7636; the issuer's authorize endpoint as the SSAFY
+ *                Verify guide documents it for "mobile app in the system browser").
  *
  * What binds a code to this transaction (docs/security.md F10): the SDK makes `state` and the PKCE
  * pair in the browser and compares the callback's state itself (SSAFY Verify 플랫폼 가이드
@@ -39,16 +47,23 @@ import {
   type SsafyVerification,
 } from '@mfv/verification/ssafy';
 import {
+  createPkcePair,
+  createState,
+  interpretSsafyCallback,
+  ssafyUiErrorMessage,
+} from '@mfv/verification/ssafy/browser';
+import {
   assertTransactionOwner,
   handOff,
   ownerKey,
   resolveOwner,
   type VerificationRecord,
 } from '../../core/handoff';
+import { VerifyError } from '../../core/errors';
 import type { Reply, RouteContext } from '../../core/http';
 import { TransactionNotFoundError, type TransactionStore } from '../../core/transactions';
 import { fromHandOffError, fromSsafyError, ssafyError } from './errors';
-import type { SsafyStartResponse, SsafyVerifyTokenResponse } from './rules';
+import type { SsafyRedirectStartResponse, SsafyStartResponse, SsafyVerifyTokenResponse } from './rules';
 
 export const SSAFY_PROVIDER = 'ssafy';
 /** The product code of the stored record (the scope every SSAFY Verify request carries). */
@@ -79,6 +94,18 @@ export function lazySsafyAccess(options: () => Promise<SsafyClientOptions>): () 
 export interface SsafyTxData {
   /** When the transaction started, epoch ms on this server's clock. */
   startedAt: number;
+  /** The full-page flow only: the state and PKCE verifier this server made for the authorize request. */
+  redirect?: { state: string; codeVerifier: string };
+}
+
+/** The issuer's callback as the redirect URI's page received it in the full-page flow (query values). */
+export interface SsafyRedirectCallback {
+  code: string | null;
+  state: string | null;
+  iss: string | null;
+  error: string | null;
+  errorCode: string | null;
+  requestId: string | null;
 }
 
 export interface SsafyServiceDeps {
@@ -159,15 +186,105 @@ export class SsafyService {
     }
   }
 
+  /**
+   * POST …/ssafy/start-redirect: a transaction holding this server's state and PKCE verifier, and
+   * the issuer's authorize URL for this window (the full-page flow).
+   */
+  async startRedirect(ctx: RouteContext): Promise<Reply<SsafyRedirectStartResponse>> {
+    try {
+      const owner = await resolveOwner(this.deps.auth, ctx.req, ctx.res);
+      const { client } = await this.deps.ssafy();
+      const state = createState();
+      const pkce = await createPkcePair();
+      const tx = await this.deps.store.begin<SsafyTxData>(
+        ctx.req,
+        ctx.res,
+        SSAFY_PROVIDER,
+        { startedAt: this.now().getTime(), redirect: { state, codeVerifier: pkce.codeVerifier } },
+        ownerKey(owner),
+      );
+      const url = new URL(`${client.issuer}/verify/authorize`);
+      url.searchParams.set('client_id', client.clientId);
+      url.searchParams.set('redirect_uri', client.redirectUri);
+      url.searchParams.set('scope', client.scopes.join(' '));
+      url.searchParams.set('state', state);
+      url.searchParams.set('code_challenge', pkce.codeChallenge);
+      url.searchParams.set('code_challenge_method', pkce.codeChallengeMethod);
+      return {
+        status: 200,
+        body: { authorizeUrl: url.toString(), expiresAt: new Date(tx.expiresAt).toISOString() },
+      };
+    } catch (error) {
+      throw fromSsafyError(error);
+    }
+  }
+
   /** POST …/ssafy/verify-token: the checks, the exchange, the token validation. */
   async verifyToken(ctx: RouteContext, body: SsafyVerifyTokenBody): Promise<Reply<SsafyVerifyTokenResponse>> {
+    return (await this.exchange(ctx, () => body))!;
+  }
+
+  /**
+   * The redirect URI's page in the full-page flow: the callback's state compared with the one this
+   * transaction keeps, then the exchange with the kept verifier (as verify-token). Null when this
+   * browser's transaction is not a full-page one (the popup's page: the SDK hands the callback to
+   * its opener) or there is none; a VerifyError for a failed verification.
+   */
+  async completeRedirect(
+    ctx: RouteContext,
+    callback: SsafyRedirectCallback,
+  ): Promise<Reply<SsafyVerifyTokenResponse> | null> {
+    try {
+      return await this.exchange(ctx, (tx, issuer, redirectUri) => {
+        if (tx.redirect === undefined) return null;
+        if (callback.state === null || callback.state !== tx.redirect.state) {
+          throw ssafyError(400, 'SSAFY_STATE_MISMATCH', 'VERIFY_RESPONSE_INVALID', callback.requestId);
+        }
+        const outcome = interpretSsafyCallback(
+          {
+            code: callback.code,
+            error: callback.error,
+            iss: callback.iss,
+            error_code: callback.errorCode,
+            request_id: callback.requestId,
+            codeVerifier: tx.redirect.codeVerifier,
+          },
+          issuer,
+        );
+        if (!outcome.ok) {
+          // The issuer's own error_code (VERIFY_CANCELLED, VERIFY_MEMBER_NOT_FOUND …) and its message.
+          throw new VerifyError(400, outcome.errorCode, ssafyUiErrorMessage(outcome.errorCode), {
+            ok: false,
+            errorCode: outcome.errorCode,
+            requestId: outcome.requestId,
+          });
+        }
+        return { code: outcome.code, codeVerifier: outcome.codeVerifier, redirectUri, iss: outcome.iss };
+      });
+    } catch (error) {
+      // No transaction in this browser (a popup's page opened alone, a reload after the end).
+      if (error instanceof VerifyError && error.code === 'SSAFY_TX_NOT_FOUND') return null;
+      throw error;
+    }
+  }
+
+  /**
+   * The exchange under this browser's transaction: `bodyOf` gives the code, verifier, redirect URI
+   * and iss from the transaction (null: not this flow's transaction, left untouched).
+   */
+  private async exchange(
+    ctx: RouteContext,
+    bodyOf: (tx: SsafyTxData, issuer: string, redirectUri: string) => SsafyVerifyTokenBody | null,
+  ): Promise<Reply<SsafyVerifyTokenResponse> | null> {
     try {
       const { client } = await this.deps.ssafy();
       const lockMs = client.transport.limits.timeoutMs * 2 + LOCK_MARGIN_MS;
       const verification = await this.deps.store.withLock<
         SsafyTxData,
-        Awaited<ReturnType<typeof completeSsafyVerification>>
+        Awaited<ReturnType<typeof completeSsafyVerification>> | null
       >(ctx.req, SSAFY_PROVIDER, lockMs, async (locked) => {
+        const body = bodyOf(locked.tx.data, client.issuer, client.redirectUri);
+        if (body === null) return null;
         // Only whom it was started for (docs/security.md F5); before it is consumed, so its owner can still finish.
         await assertTransactionOwner(this.deps.auth, ctx.req, ctx.res, locked.tx);
         // Single use: whatever follows, this transaction cannot be presented again.
@@ -204,6 +321,7 @@ export class SsafyService {
         }
         return result;
       });
+      if (verification === null) return null;
       // The result belongs to someone: the member or the pending signup of this browser.
       const owner = await resolveOwner(this.deps.auth, ctx.req, ctx.res);
       // Stored before the browser hears "verified"; the api refuses a sub another account holds.

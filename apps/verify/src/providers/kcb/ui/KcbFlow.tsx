@@ -10,7 +10,7 @@ import {
   type KcbStartResponse,
 } from '../rules';
 import type { OwnerKind } from '../../../core/owner';
-import { detectBrowser, launchMode } from '../../../core/environment';
+import { prefersFullPage } from '../../../core/ui/full-page';
 import InAppNotice from '../../../core/ui/InAppNotice';
 
 const client = createAppClient('/verify');
@@ -23,15 +23,6 @@ type Phase =
   | { kind: 'popup' }
   | { kind: 'redirecting' }
   | { kind: 'failed'; code: string; message: string };
-
-/**
- * Phones, in-app browsers (KakaoTalk, Naver …), small screens and touch-first devices get the
- * full-page variant (core/environment.ts); a desktop browser the popup.
- */
-function prefersFullPage(): boolean {
-  const narrow = window.matchMedia('(max-width: 640px), (pointer: coarse)').matches;
-  return launchMode(detectBrowser(window.navigator.userAgent), { narrow }) === 'full-page';
-}
 
 /**
  * KCB 휴대폰 본인확인: the page asks this remote's API for KCB's form and POSTs it to KCB — in a

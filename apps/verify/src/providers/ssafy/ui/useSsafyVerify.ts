@@ -4,9 +4,11 @@ import {
   ssafyUiErrorMessage,
   type SsafySdkCallback,
 } from '@mfv/verification/ssafy/browser';
+import { announceVerificationChanged } from '@mfv/ui/live-verification';
 import { useCallback, useRef, useState } from 'react';
 import type {
   SsafyPublicConfig,
+  SsafyRedirectStartResponse,
   SsafyStartResponse,
   SsafyVerifyResult,
   SsafyVerifyTokenResponse,
@@ -80,6 +82,8 @@ export function useSsafyVerify(config: SsafyPublicConfig) {
       running.current = false;
       setResult(value);
       setStatus(value.ok ? 'verified' : 'failed');
+      // Stored with the api: every open page of the site shows the new status.
+      if (value.ok) announceVerificationChanged();
       return value;
     };
     if (running.current) return failure('VERIFY_POPUP_FAILED', null);
@@ -131,5 +135,24 @@ export function useSsafyVerify(config: SsafyPublicConfig) {
     }
   }, [config]);
 
-  return { status, result, verify };
+  /** The full-page flow: our server makes the state and PKCE pair; this window goes to the issuer. */
+  const verifyFullPage = useCallback(async (): Promise<void> => {
+    if (running.current) return;
+    running.current = true;
+    setStatus('working');
+    setResult(null);
+    try {
+      const { authorizeUrl } = await client.json<SsafyRedirectStartResponse>('/api/ssafy/start-redirect', {
+        method: 'POST',
+        body: {},
+      });
+      window.location.assign(authorizeUrl);
+    } catch (error) {
+      running.current = false;
+      setResult(fromApiError(error));
+      setStatus('failed');
+    }
+  }, []);
+
+  return { status, result, verify, verifyFullPage };
 }
