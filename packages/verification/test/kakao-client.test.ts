@@ -167,6 +167,9 @@ describe('Kakao login client', () => {
         json(200, { id: 5, kakao_account: { ci: '', ci_needs_agreement: false } }),
       ),
     ).toEqual({ kakaoId: '5' });
+    expect(
+      await processKakaoUserMeResponse(json(200, { id: 6, kakao_account: { ci: 'C'.repeat(257) } })),
+    ).toEqual({ kakaoId: '6' });
   });
 
   it.each([

@@ -213,6 +213,9 @@ export async function processKakaoUserMeResponse(res: Response): Promise<KakaoId
   }
   // Kakao calls it "사용자 동의 시 CI 참고 가능": a matching key, never proof of identity (the same
   // document: it does not replace the service's own 본인인증).
-  if (typeof account.ci === 'string' && account.ci.trim() !== '') identity.ci = account.ci.trim();
+  // A CI is 88 characters of base64; anything empty or implausibly long is treated as absent (the
+  // login then simply has no CI) rather than failing the sign-in at the api's 256-character limit.
+  const ci = typeof account.ci === 'string' ? account.ci.trim() : '';
+  if (ci !== '' && ci.length <= 256) identity.ci = ci;
   return identity;
 }
