@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Service, type Site } from '@mfv/site';
-import { emulateTossApp, tossLogin } from './flows.js';
+import { emulateTossApp, kakaoLogin, signUpFromHome, tossLogin, TOSS_PERSONAS } from './flows.js';
 import { ARTIFACTS, launchBrowser, startTestSite, watchProblems } from './harness.js';
 import { horizontalOverflow, smallTapTargets } from './ui-audit.js';
 import { freePort } from '@mfv/testkit/ports';
@@ -243,6 +243,59 @@ describe('Toss login through the proxied site (mTLS to the sandbox’s partner A
     expect(await smallTapTargets(page)).toEqual([]);
     expect(problems.pageErrors).toEqual([]);
     await page.close();
+  });
+
+  it('one person: 쩐티란 joined with Toss; her Kakao login (it shares her CI) goes to the link page, which proves the account with Toss (390 px)', async () => {
+    await context.clearCookies();
+    const joining = await context.newPage();
+    await signUpFromHome(
+      joining,
+      site.url,
+      (p) => tossLogin(p, TOSS_PERSONAS.tranThiLan.id, sandboxUrl()),
+      TOSS_PERSONAS.tranThiLan.prefill,
+      '토스란',
+    );
+    await joining.close();
+
+    // In an ordinary browser she logs in with Kakao.
+    await context.clearCookies();
+    const page = await context.newPage();
+    const problems = watchProblems(page);
+    await page.goto(`${site.url}/user/login?returnTo=${encodeURIComponent('/verification')}`);
+    await kakaoLogin(page, TOSS_PERSONAS.tranThiLan.id);
+    await page.waitForURL(`${site.url}/user/link`);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain(
+      '이미 가입한 계정이 있어요',
+    );
+    expect(await page.getByTestId('link-kakao').count()).toBe(0);
+    expect(await cookie('mfv_sid')).toBeUndefined();
+    // Outside the Toss app the button explains where it works; nothing is sent.
+    const before = posted.length;
+    await page.getByTestId('link-toss').click();
+    await expect.poll(() => page.getByTestId('toss-outside').isVisible()).toBe(true);
+    expect(await page.getByTestId('toss-outside').textContent()).toContain('토스 앱에서 열어 주세요');
+    expect(posted.length).toBe(before);
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    expect(await smallTapTargets(page)).toEqual([]);
+
+    // Opened in the Toss app: the Toss sign-in proves the account and links the Kakao login.
+    await emulateTossApp(page, sandboxUrl(), { persona: TOSS_PERSONAS.tranThiLan.id });
+    await page.getByTestId('link-toss').click();
+    await page.waitForURL(`${site.url}/verification`);
+    await expect.poll(() => page.getByTestId('user-nickname').textContent()).toBe('토스란');
+    expect(posted.at(-1)).toMatchObject({ link: true, returnTo: '/verification' });
+    expect(await cookie('mfv_signup')).toBeUndefined();
+    expect(problems.pageErrors).toEqual([]);
+    await page.close();
+
+    // From now on Kakao signs her in to the same account.
+    await context.clearCookies();
+    const again = await context.newPage();
+    await again.goto(`${site.url}/user/login`);
+    await kakaoLogin(again, TOSS_PERSONAS.tranThiLan.id);
+    await again.waitForURL(`${site.url}/`);
+    await expect.poll(() => again.getByTestId('user-nickname').textContent()).toBe('토스란');
+    await again.close();
   });
 
   it('Toss calls the unlink callback: the api ends the session at once, and the browser is signed out', async () => {

@@ -2,7 +2,7 @@ import { buildApp } from './app.js';
 import { migrate, openDb } from './db/index.js';
 import { loadApiEnv, type ApiEnv } from './env.js';
 import { createLogger } from './logger.js';
-import { backfillCiHashes, createCiKeyring } from './identity/ci-hash.js';
+import { createCiKeyring, rawCiBackfill } from './identity/ci-hash.js';
 import { resolveSecrets } from './secrets.js';
 import { initSentry } from './sentry.js';
 import { loadKeySet } from './tokens/keys.js';
@@ -20,15 +20,20 @@ async function main(env: ApiEnv): Promise<void> {
   const keys = await loadKeySet(secrets.signingKey, secrets.previousKey);
 
   const db = await openDb({ databaseUrl: env.DATABASE_URL, pgliteDataDir: env.API_PGLITE_DATA_DIR });
-  const applied = await migrate(db);
+  const ciKeys = createCiKeyring(secrets.ciKey, secrets.previousCiKey);
+  // Rows from before the CI hash hold the raw CI: hashed, then forgotten, right before migration
+  // 009 drops the column (counts only in the log).
+  const applied = await migrate(
+    db,
+    undefined,
+    rawCiBackfill(ciKeys, (keyed) => {
+      if (keyed > 0) logger.info({ keyed }, 'raw CI of earlier verifications replaced by its keyed hash');
+    }),
+  );
   logger.info(
     { driver: db.driver, persistent: db.driver === 'pg' || env.API_PGLITE_DATA_DIR !== undefined, applied },
     'database ready',
   );
-  const ciKeys = createCiKeyring(secrets.ciKey, secrets.previousCiKey);
-  // Rows from before the CI hash hold the raw CI: hash it, then forget it (counts only in the log).
-  const keyed = await backfillCiHashes(db, ciKeys);
-  if (keyed > 0) logger.info({ keyed }, 'raw CI of earlier verifications replaced by its keyed hash');
 
   const app = await buildApp({
     db,

@@ -1,16 +1,8 @@
 import { createHmac, randomBytes, randomInt } from 'node:crypto';
 import { expect, it } from 'vitest';
 import type { ApiApp } from '../src/app.js';
-import { backfillCiHashes, createCiKeyring } from '../src/identity/ci-hash.js';
-import {
-  bearer,
-  describeEachDriver,
-  freshKakaoId,
-  service,
-  signUp,
-  TEST_CI_KEY,
-  testCiKeys,
-} from './support/harness.js';
+import { createCiKeyring } from '../src/identity/ci-hash.js';
+import { bearer, describeEachDriver, freshKakaoId, service, signUp, TEST_CI_KEY } from './support/harness.js';
 import { identityResult } from './support/verifications.js';
 
 /**
@@ -219,34 +211,5 @@ describeEachDriver('one person across providers', (ctx) => {
     expect((await ctx.db.query('SELECT ci_hash FROM users WHERE id = $1', [member.user.id])).rows[0]).toEqual(
       { ci_hash: hmac(newKey, ci) },
     );
-  });
-
-  it('backfill: rows from before the hash lose their raw CI; members take their person, the first verified wins', async () => {
-    const app = await ctx.makeApp();
-    const [first, second] = [await signUp(app), await signUp(app)];
-    const ci = newCi();
-    // Two members holding one person through two providers: what the DI-only check allowed.
-    const legacy = async (userId: string, provider: string, verifiedAt: string) => {
-      await ctx.db.query(
-        `INSERT INTO verifications (id, provider, service_type, user_id, ci, di, name, birthday, gender, nation,
-           phone, verified_at, created_at, ticket_hash, ticket_expires_at)
-         VALUES (gen_random_uuid(), $1, 'telcoAuth', $2, $3, $4, '김민준', '19900315', 'male', 'domestic',
-           '01041000001', $5, $5, $6, $5)`,
-        [provider, userId, ci, newDi(), verifiedAt, randomBytes(16).toString('hex')],
-      );
-    };
-    await legacy(second.user.id, 'kcb', '2026-11-02T00:00:00Z');
-    await legacy(first.user.id, 'mobile-ok', '2026-11-01T00:00:00Z');
-
-    expect(await backfillCiHashes(ctx.db, testCiKeys)).toBeGreaterThanOrEqual(2);
-    expect(await everything()).not.toContain(ci);
-    const users = await ctx.db.query<{ id: string; ci_hash: string | null }>(
-      'SELECT id, ci_hash FROM users WHERE id = ANY($1::uuid[])',
-      [[first.user.id, second.user.id]],
-    );
-    const byId = Object.fromEntries(users.rows.map((r) => [r.id, r.ci_hash]));
-    expect(byId).toEqual({ [first.user.id]: hmac(TEST_CI_KEY, ci), [second.user.id]: null });
-    // Idempotent: nothing left to do.
-    expect(await backfillCiHashes(ctx.db, testCiKeys)).toBe(0);
   });
 });

@@ -42,7 +42,7 @@ describeEachDriver('SSAFY Verify records', (ctx) => {
       mattermost_id: 'k1m1nj00n0000000000000000a',
       verified_at: new Date(record.verifiedAt),
       phone: null,
-      ci: null,
+      ci_hash: null,
       di: null,
       name: null,
       birthday: null,

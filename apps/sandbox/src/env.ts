@@ -63,6 +63,8 @@ export function sandboxOptionsFromEnv(env: SandboxEnv): SandboxOptions {
           clientId: env.SANDBOX_KAKAO_CLIENT_ID,
           redirectUris: env.SANDBOX_KAKAO_REDIRECT_URIS,
           name: '샌드박스 앱',
+          // The platform's app as a 카카오싱크 partner granted 연계정보 (docs/providers/kakao.md).
+          ciConsentItem: true,
           ...(env.SANDBOX_KAKAO_CLIENT_SECRET !== undefined
             ? { clientSecret: env.SANDBOX_KAKAO_CLIENT_SECRET }
             : {}),

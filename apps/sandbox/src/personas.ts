@@ -39,6 +39,13 @@ export interface KakaoPersona {
    * of the first consent in this sandbox process, like a user who has never used the app.
    */
   readonly connectedAt?: string;
+  /**
+   * The account's 연계정보 (CI): present when the person went through 본인인증 at Kakao
+   * (`authenticatedAt`, Kakao's `ci_authenticated_at`), absent otherwise — many Kakao accounts
+   * have none. The value is the person's one CI (`sandbox-identity.ts`), the same at Toss,
+   * mobile-ok and KCB. `consent`: whether they agree to share it with an app granted the CI item.
+   */
+  readonly ci?: { readonly authenticatedAt: string; readonly consent: boolean };
   readonly faults?: KakaoPersonaFaults;
 }
 
@@ -171,10 +178,64 @@ export const KAKAO_CONSENT_OUTAGE = {
   },
 } as const satisfies Persona;
 
+/**
+ * Joined with Toss (the Toss persona `tran-thi-lan`), now logs in with Kakao, which shares the CI:
+ * once a member is this person, the Kakao login is offered to link to that member (Toss proves it).
+ */
+export const KAKAO_CI_TOSS_PERSON = {
+  ...personIdentity(PEOPLE['tran-thi-lan']),
+  summary: '연계정보 제공 — 토스로 가입한 사람이면 기존 계정 연결을 안내받습니다',
+  kakao: {
+    id: 4100000021,
+    nickname: '란',
+    email: 'lan.tran@example.com',
+    emailVerified: true,
+    emailConsent: true,
+    isDefaultImage: true,
+    ci: { authenticatedAt: '2023-05-02T01:00:00Z', consent: true },
+  },
+} as const satisfies Persona;
+
+/**
+ * The mobile-ok / KCB persona `song-jiwoo` with a Kakao account that shares the CI: when a member
+ * verified as 송지우, this Kakao login is offered to link to that member (Kakao proves it).
+ */
+export const KAKAO_CI_VERIFIED_PERSON = {
+  ...personIdentity(PEOPLE['song-jiwoo']),
+  summary: '연계정보 제공 — 이 명의로 본인확인한 회원이 있으면 기존 계정 연결을 안내받습니다',
+  kakao: {
+    id: 4100000022,
+    nickname: '지우',
+    email: 'jiwoo.song@example.com',
+    emailVerified: true,
+    emailConsent: true,
+    isDefaultImage: false,
+    ci: { authenticatedAt: '2022-11-20T05:30:00Z', consent: true },
+  },
+} as const satisfies Persona;
+
+/** Has a CI at Kakao but declines to share it: `ci_needs_agreement` true, no `ci`. */
+export const KAKAO_CI_DECLINED = {
+  ...personIdentity(PEOPLE['kwon-nara']),
+  summary: '연계정보 제공 미동의 — CI 없이 로그인합니다',
+  kakao: {
+    id: 4100000023,
+    nickname: '나라',
+    email: 'nara.kwon@example.com',
+    emailVerified: true,
+    emailConsent: true,
+    isDefaultImage: false,
+    ci: { authenticatedAt: '2021-07-07T07:00:00Z', consent: false },
+  },
+} as const satisfies Persona;
+
 export const PERSONAS: readonly Persona[] = [
   EXISTING_MEMBER,
   NEW_MEMBER,
   NO_EMAIL_CONSENT,
+  KAKAO_CI_TOSS_PERSON,
+  KAKAO_CI_VERIFIED_PERSON,
+  KAKAO_CI_DECLINED,
   KAKAO_SLOW,
   KAKAO_PROFILE_ERROR,
   KAKAO_MALFORMED_TOKEN,

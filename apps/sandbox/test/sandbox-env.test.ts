@@ -61,6 +61,8 @@ describe('sandbox environment (packages/config sandboxEnvSchema)', () => {
       clientSecret: 's3cret',
       redirectUris: ['http://localhost:8080/a', 'https://example.test/b?x=1'],
       name: '샌드박스 앱',
+      // The platform's app is granted the 연계정보 (CI) consent item: Kakao logins report the CI.
+      ciConsentItem: true,
     });
     expect(sandboxOptionsFromEnv(env).faultMaxMs).toBe(5000);
   });

@@ -34,6 +34,8 @@ export const TEST_DECRYPT_KEY = Buffer.alloc(32, 0x5a).toString('base64');
 export const TEST_AAD = 'user-app-test-aad';
 export const TEST_UNLINK = { user: 'toss-console', password: 'unlink-test-password-0123' };
 export const ORIGIN = 'http://localhost:8080';
+export const KAKAO_TEST_CLIENT_ID = 'user-test-kakao-client';
+export const KAKAO_TEST_REDIRECT_URI = `${ORIGIN}/user/login/kakao/callback`;
 
 export interface Pki {
   dir: string;
@@ -166,7 +168,15 @@ export async function startWorld(options: { unlinkUrl?: () => string } = {}): Pr
       host: '127.0.0.1',
       port: 0,
       kakao: {
-        apps: [{ clientId: 'unused-kakao-client', redirectUris: [`${ORIGIN}/user/login/kakao/callback`] }],
+        // The platform's Kakao app, granted the 연계정보 (CI) consent item as production's must be
+        // for the link offer (docs/providers/kakao.md).
+        apps: [
+          {
+            clientId: KAKAO_TEST_CLIENT_ID,
+            redirectUris: [KAKAO_TEST_REDIRECT_URI],
+            ciConsentItem: true,
+          },
+        ],
       },
       toss: {
         decryptKey: Buffer.from(TEST_DECRYPT_KEY, 'base64'),

@@ -81,7 +81,7 @@ interface StoredRow {
   campus: string | null;
   mattermost_id: string | null;
   phone: string | null;
-  ci: string | null;
+  ci_hash: string | null;
   di: string | null;
   name: string | null;
   birthday: string | null;
@@ -93,7 +93,7 @@ async function storedRows(sub: unknown): Promise<StoredRow[]> {
   return (
     await infra.api.db.query<StoredRow>(
       `SELECT provider, service_type, user_id, signup_ticket_hash, subject, cohort, campus, mattermost_id,
-              phone, ci, di, name, birthday, verified_at
+              phone, ci_hash, di, name, birthday, verified_at
          FROM verifications WHERE subject = $1 ORDER BY created_at`,
       [sub],
     )
@@ -220,7 +220,7 @@ describe('verify-token: success', () => {
         // The scope is not configured: the issuer was asked for it, but the token's claim is not kept.
         mattermost_id: null,
         phone: null,
-        ci: null,
+        ci_hash: null,
         di: null,
         name: null,
         birthday: null,

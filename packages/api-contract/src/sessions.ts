@@ -61,6 +61,16 @@ export type RefreshResponse = TokenSet;
  * identity; `kakaoId` is Kakao's numeric user id, as a decimal string (preferred: it is a 64-bit
  * number) or a JSON number within the safe-integer range.
  */
+/**
+ * A person's CI (연계정보) as a login provider reported it (Toss login-me, decrypted; Kakao
+ * `kakao_account.ci`): the api keeps only its keyed hash (one person across providers,
+ * docs/auth.md) and never the CI.
+ */
+export const personCiSchema = z
+  .string({ message: 'ci must be a string' })
+  .min(1, { message: 'ci must not be empty' })
+  .max(256, { message: 'ci is too long' });
+
 const KAKAO_ID_MESSAGE = 'kakaoId must be a positive integer (a decimal string, or a number up to 2^53-1)';
 export const kakaoLoginRequestSchema = z.object({
   kakaoId: z.union(
@@ -80,6 +90,11 @@ export const kakaoLoginRequestSchema = z.object({
     .url({ protocol: /^https?$/, message: 'profileImageUrl must be an http(s) URL' })
     .max(2048)
     .optional(),
+  /**
+   * `kakao_account.ci`, when Kakao gave it (an app granted the 연계정보 consent item, and the person
+   * agreed; developers.kakao.com › 카카오 로그인 › "제휴가 필요한 사용자 정보", 본인확인정보).
+   */
+  ci: personCiSchema.optional(),
 });
 export type KakaoLoginRequest = z.infer<typeof kakaoLoginRequestSchema>;
 
@@ -93,7 +108,7 @@ export const needsSignupResponseSchema = z.object({
   /** What Kakao told us, to prefill the signup form. */
   profile: z.object({ nickname: z.string().optional(), email: z.string().optional() }),
   /**
-   * The login's provider reported the person's CI (Toss login-me) and a member already is that
+   * The login's provider reported the person's CI (Toss login-me, Kakao `kakao_account.ci`) and a member already is that
    * person: offer to link this login to that member (POST /auth/link, after the person signed in
    * to it with one of `providers`) before a second account is made. Names no member, only how
    * they sign in.
@@ -129,11 +144,7 @@ export const tossLoginRequestSchema = z.strictObject({
    * login-me's `ci` (연계정보), decrypted, when the person agreed to share it: the api keeps only
    * its keyed hash (one person across providers, docs/auth.md) and never the CI.
    */
-  ci: z
-    .string({ message: 'ci must be a string' })
-    .min(1, { message: 'ci must not be empty' })
-    .max(256, { message: 'ci is too long' })
-    .optional(),
+  ci: personCiSchema.optional(),
 });
 export type TossLoginRequest = z.infer<typeof tossLoginRequestSchema>;
 export const tossLoginResponseSchema = kakaoLoginResponseSchema;

@@ -149,6 +149,29 @@ describe('Kakao login client', () => {
     ).toEqual({ kakaoId: '2' });
   });
 
+  it('reads kakao_account.ci when Kakao gave it, and only then (ci_needs_agreement alone is no CI)', async () => {
+    const ci = `SANDBOX+FAKE+CI+${'A'.repeat(72)}`;
+    expect(
+      await processKakaoUserMeResponse(
+        json(200, {
+          id: 3,
+          kakao_account: { ci_needs_agreement: false, ci, ci_authenticated_at: '2024-03-01T00:00:00Z' },
+        }),
+      ),
+    ).toEqual({ kakaoId: '3', ci });
+    expect(
+      await processKakaoUserMeResponse(json(200, { id: 4, kakao_account: { ci_needs_agreement: true } })),
+    ).toEqual({ kakaoId: '4' });
+    expect(
+      await processKakaoUserMeResponse(
+        json(200, { id: 5, kakao_account: { ci: '', ci_needs_agreement: false } }),
+      ),
+    ).toEqual({ kakaoId: '5' });
+    expect(
+      await processKakaoUserMeResponse(json(200, { id: 6, kakao_account: { ci: 'C'.repeat(257) } })),
+    ).toEqual({ kakaoId: '6' });
+  });
+
   it.each([
     [json(401, { msg: 'this access token does not exist', code: -401 }), 'KAKAO_UNAUTHORIZED'],
     [json(200, { kakao_account: {} }), 'KAKAO_INVALID_RESPONSE'],

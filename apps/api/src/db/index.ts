@@ -3,7 +3,7 @@ import { openPglite } from './pglite.js';
 import type { Db } from './types.js';
 
 export type { Db, Queryable, QueryResult } from './types.js';
-export { migrate, readMigrations, MIGRATIONS_DIR, type Migration } from './migrate.js';
+export { migrate, readMigrations, MIGRATIONS_DIR, type Migration, type MigrationHooks } from './migrate.js';
 export { openPg, openPglite };
 
 /** Postgres when a URL is given, embedded PGlite otherwise (in-memory without a data dir). */

@@ -1,6 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import type { Db } from './types.js';
+import type { Db, Queryable } from './types.js';
 
 /** apps/api/migrations — one level above both src/ and dist/. */
 export const MIGRATIONS_DIR = fileURLToPath(new URL('../../migrations/', import.meta.url));
@@ -29,11 +29,29 @@ export async function readMigrations(dir: string = MIGRATIONS_DIR): Promise<Migr
 }
 
 /**
+ * Work a migration depends on that SQL alone cannot do, keyed by the migration's file name: run in
+ * the migration transaction right before that file, and only when the file is applied. (The raw
+ * CI backfill needs IDENTITY_CI_KEY before 009 drops the column: identity/ci-hash.ts.)
+ */
+export interface MigrationHooks {
+  before?: Readonly<Record<string, (tx: Queryable) => Promise<void>>>;
+}
+
+/**
  * Applies, in file-name order, every migration not yet recorded in `schema_migrations`, all in one
  * transaction under a transaction-scoped advisory lock. Returns the names it applied.
  */
-export async function migrate(db: Db, migrations?: readonly Migration[]): Promise<string[]> {
+export async function migrate(
+  db: Db,
+  migrations?: readonly Migration[],
+  hooks: MigrationHooks = {},
+): Promise<string[]> {
   const all = migrations ?? (await readMigrations());
+  const known = new Set(all.map((m) => m.name));
+  for (const name of Object.keys(hooks.before ?? {})) {
+    // A misspelt name would silently skip the work the migration needs.
+    if (!known.has(name)) throw new Error(`migration hook for "${name}", which is not a migration`);
+  }
   return db.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
     await tx.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -46,6 +64,7 @@ export async function migrate(db: Db, migrations?: readonly Migration[]): Promis
     const applied: string[] = [];
     for (const m of all) {
       if (done.has(m.name)) continue;
+      await hooks.before?.[m.name]?.(tx);
       await tx.exec(m.sql);
       await tx.query('INSERT INTO schema_migrations (name) VALUES ($1)', [m.name]);
       applied.push(m.name);

@@ -89,12 +89,15 @@ export const authRoutes: FastifyPluginAsyncZod<{ services: ApiServices; internal
       },
     },
     async (req) => {
-      const { kakaoId, nickname, email, profileImageUrl } = req.body;
-      return services.accounts.loginWithProvider('kakao', String(kakaoId), {
-        nickname,
-        email,
-        profileImageUrl,
-      });
+      const { kakaoId, nickname, email, profileImageUrl, ci } = req.body;
+      // `ci`: Kakao's `kakao_account.ci` when the app may read it; hashed by the accounts service
+      // and never stored (docs/auth.md "One person, one member").
+      return services.accounts.loginWithProvider(
+        'kakao',
+        String(kakaoId),
+        { nickname, email, profileImageUrl },
+        ci,
+      );
     },
   );
 

@@ -57,8 +57,8 @@ export class Accounts {
    * identity gets a session; an unknown one gets a signup ticket carrying the verified identity,
    * so POST /users cannot be used to claim an identity nobody verified.
    *
-   * `ci`: the person's CI when the provider reported it (Toss login-me; Kakao only with an approved
-   * `account_ci` scope, which this platform does not ask for). Only its keyed hash is used: a known
+   * `ci`: the person's CI when the provider reported it (Toss login-me; Kakao's `kakao_account.ci`
+   * for an app granted the 연계정보 consent item). Only its keyed hash is used: a known
    * identity's member learns who they are (if not yet known and nobody else is), and an unknown
    * identity of a person who already is a member gets `existingAccount` — the offer to link
    * (POST /auth/link) rather than a second account.

@@ -1,20 +1,27 @@
 import { defaultAuth } from '@mfv/auth';
 import type { GetServerSideProps } from 'next';
 import { Card } from '../components/Card';
+import { TossLoginButton } from '../components/TossLoginButton';
 import { pendingSignup } from '../server/account-link';
+import { userEnv } from '../server/env';
 
 /**
  * "이미 가입한 계정이 있어요" — the login that brought the person here named someone who already is
  * a member (docs/auth.md "One person, one member"). They link this login to that account by
- * signing in to it (Kakao, `link=1`: the sign-in links the pending login), or sign up separately.
+ * signing in to it with the way it signs in — Kakao (`link=1`) or Toss (inside the Toss app,
+ * `link: true`); that sign-in links the pending login — or sign up separately.
  */
 interface Props {
-  /** The existing account signs in with Kakao (the only provider that can prove it here). */
+  /** The existing account signs in with Kakao. */
   kakao: boolean;
+  /** The existing account signs in with Toss, and Toss login is on (TOSS_LOGIN_ENABLED). */
+  toss: boolean;
+  /** TOSS_MINIAPP_URL: opens this service in the Toss app, when the operator set one. */
+  tossOpenUrl: string | null;
   returnTo: string;
 }
 
-export default function Link({ kakao, returnTo }: Props) {
+export default function Link({ kakao, toss, tossOpenUrl, returnTo }: Props) {
   return (
     <Card
       title="이미 가입한 계정이 있어요"
@@ -28,6 +35,15 @@ export default function Link({ kakao, returnTo }: Props) {
         >
           카카오로 로그인하고 연결하기
         </a>
+      )}
+      {toss && (
+        <TossLoginButton
+          returnTo={returnTo}
+          tossOpenUrl={tossOpenUrl}
+          label="토스로 로그인하고 연결하기"
+          testId="link-toss"
+          link
+        />
       )}
       <a className="separate" href="/user/signup" data-testid="link-decline">
         연결하지 않고 새 계정 만들기
@@ -74,7 +90,14 @@ export const getServerSideProps: GetServerSideProps<Props> = async (ctx) => {
   if (!signup.existingAccount)
     return { redirect: { destination: '/user/signup', permanent: false, basePath: false } };
   ctx.res.setHeader('Cache-Control', 'no-store');
+  const env = userEnv();
+  const toss = env.TOSS_LOGIN_ENABLED && signup.existingAccount.providers.includes('toss');
   return {
-    props: { kakao: signup.existingAccount.providers.includes('kakao'), returnTo: signup.returnTo },
+    props: {
+      kakao: signup.existingAccount.providers.includes('kakao'),
+      toss,
+      tossOpenUrl: toss ? (env.TOSS_MINIAPP_URL ?? null) : null,
+      returnTo: signup.returnTo,
+    },
   };
 };

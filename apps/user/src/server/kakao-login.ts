@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { kakaoLoginResponseSchema, type KakaoLoginResponse } from '@mfv/api-contract';
+import { API_PATHS, kakaoLoginResponseSchema, type KakaoLoginResponse } from '@mfv/api-contract';
 import {
   AuthUnavailableError,
   BackendUnavailableError,
@@ -26,11 +26,11 @@ import {
   requestKakaoUserMe,
 } from '@mfv/verification/kakao';
 import { timingSafeEqual } from 'node:crypto';
-import { linkAfterSignIn } from './account-link';
+import { continueToSignup, linkAfterSignIn } from './account-link';
 import { kakaoConfig } from './env';
 import { loginPageAfterCancel } from './login-cancel';
 import { isLoginMessageCode, LOGIN_MESSAGES, type LoginMessageCode } from './messages';
-import { LOGIN_TTL_MS, SIGNUP_PURPOSE, type SignupState } from './signup-state';
+import { LOGIN_TTL_MS } from './signup-state';
 
 export { SIGNUP_PURPOSE, type SignupState } from './signup-state';
 
@@ -86,7 +86,9 @@ const sameString = (a: string, b: string) => {
  * Step 2 (the callback page, rendered on the server as in the seed): check the state against
  * this browser's sealed cookie, exchange the code (with the PKCE verifier), read the profile,
  * and ask the api for a session. Members get a session and go back to `returnTo`; new users get a
- * sealed signup ticket and go to the signup form.
+ * sealed signup ticket and go to the signup form — or, when Kakao gave the person's CI
+ * (`kakao_account.ci`) and a member already is that person, to the link page (account-link.ts).
+ * The CI goes to the api only (which keeps its keyed hash); it is never logged or sealed.
  */
 export async function completeKakaoLogin(
   req: IncomingMessage,
@@ -128,7 +130,7 @@ export async function completeKakaoLogin(
       await requestKakaoToken(kakao, { code, codeVerifier: saved.verifier }),
     );
     const identity = await processKakaoUserMeResponse(await requestKakaoUserMe(kakao, tokens.accessToken));
-    const login: KakaoLoginResponse = await callApi(config, '/auth/login/kakao', {
+    const login: KakaoLoginResponse = await callApi(config, API_PATHS.loginKakao, {
       method: 'POST',
       internal: true,
       requestId,
@@ -141,20 +143,12 @@ export async function completeKakaoLogin(
       if (saved.link) await linkAfterSignIn(auth, req, res, login.user.id, requestId);
       return { kind: 'redirect', destination: saved.returnTo };
     }
-    const signup: SignupState = {
-      ticket: login.signupTicket,
+    const destination = continueToSignup(auth, res, login, {
       returnTo: saved.returnTo,
-      ...(login.profile.nickname ? { nickname: login.profile.nickname } : {}),
-    };
-    appendSetCookie(res, [
-      serializeCookie(
-        config.cookie,
-        'signup',
-        seal(config.keys.seal, SIGNUP_PURPOSE, signup, LOGIN_TTL_MS),
-        LOGIN_TTL_MS / 1000,
-      ),
-    ]);
-    return { kind: 'redirect', destination: '/user/signup' };
+      nickname: login.profile.nickname,
+    });
+    logEvent('info', 'signup started', { requestId, provider: 'kakao' });
+    return { kind: 'redirect', destination };
   } catch (error) {
     if (error instanceof KakaoError) {
       logEvent('warn', 'kakao login failed', {

@@ -21,6 +21,7 @@ import { z } from 'zod';
 import { tossSettings } from './env';
 import { LOGIN_MESSAGES } from './messages';
 import type { TossSettings } from './toss-config';
+import { linkAfterSignIn } from './account-link';
 import { resolveTossMember } from './toss-member';
 import { tossRuntime, TossUnavailableError, type TossRuntimeLoader } from './toss-runtime';
 
@@ -71,6 +72,11 @@ export const tossLoginBodySchema = z.strictObject(
       .string({ message: '돌아갈 페이지가 올바르지 않아요.' })
       .max(2048, { message: '돌아갈 페이지가 올바르지 않아요.' })
       .optional(),
+    /**
+     * Started from the link page (/user/link): the person proves the existing account by signing in
+     * to it with Toss, and that sign-in links this browser's pending login (account-link.ts).
+     */
+    link: z.literal(true, { message: '토스 로그인 정보가 올바르지 않아요. 다시 시도해 주세요.' }).optional(),
   },
   { error: () => '토스 로그인 정보가 올바르지 않아요. 다시 시도해 주세요.' },
 );
@@ -131,7 +137,19 @@ export async function completeTossLogin(
     });
     const me = await loginMe(client, tokens.accessToken);
     const redirectTo = await resolveTossMember(
-      { auth, decryption: toss.decryption, requestId, returnTo },
+      {
+        auth,
+        decryption: toss.decryption,
+        requestId,
+        returnTo,
+        ...(body.link
+          ? {
+              afterSignIn: async (userId: string) => {
+                await linkAfterSignIn(auth, req, res, userId, requestId);
+              },
+            }
+          : {}),
+      },
       me,
       res,
     );

@@ -30,6 +30,8 @@ export interface TossMemberContext {
   requestId: string;
   /** Same-origin path the person goes to once signed in (already checked by the caller). */
   returnTo: string;
+  /** Runs once a member is signed in (the link page's sign-in links the pending login here). */
+  afterSignIn?: (userId: string) => Promise<void>;
 }
 
 /**
@@ -74,6 +76,7 @@ export async function resolveTossMember(
   if (login.status === 'signedIn') {
     await auth.startSession(res, login);
     logEvent('info', 'signed in', { requestId, provider: 'toss' });
+    await ctx.afterSignIn?.(login.user.id);
     return returnTo;
   }
   const destination = continueToSignup(auth, res, login, { returnTo, nickname: name });

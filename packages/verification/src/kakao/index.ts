@@ -178,6 +178,14 @@ export interface KakaoIdentity {
   nickname?: string;
   email?: string;
   profileImageUrl?: string;
+  /**
+   * `kakao_account.ci` (연계정보): given only to an app granted the CI consent item (카카오싱크
+   * 제휴 review) and only when the person agreed and has one (a Kakao account that never went
+   * through 본인인증 has none; `ci_needs_agreement` says whether asking could get it) —
+   * developers.kakao.com › 카카오 로그인 › "제휴가 필요한 사용자 정보", 본인확인정보 (`ci`,
+   * `ci_authenticated_at`, `ci_needs_agreement`). Passed to the api, which keeps only a keyed hash.
+   */
+  ci?: string;
 }
 
 export async function processKakaoUserMeResponse(res: Response): Promise<KakaoIdentity> {
@@ -203,5 +211,11 @@ export async function processKakaoUserMeResponse(res: Response): Promise<KakaoId
   if (typeof profile.profile_image_url === 'string' && profile.is_default_image !== true) {
     identity.profileImageUrl = profile.profile_image_url;
   }
+  // Kakao calls it "사용자 동의 시 CI 참고 가능": a matching key, never proof of identity (the same
+  // document: it does not replace the service's own 본인인증).
+  // A CI is 88 characters of base64; anything empty or implausibly long is treated as absent (the
+  // login then simply has no CI) rather than failing the sign-in at the api's 256-character limit.
+  const ci = typeof account.ci === 'string' ? account.ci.trim() : '';
+  if (ci !== '' && ci.length <= 256) identity.ci = ci;
   return identity;
 }

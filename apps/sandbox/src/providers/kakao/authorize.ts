@@ -4,7 +4,7 @@ import { firstRepeated, param } from '../../form-body.js';
 import { sendPage } from '../../html.js';
 import { bindBrowser, checkPersonaForm, expectAction, pickPersona, spendForm } from '../../persona-form.js';
 import { findApp } from './apps.js';
-import { grantedScopes, type KakaoContext } from './context.js';
+import { CI_SCOPE, grantedScopes, type KakaoContext } from './context.js';
 import { KOE, kauthPageShape, renderErrorPage, type KakaoErrorPage } from './errors.js';
 import { renderConsentPage } from './pages.js';
 import { MAX_NONCE_LENGTH, OIDC_SCOPE } from './oidc.js';
@@ -150,7 +150,9 @@ export function registerAuthorize(app: FastifyInstance, ctx: KakaoContext): void
       .split(SCOPE_SEPARATORS)
       .map((s) => s.trim())
       .filter((s) => s !== '');
-    const unknownScope = scopes.find((s) => !KNOWN_SCOPES.has(s));
+    const unknownScope = scopes.find(
+      (s) => !KNOWN_SCOPES.has(s) && !(s === CI_SCOPE && kakaoApp.ciConsentItem === true),
+    );
     if (unknownScope !== undefined) {
       return errorPage(reply, {
         status: 400,
@@ -291,7 +293,10 @@ export function registerAuthorize(app: FastifyInstance, ctx: KakaoContext): void
         clientId: pending.clientId,
         redirectUri: pending.redirectUri,
         personaId: entry.persona.id,
-        scopes: [...grantedScopes(entry.kakao), ...(pending.oidc !== undefined ? [OIDC_SCOPE] : [])],
+        scopes: [
+          ...grantedScopes(entry.kakao, findApp(ctx.apps, pending.clientId)),
+          ...(pending.oidc !== undefined ? [OIDC_SCOPE] : []),
+        ],
         ...(pending.codeChallenge !== undefined
           ? {
               codeChallenge: pending.codeChallenge,

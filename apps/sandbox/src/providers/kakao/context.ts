@@ -47,9 +47,17 @@ export function kakaoPersonas(personas: readonly Persona[]): Map<string, KakaoPe
   return entries;
 }
 
-/** 동의항목 this persona grants on the consent screen (the sandbox app configures all three). */
-export function grantedScopes(kakao: KakaoPersona): string[] {
+/**
+ * 동의항목 this persona grants on the consent screen: the profile and email items every app has,
+ * and 연계정보 (`account_ci`) when the app was granted that item and the person agrees to share a CI
+ * their Kakao account has.
+ */
+export function grantedScopes(kakao: KakaoPersona, app?: KakaoApp): string[] {
   const scopes = ['profile_nickname', 'profile_image'];
   if (kakao.email !== undefined && kakao.emailConsent) scopes.push('account_email');
+  if (app?.ciConsentItem === true && kakao.ci?.consent === true) scopes.push(CI_SCOPE);
   return scopes;
 }
+
+/** The scope id of the 연계정보(CI) consent item. */
+export const CI_SCOPE = 'account_ci';

@@ -17,6 +17,7 @@ export const SCOPE_LABELS: Record<string, string> = {
   profile_nickname: '닉네임',
   profile_image: '프로필 사진',
   account_email: '카카오계정(이메일)',
+  account_ci: '연계정보(CI)',
 };
 
 /**
@@ -26,7 +27,7 @@ export const SCOPE_LABELS: Record<string, string> = {
  */
 export function renderConsentPage(input: ConsentPageInput): string {
   const appName = input.app.name ?? input.app.clientId;
-  const items = ['profile_nickname', 'profile_image', 'account_email'];
+  const items = ['profile_nickname', 'profile_image', 'account_email', 'account_ci'];
   const extra = input.requestedScopes.filter((s) => !items.includes(s));
   const personas = input.personas.filter((p) => p.kakao !== undefined);
   return layout(
@@ -47,6 +48,16 @@ export function renderConsentPage(input: ConsentPageInput): string {
             ${SCOPE_LABELS.account_email}
             <span class="muted">(선택 — 사용자에 따라 동의하지 않을 수 있음)</span>
           </li>
+          ${
+            input.app.ciConsentItem === true
+              ? html`<li>
+                  ${SCOPE_LABELS.account_ci}
+                  <span class="muted"
+                    >(선택 — 본인인증한 카카오계정만, 사용자에 따라 동의하지 않을 수 있음)</span
+                  >
+                </li>`
+              : ''
+          }
           ${extra.map((s) => html`<li>${SCOPE_LABELS[s] ?? s}</li>`)}
         </ul>
         <div class="actions">

@@ -1,7 +1,9 @@
 import { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { applyPersonaFault } from '../../faults.js';
 import { escapeHtml } from '../../html.js';
-import { type KakaoContext, type KakaoPersonaEntry } from './context.js';
+import { sandboxCi } from '../../sandbox-identity.js';
+import { findApp, type KakaoApp } from './apps.js';
+import { CI_SCOPE, type KakaoContext, type KakaoPersonaEntry } from './context.js';
 import { KAPI_MESSAGES, kapiJsonShape } from './errors.js';
 
 /**
@@ -29,6 +31,16 @@ export interface KakaoUserMe {
     is_email_valid?: boolean;
     is_email_verified?: boolean;
     email?: string;
+    /**
+     * 연계정보 (developers.kakao.com › 카카오 로그인 › "제휴가 필요한 사용자 정보", 본인확인정보):
+     * present only for an app granted the CI consent item. `ci_needs_agreement` true: the account
+     * has a CI the person has not agreed to share; false without `ci`: the account has none (never
+     * went through 본인인증 at Kakao).
+     */
+    ci_needs_agreement?: boolean;
+    ci?: string;
+    /** When the CI was issued, ISO 8601 UTC like `connected_at`. */
+    ci_authenticated_at?: string;
   };
 }
 
@@ -56,6 +68,7 @@ export function buildUserMe(
   entry: KakaoPersonaEntry,
   scopes: readonly string[],
   connectedAtMs: number,
+  app?: KakaoApp,
 ): KakaoUserMe {
   const { kakao } = entry;
   const profileImage = imageUrl(request, entry, 'img_640x640.svg');
@@ -77,6 +90,15 @@ export function buildUserMe(
     account.is_email_valid = true;
     account.is_email_verified = kakao.emailVerified;
     account.email = kakao.email;
+  }
+  if (app?.ciConsentItem === true) {
+    const shared = kakao.ci !== undefined && scopes.includes(CI_SCOPE);
+    account.ci_needs_agreement = kakao.ci !== undefined && !shared;
+    if (shared && kakao.ci !== undefined) {
+      // The person's one CI, the same one Toss, mobile-ok and KCB report (people.ts).
+      account.ci = sandboxCi(entry.persona.id);
+      account.ci_authenticated_at = kakaoTimestamp(Date.parse(kakao.ci.authenticatedAt));
+    }
   }
   return {
     id: kakao.id,
@@ -111,7 +133,7 @@ export function registerUserMe(app: FastifyInstance, ctx: KakaoContext): void {
     const fixed = entry.kakao.connectedAt === undefined ? undefined : Date.parse(entry.kakao.connectedAt);
     const connectedAt =
       fixed ?? ctx.state.connectedAt(issued.clientId, issued.personaId) ?? ctx.state.clock();
-    const body = buildUserMe(request, entry, issued.scopes, connectedAt);
+    const body = buildUserMe(request, entry, issued.scopes, connectedAt, findApp(ctx.apps, issued.clientId));
     return reply.code(200).type(kapiJsonShape.contentType).send(JSON.stringify(body));
   };
   app.get('/v2/user/me', { config: { errorShape: kapiJsonShape } }, handler);
