@@ -11,6 +11,7 @@ import {
   TEST_CI_KEY,
   testCiKeys,
 } from './support/harness.js';
+import { consentsFor } from '@mfv/api-contract';
 
 /**
  * One person, one member, whichever provider identifies them (docs/auth.md "One person, one
@@ -54,7 +55,7 @@ describeEachDriver('one person across providers', (ctx) => {
       method: 'POST',
       url: '/users',
       headers: service,
-      payload: { signupTicket, nickname, agreeTerms: true },
+      payload: { signupTicket, nickname, consents: consentsFor() },
     });
   /** Every stored value of the tables that hold people, as one string. */
   const everything = async () =>

@@ -12,6 +12,7 @@ import {
   service,
   signUp,
 } from './support/harness.js';
+import { consentsFor } from '@mfv/api-contract';
 
 const DAY_MS = 86_400_000;
 const RT_TTL_MS = DEFAULT_SETTINGS.refreshTokenTtlSeconds * 1000;
@@ -125,7 +126,7 @@ describeEachDriver('retention: what has been dead for a day is deleted, nothing 
       method: 'POST',
       url: '/users',
       headers: service,
-      payload: { signupTicket: usedTicket, nickname: '민준', agreeTerms: true },
+      payload: { signupTicket: usedTicket, nickname: '민준', consents: consentsFor() },
     });
     const member = created.json();
     const abandonedTicket = await pending();
@@ -201,7 +202,7 @@ describeEachDriver('retention: what has been dead for a day is deleted, nothing 
         method: 'POST',
         url: '/users',
         headers: service,
-        payload: { signupTicket: ticket, nickname: '민준', agreeTerms: true },
+        payload: { signupTicket: ticket, nickname: '민준', consents: consentsFor() },
       })
     ).json();
 

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { expect, it } from 'vitest';
 import type { ApiApp } from '../src/app.js';
 import { describeEachDriver, FakeClock, freshKakaoId, service, signUp } from './support/harness.js';
+import { consentsFor } from '@mfv/api-contract';
 
 /** An SSAFY Verify result as the verify remote hands it off; the pairwise `sub` unique per call. */
 function ssafy(overrides: Record<string, unknown> = {}) {
@@ -117,7 +118,7 @@ describeEachDriver('SSAFY Verify records', (ctx) => {
       method: 'POST',
       url: '/users',
       headers: service,
-      payload: { signupTicket: signup.ticket, nickname: '서연', agreeTerms: true },
+      payload: { signupTicket: signup.ticket, nickname: '서연', consents: consentsFor() },
     });
     expect(created.statusCode).toBe(200);
     const member = created.json();

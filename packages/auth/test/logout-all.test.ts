@@ -13,6 +13,7 @@ import type { TokenSet } from '@mfv/api-contract';
 import type { Auth } from '../src/auth.js';
 import { REVOCATION_POLL_MS } from '../src/revocations.js';
 import { authProcess, closeRedis, cookieHeader, serve, startEnv, type Env } from './harness.js';
+import { consentsFor } from '@mfv/api-contract';
 
 let env: Env;
 let one: { auth: Auth; redis: RedisClient };
@@ -54,7 +55,7 @@ async function memberOnTwoDevices(): Promise<[TokenSet, TokenSet]> {
   const phone = (await post('/users', {
     signupTicket: first.signupTicket,
     nickname: '지우',
-    agreeTerms: true,
+    consents: consentsFor(),
   })) as unknown as TokenSet;
   const laptop = (await post('/auth/login/kakao', { kakaoId })) as unknown as TokenSet & { status: string };
   expect(laptop.status).toBe('signedIn');
