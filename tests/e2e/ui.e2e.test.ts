@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { consentItem } from '@mfv/api-contract';
 import { REVOCATION_POLL_MS } from '@mfv/auth';
 import type { Site } from '@mfv/site';
 import { KAKAO_PERSONAS, kakaoLogin } from './flows.js';
@@ -109,6 +110,10 @@ describe('every page at phone size', () => {
     await terms.waitForLoadState();
     expect(new URL(terms.url()).pathname).toBe('/terms');
     expect(await terms.locator('h1').textContent()).toBe('이용약관');
+    // The page's 시행일 is the version the form sends.
+    expect(await terms.getByText(/^시행일:/).textContent()).toBe(
+      `시행일: ${consentItem('terms').version.replaceAll('-', '.')}`,
+    );
     await terms.close();
     const [marketing] = await Promise.all([
       context.waitForEvent('page'),

@@ -20,8 +20,9 @@ export interface ConsentItem {
   /** The site path of the document 보기 opens. */
   href: string;
   /**
-   * The version of that document: the date it was last changed, as the page shows it (이용약관 and
-   * 개인정보처리방침 "최종 수정일"). A new version means members are asked again.
+   * The version of that document: the date it took effect, which its page shows as 시행일 (the
+   * shell's 이용약관 and 개인정보처리방침 read it from here). A signup answered for another version
+   * is refused (CONSENT_OUTDATED); existing members are not asked again after a change.
    */
   version: string;
   /** Why the api refuses a signup without it (required items only). */

@@ -32,7 +32,7 @@ export default function MarketingConsent() {
         동의하지 않아도 가입하고 모든 서비스를 똑같이 쓸 수 있어요. 동의한 뒤에도 내 정보에서 언제든지 철회할
         수 있어요.
       </p>
-      <p className="effective">시행일: {formatKstDate(`${ITEM.version}T00:00:00+09:00`)}</p>
+      <p className="effective">시행일: {formatKstDate(ITEM.version)}</p>
       <style jsx>{`
         p {
           margin: 0 0 12px;
