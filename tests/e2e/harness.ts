@@ -7,6 +7,7 @@ import { closeRedis, createRedis, waitForRedis } from '@mfv/redis';
 import { REPO_ROOT, startSite, type Site } from '@mfv/site';
 import { NEXT_APPS } from '@mfv/topology';
 import { freePorts } from '@mfv/testkit/ports';
+import { consentsFor } from '@mfv/api-contract';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const ARTIFACTS = path.join(REPO_ROOT, 'tests/e2e/.artifacts');
@@ -187,7 +188,11 @@ export async function signIn(
     return res.json() as Promise<Record<string, unknown>>;
   };
   const login = await post('/auth/login/kakao', { kakaoId: String(kakaoIds++) });
-  const tokens = await post('/users', { signupTicket: login.signupTicket, nickname, agreeTerms: true });
+  const tokens = await post('/users', {
+    signupTicket: login.signupTicket,
+    nickname,
+    consents: consentsFor(),
+  });
   const redis = createRedis(site.redis.url);
   await waitForRedis(redis);
   try {

@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { consentItem } from '@mfv/api-contract';
 import { REVOCATION_POLL_MS } from '@mfv/auth';
 import type { Site } from '@mfv/site';
 import { KAKAO_PERSONAS, kakaoLogin } from './flows.js';
@@ -41,7 +42,15 @@ async function checkPage(page: Page, path: string, expectedStatus = 200) {
   await expectPhoneReady(page, path);
 }
 
-const SIGNED_OUT = ['/', '/verification', '/terms', '/privacy', '/support', '/user/login'];
+const SIGNED_OUT = [
+  '/',
+  '/verification',
+  '/terms',
+  '/privacy',
+  '/support',
+  '/user/login',
+  '/user/consents/marketing',
+];
 const SIGNED_IN = ['/', '/verification', '/terms', '/user', '/notice', `/notice/${SEED_NOTICE}`];
 const NOT_FOUND = ['/nope', '/user/nope', '/notice/nope', '/notice/00000000-0000-4000-8000-000000000000'];
 
@@ -62,28 +71,73 @@ describe('every page at phone size', () => {
     await context.close();
   });
 
-  it('the signup form: separate [필수] consents with 보기, 만 14세 이상; submit only when all are checked', async () => {
+  it('the signup form: each consent on its own ([필수]/[선택], 보기, 만 14세 이상); submit only when every [필수] is checked', async () => {
     const context = await phone();
     const page = await context.newPage();
-    await page.goto(`${site.url}/user/login?returnTo=%2Fterms`);
+    await page.goto(`${site.url}/user/login?returnTo=%2Fuser`);
     await kakaoLogin(page, KAKAO_PERSONAS.kimMinjun.id);
     await page.waitForURL(`${site.url}/user/signup`);
     await checkPage(page, '/user/signup');
     const submit = page.getByRole('button', { name: '가입하고 시작하기' });
     await expect.poll(() => page.locator('#nickname').inputValue()).toBe(KAKAO_PERSONAS.kimMinjun.prefill);
-    for (const name of ['ageOver14', 'agreeTerms', 'agreePrivacy']) {
-      const label = page.locator(`label:has(input[name="${name}"])`);
-      expect(await label.textContent()).toContain('[필수]');
-    }
-    expect(await page.locator('label:has(input[name="ageOver14"])').textContent()).toContain('만 14세 이상');
-    expect(await page.getByRole('link', { name: /^보기/ }).count()).toBe(2);
-    await page.check('input[name="agreeTerms"]');
-    await page.check('input[name="agreePrivacy"]');
+    const label = (name: string) => page.locator(`label:has(input[name="${name}"])`);
+    for (const name of ['terms', 'privacy', 'age14'])
+      expect(await label(name).textContent()).toContain('[필수]');
+    expect(await label('age14').textContent()).toContain('만 14세 이상');
+    expect(await label('marketing').textContent()).toContain('[선택] 마케팅 정보 수신');
+    expect(await page.getByRole('link', { name: /^보기/ }).count()).toBe(4);
+
+    // 보기 opens the document in a new window.
+    const [terms] = await Promise.all([
+      context.waitForEvent('page'),
+      page.getByRole('link', { name: '보기 (이용약관, 새 창)' }).click(),
+    ]);
+    await terms.waitForLoadState();
+    expect(new URL(terms.url()).pathname).toBe('/terms');
+    expect(await terms.locator('h1').textContent()).toBe('이용약관');
+    // The page's 시행일 is the version the form sends.
+    expect(await terms.getByText(/^시행일:/).textContent()).toBe(
+      `시행일: ${consentItem('terms').version.replaceAll('-', '.')}`,
+    );
+    await terms.close();
+    const [marketing] = await Promise.all([
+      context.waitForEvent('page'),
+      page.getByRole('link', { name: '보기 (마케팅 정보 수신, 새 창)' }).click(),
+    ]);
+    await marketing.waitForLoadState();
+    expect(await marketing.locator('h1').textContent()).toBe('마케팅 정보 수신 동의');
+    await checkPage(marketing, '/user/consents/marketing');
+    await marketing.close();
+
+    // 전체 동의 checks every item, the optional one too; the optional one alone does not block.
+    await page.check('input[name="agreeAll"]');
+    for (const name of ['terms', 'privacy', 'age14', 'marketing'])
+      expect(await page.locator(`input[name="${name}"]`).isChecked()).toBe(true);
+    await page.uncheck('input[name="marketing"]');
+    expect(await page.locator('input[name="agreeAll"]').isChecked()).toBe(false);
+    await page.uncheck('input[name="age14"]');
     expect(await submit.isDisabled()).toBe(true);
-    await page.check('input[name="ageOver14"]');
-    expect(await page.locator('input[name="agreeAll"]').isChecked()).toBe(true);
+    await page.check('input[name="age14"]');
+    expect(await submit.isDisabled()).toBe(false);
     await submit.click();
-    await page.waitForURL(`${site.url}/terms`);
+    await page.waitForURL(`${site.url}/user`);
+
+    // 내 정보: the optional item as given at signup (not given), then given and withdrawn again.
+    const state = page.getByTestId('me-consent-marketing-state');
+    expect(await state.textContent()).toBe('동의하지 않았어요.');
+    await checkPage(page, '/user');
+    const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Seoul' })
+      .format(new Date())
+      .replaceAll('-', '.');
+    await page.getByRole('button', { name: '동의하기', exact: true }).click();
+    await expect.poll(() => state.textContent()).toBe(`${today}에 동의했어요.`);
+    expect(await page.getByRole('status').filter({ hasText: '마케팅 정보 수신에 동의했어요.' }).count()).toBe(
+      1,
+    );
+    await page.reload({ waitUntil: 'networkidle' });
+    expect(await state.textContent()).toBe(`${today}에 동의했어요.`);
+    await page.getByRole('button', { name: '동의 철회하기' }).click();
+    await expect.poll(() => state.textContent()).toBe(`${today}에 동의를 철회했어요.`);
     await context.close();
   });
 });

@@ -87,14 +87,14 @@ describeEachDriver('error responses', (ctx) => {
       method: 'POST',
       url: '/users',
       headers: { 'x-internal-token': TEST_INTERNAL_TOKEN },
-      payload: { nickname: '', agreeTerms: false },
+      payload: { nickname: '', consents: 'all' },
     });
     expect(res.statusCode).toBe(400);
     const body = res.json();
     expect(body.code).toBe('VALIDATION_FAILED');
     expect(body.message).toEqual(expect.stringMatching(/^body\.\w+: .+/));
     expect(body.issues.map((i: { path: string }) => i.path).sort()).toEqual(
-      ['body.agreeTerms', 'body.nickname', 'body.signupTicket'].sort(),
+      ['body.consents', 'body.nickname', 'body.signupTicket'].sort(),
     );
   });
 

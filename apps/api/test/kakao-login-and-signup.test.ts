@@ -8,6 +8,7 @@ import {
   service,
   TEST_INTERNAL_TOKEN,
 } from './support/harness.js';
+import { consentsFor } from '@mfv/api-contract';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
@@ -48,7 +49,7 @@ describeEachDriver('Kakao login and signup', (ctx) => {
     const created = await createUser(app, {
       signupTicket: needs.signupTicket,
       nickname: '  새싹  ',
-      agreeTerms: true,
+      consents: consentsFor(),
     });
     expect(created.statusCode).toBe(200);
     const session = created.json();
@@ -85,7 +86,7 @@ describeEachDriver('Kakao login and signup', (ctx) => {
     const ticket = (await login(app, { kakaoId: freshKakaoId() })).json();
     expect(ticket.profile).toEqual({});
     const s = (
-      await createUser(app, { signupTicket: ticket.signupTicket, nickname: 'x', agreeTerms: true })
+      await createUser(app, { signupTicket: ticket.signupTicket, nickname: 'x', consents: consentsFor() })
     ).json();
     const me = (await app.inject({ method: 'GET', url: '/users/me', headers: bearer(s.accessToken) })).json();
     expect(Object.keys(me).sort()).toEqual(['createdAt', 'id', 'nickname']);
@@ -94,10 +95,10 @@ describeEachDriver('Kakao login and signup', (ctx) => {
   it('a signup ticket is single use: the second use is 409 SIGNUP_TICKET_USED', async () => {
     const app = await ctx.makeApp();
     const { signupTicket } = (await login(app, { kakaoId: freshKakaoId() })).json();
-    expect((await createUser(app, { signupTicket, nickname: '하나', agreeTerms: true })).statusCode).toBe(
-      200,
-    );
-    const again = await createUser(app, { signupTicket, nickname: '둘', agreeTerms: true });
+    expect(
+      (await createUser(app, { signupTicket, nickname: '하나', consents: consentsFor() })).statusCode,
+    ).toBe(200);
+    const again = await createUser(app, { signupTicket, nickname: '둘', consents: consentsFor() });
     expect(again.statusCode).toBe(409);
     expect(again.json()).toEqual({ code: 'SIGNUP_TICKET_USED', message: expect.any(String) });
   });
@@ -107,7 +108,9 @@ describeEachDriver('Kakao login and signup', (ctx) => {
     const kakaoId = freshKakaoId();
     const { signupTicket } = (await login(app, { kakaoId })).json();
     const results = await Promise.all(
-      Array.from({ length: 5 }, () => createUser(app, { signupTicket, nickname: '동시', agreeTerms: true })),
+      Array.from({ length: 5 }, () =>
+        createUser(app, { signupTicket, nickname: '동시', consents: consentsFor() }),
+      ),
     );
     expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409, 409, 409, 409]);
     const n = await ctx.db.query<{ n: number }>(
@@ -122,10 +125,10 @@ describeEachDriver('Kakao login and signup', (ctx) => {
     const kakaoId = freshKakaoId();
     const t1 = (await login(app, { kakaoId })).json().signupTicket;
     const t2 = (await login(app, { kakaoId })).json().signupTicket;
-    expect((await createUser(app, { signupTicket: t1, nickname: '먼저', agreeTerms: true })).statusCode).toBe(
-      200,
-    );
-    const late = await createUser(app, { signupTicket: t2, nickname: '나중', agreeTerms: true });
+    expect(
+      (await createUser(app, { signupTicket: t1, nickname: '먼저', consents: consentsFor() })).statusCode,
+    ).toBe(200);
+    const late = await createUser(app, { signupTicket: t2, nickname: '나중', consents: consentsFor() });
     expect(late.statusCode).toBe(409);
     expect(late.json().code).toBe('IDENTITY_ALREADY_LINKED');
   });
@@ -136,18 +139,22 @@ describeEachDriver('Kakao login and signup', (ctx) => {
     const t1 = (await login(app, { kakaoId: freshKakaoId() })).json().signupTicket;
     const t2 = (await login(app, { kakaoId: freshKakaoId() })).json().signupTicket;
     clock.advanceSeconds(599);
-    expect((await createUser(app, { signupTicket: t1, nickname: '제때', agreeTerms: true })).statusCode).toBe(
-      200,
-    );
+    expect(
+      (await createUser(app, { signupTicket: t1, nickname: '제때', consents: consentsFor() })).statusCode,
+    ).toBe(200);
     clock.advanceSeconds(1);
-    const expired = await createUser(app, { signupTicket: t2, nickname: '늦음', agreeTerms: true });
+    const expired = await createUser(app, { signupTicket: t2, nickname: '늦음', consents: consentsFor() });
     expect(expired.statusCode).toBe(400);
     expect(expired.json()).toEqual({ code: 'SIGNUP_TICKET_EXPIRED', message: expect.any(String) });
   });
 
   it('an unknown ticket is 400 SIGNUP_TICKET_INVALID', async () => {
     const app = await ctx.makeApp();
-    const res = await createUser(app, { signupTicket: 'A'.repeat(43), nickname: '누구', agreeTerms: true });
+    const res = await createUser(app, {
+      signupTicket: 'A'.repeat(43),
+      nickname: '누구',
+      consents: consentsFor(),
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().code).toBe('SIGNUP_TICKET_INVALID');
   });
@@ -166,32 +173,44 @@ describeEachDriver('Kakao login and signup', (ctx) => {
     ];
     const t = await ticket();
     for (const [nickname, message] of bad) {
-      const res = await createUser(app, { signupTicket: t, nickname, agreeTerms: true });
+      const res = await createUser(app, { signupTicket: t, nickname, consents: consentsFor() });
       expect(res.statusCode).toBe(400);
       expect(res.json().code).toBe('VALIDATION_FAILED');
       expect(res.json().issues[0].path).toBe('body.nickname');
       expect(res.json().message).toMatch(message);
     }
     // The ticket was not consumed by the refused attempts; 20 Hangul syllables (or 20 emoji) fit.
-    const ok = await createUser(app, { signupTicket: t, nickname: ` ${'가'.repeat(20)} `, agreeTerms: true });
+    const ok = await createUser(app, {
+      signupTicket: t,
+      nickname: ` ${'가'.repeat(20)} `,
+      consents: consentsFor(),
+    });
     expect(ok.statusCode).toBe(200);
     expect(ok.json().user.nickname).toBe('가'.repeat(20));
     const emoji = await createUser(app, {
       signupTicket: await ticket(),
       nickname: '😀'.repeat(20),
-      agreeTerms: true,
+      consents: consentsFor(),
     });
     expect(emoji.statusCode).toBe(200);
   });
 
-  it('requires agreeTerms: true and a signupTicket string', async () => {
+  it('requires a list of consents and a signupTicket string', async () => {
     const app = await ctx.makeApp();
     for (const [payload, path] of [
-      [{ signupTicket: 'x', nickname: 'a', agreeTerms: false }, 'body.agreeTerms'],
-      [{ signupTicket: 'x', nickname: 'a' }, 'body.agreeTerms'],
-      [{ signupTicket: 'x', nickname: 'a', agreeTerms: 'true' }, 'body.agreeTerms'],
-      [{ nickname: 'a', agreeTerms: true }, 'body.signupTicket'],
-      [{ signupTicket: '', nickname: 'a', agreeTerms: true }, 'body.signupTicket'],
+      [{ signupTicket: 'x', nickname: 'a', consents: true }, 'body.consents'],
+      [{ signupTicket: 'x', nickname: 'a' }, 'body.consents'],
+      [
+        { signupTicket: 'x', nickname: 'a', consents: [{ item: 'newsletter', version: '2026-01-01' }] },
+        'body.consents.0.item',
+      ],
+      [
+        { signupTicket: 'x', nickname: 'a', consents: [{ item: 'terms', version: 'v1' }] },
+        'body.consents.0.version',
+      ],
+      [{ signupTicket: 'x', nickname: 'a', consents: [...consentsFor(), ...consentsFor()] }, 'body.consents'],
+      [{ nickname: 'a', consents: consentsFor() }, 'body.signupTicket'],
+      [{ signupTicket: '', nickname: 'a', consents: consentsFor() }, 'body.signupTicket'],
     ] as const) {
       const res = await createUser(app, payload);
       expect(res.statusCode).toBe(400);
@@ -236,7 +255,7 @@ describeEachDriver('Kakao login and signup', (ctx) => {
       expect(res.statusCode).toBe(401);
       expect(res.json().code).toBe('SERVICE_CREDENTIAL_INVALID');
     }
-    const users = await createUser(app, { signupTicket: 'x', nickname: 'a', agreeTerms: true }, {});
+    const users = await createUser(app, { signupTicket: 'x', nickname: 'a', consents: consentsFor() }, {});
     expect(users.json().code).toBe('SERVICE_CREDENTIAL_MISSING');
     // Authentication precedes validation: an invalid body without a credential is a 401, not a 400.
     expect((await login(app, {}, { 'x-internal-token': 'wrong' })).statusCode).toBe(401);
@@ -248,7 +267,7 @@ describeEachDriver('Kakao login and signup', (ctx) => {
   it('a user access token is not a service credential', async () => {
     const app = await ctx.makeApp();
     const { signupTicket } = (await login(app, { kakaoId: freshKakaoId() })).json();
-    const s = (await createUser(app, { signupTicket, nickname: '사용자', agreeTerms: true })).json();
+    const s = (await createUser(app, { signupTicket, nickname: '사용자', consents: consentsFor() })).json();
     const res = await login(app, { kakaoId: freshKakaoId() }, bearer(s.accessToken));
     expect(res.json().code).toBe('SERVICE_CREDENTIAL_INVALID');
   });

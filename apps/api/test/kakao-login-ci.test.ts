@@ -1,5 +1,6 @@
 import { createHmac, randomBytes, randomInt } from 'node:crypto';
 import { expect, it } from 'vitest';
+import { consentsFor } from '@mfv/api-contract';
 import type { ApiApp } from '../src/app.js';
 import { describeEachDriver, freshKakaoId, service, signUp, TEST_CI_KEY } from './support/harness.js';
 
@@ -23,7 +24,7 @@ describeEachDriver('kakao login with a CI', (ctx) => {
   const tossLogin = (app: ApiApp, userKey: string, ci?: string) =>
     post(app, '/auth/login/toss', ci === undefined ? { userKey } : { userKey, ci });
   const signupWith = (app: ApiApp, signupTicket: string) =>
-    post(app, '/users', { signupTicket, nickname: '가입닉', agreeTerms: true });
+    post(app, '/users', { signupTicket, nickname: '가입닉', consents: consentsFor() });
   const stored = async () =>
     JSON.stringify([
       (await ctx.db.query('SELECT * FROM users')).rows,

@@ -4,6 +4,7 @@ import type { ApiApp } from '../src/app.js';
 import { createCiKeyring } from '../src/identity/ci-hash.js';
 import { bearer, describeEachDriver, freshKakaoId, service, signUp, TEST_CI_KEY } from './support/harness.js';
 import { identityResult } from './support/verifications.js';
+import { consentsFor } from '@mfv/api-contract';
 
 /**
  * One person, one member, whichever provider identifies them (docs/auth.md "One person, one
@@ -37,7 +38,7 @@ describeEachDriver('one person across providers', (ctx) => {
       method: 'POST',
       url: '/users',
       headers: service,
-      payload: { signupTicket, nickname, agreeTerms: true },
+      payload: { signupTicket, nickname, consents: consentsFor() },
     });
   /** Every stored value of the tables that hold people, as one string. */
   const everything = async () =>

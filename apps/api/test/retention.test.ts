@@ -13,6 +13,7 @@ import {
   signUp,
 } from './support/harness.js';
 import { createVerification, identityResult } from './support/verifications.js';
+import { consentsFor } from '@mfv/api-contract';
 
 const DAY_MS = 86_400_000;
 const RT_TTL_MS = DEFAULT_SETTINGS.refreshTokenTtlSeconds * 1000;
@@ -117,7 +118,7 @@ describeEachDriver('retention: what has been dead for a day is deleted, nothing 
       method: 'POST',
       url: '/users',
       headers: service,
-      payload: { signupTicket: usedTicket, nickname: '민준', agreeTerms: true },
+      payload: { signupTicket: usedTicket, nickname: '민준', consents: consentsFor() },
     });
     const member = created.json();
     const abandonedTicket = await pending();
@@ -193,7 +194,7 @@ describeEachDriver('retention: what has been dead for a day is deleted, nothing 
         method: 'POST',
         url: '/users',
         headers: service,
-        payload: { signupTicket: ticket, nickname: '민준', agreeTerms: true },
+        payload: { signupTicket: ticket, nickname: '민준', consents: consentsFor() },
       })
     ).json();
 

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { NeedsSignupResponse, SignedInResponse } from '@mfv/api-contract';
+import { consentsFor } from '@mfv/api-contract';
 
 const API_DIR = fileURLToPath(new URL('..', import.meta.url));
 const INTERNAL = 'lifecycle-internal-token-0123456789abcdef';
@@ -104,7 +105,7 @@ describe('the api process', () => {
         session = (await (
           await post(
             `${first.baseUrl}/users`,
-            { signupTicket: login.signupTicket, nickname: '재시작', agreeTerms: true },
+            { signupTicket: login.signupTicket, nickname: '재시작', consents: consentsFor() },
             { authorization: `Bearer ${INTERNAL}` },
           )
         ).json()) as SignedInResponse;

@@ -3,6 +3,7 @@ import { expect, it } from 'vitest';
 import type { ApiApp } from '../src/app.js';
 import { describeEachDriver, FakeClock, service, signUp } from './support/harness.js';
 import { createVerification, pendingSignup, redeemVerification } from './support/verifications.js';
+import { consentsFor } from '@mfv/api-contract';
 
 /** An SSAFY Verify result as the verify remote hands it off; the pairwise `sub` unique per call. */
 function ssafy(overrides: Record<string, unknown> = {}) {
@@ -106,7 +107,7 @@ describeEachDriver('SSAFY Verify records', (ctx) => {
       method: 'POST',
       url: '/users',
       headers: service,
-      payload: { signupTicket: signup.ticket, nickname: '서연', agreeTerms: true },
+      payload: { signupTicket: signup.ticket, nickname: '서연', consents: consentsFor() },
     });
     expect(created.statusCode).toBe(200);
     const member = created.json();

@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { expect, it } from 'vitest';
 import { bearer, describeEachDriver, freshKakaoId, service, signUp } from './support/harness.js';
+import { consentsFor } from '@mfv/api-contract';
 
 /** A Toss userKey no other test uses (int64 in Toss's API, a decimal string on our wire). */
 const freshUserKey = (): string => String(randomInt(10 ** 9, 2 ** 47));
@@ -35,7 +36,7 @@ describeEachDriver('Toss login and signup', (ctx) => {
     const created = await createUser(app, {
       signupTicket: needs.signupTicket,
       nickname: '토스친구',
-      agreeTerms: true,
+      consents: consentsFor(),
     });
     expect(created.statusCode).toBe(200);
     const session = created.json();
@@ -67,7 +68,11 @@ describeEachDriver('Toss login and signup', (ctx) => {
     const toss = await login(app, { userKey: digits });
     expect(toss.json().status).toBe('needsSignup');
     const tossMember = (
-      await createUser(app, { signupTicket: toss.json().signupTicket, nickname: '토스', agreeTerms: true })
+      await createUser(app, {
+        signupTicket: toss.json().signupTicket,
+        nickname: '토스',
+        consents: consentsFor(),
+      })
     ).json();
     expect(tossMember.user.id).not.toBe(kakaoMember.user.id);
   });

@@ -2,6 +2,7 @@ import { randomInt } from 'node:crypto';
 import { expect, it } from 'vitest';
 import type { SignedInResponse } from '@mfv/api-contract';
 import { bearer, describeEachDriver, FakeClock, refresh, service, signUp } from './support/harness.js';
+import { consentsFor } from '@mfv/api-contract';
 
 const freshUserKey = (): string => String(randomInt(10 ** 9, 2 ** 47));
 
@@ -23,7 +24,7 @@ describeEachDriver('provider unlink revokes the linked member’s sessions', (ct
       method: 'POST',
       url: '/users',
       headers: service,
-      payload: { signupTicket: ticket, nickname: '토스회원', agreeTerms: true },
+      payload: { signupTicket: ticket, nickname: '토스회원', consents: consentsFor() },
     });
     return res.json();
   }
@@ -85,7 +86,7 @@ describeEachDriver('provider unlink revokes the linked member’s sessions', (ct
       method: 'POST',
       url: '/users',
       headers: service,
-      payload: { signupTicket, nickname: '늦은가입', agreeTerms: true },
+      payload: { signupTicket, nickname: '늦은가입', consents: consentsFor() },
     });
     expect(late.statusCode).toBe(409);
     expect(late.json().code).toBe('SIGNUP_TICKET_USED');

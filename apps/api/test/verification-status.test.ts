@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { expect, it } from 'vitest';
 import type { ApiApp } from '../src/app.js';
-import { verificationStatusSchema, type SignedInResponse } from '@mfv/api-contract';
+import { consentsFor, type SignedInResponse, verificationStatusSchema } from '@mfv/api-contract';
 import { bearer, describeEachDriver, FakeClock, freshKakaoId, service, signUp } from './support/harness.js';
 import { identityResult, pendingSignup } from './support/verifications.js';
 
@@ -71,7 +71,7 @@ describeEachDriver('GET /verifications/me', (ctx) => {
       method: 'POST',
       url: '/users',
       headers: service,
-      payload: { signupTicket, nickname: '서연', agreeTerms: true },
+      payload: { signupTicket, nickname: '서연', consents: consentsFor() },
     });
     expect(res.statusCode, res.body).toBe(200);
     return res.json();

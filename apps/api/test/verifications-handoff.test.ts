@@ -1,6 +1,6 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { expect, it } from 'vitest';
-import { VERIFICATION_TICKET_TTL_SECONDS } from '@mfv/api-contract';
+import { consentsFor, VERIFICATION_TICKET_TTL_SECONDS } from '@mfv/api-contract';
 import {
   describeEachDriver,
   FakeClock,
@@ -199,7 +199,7 @@ describeEachDriver('verification hand-off', (ctx) => {
       method: 'POST',
       url: '/users',
       headers: service,
-      payload: { signupTicket: signup.ticket, nickname: '민준', agreeTerms: true },
+      payload: { signupTicket: signup.ticket, nickname: '민준', consents: consentsFor() },
     });
     expect(created.statusCode).toBe(200);
     const member = created.json();

@@ -7,6 +7,7 @@ import { linkAfterSignIn } from '../src/server/account-link';
 import type { TossLoginDeps } from '../src/server/toss-login';
 import type { SignupState } from '../src/server/signup-state';
 import { exchange, Jar, startWorld, tossLoginAs, type World } from './toss-kit';
+import { consentsFor } from '@mfv/api-contract';
 
 /**
  * One person, one member (docs/auth.md "One person, one member"): a person who signed up with
@@ -116,7 +117,7 @@ describe('linking a Toss login to the member who already is that person', () => 
       body: JSON.stringify({
         signupTicket: signupOf(offered.jar)!.ticket,
         nickname: '서연',
-        agreeTerms: true,
+        consents: consentsFor(),
       }),
     });
     expect(created.status).toBe(200);

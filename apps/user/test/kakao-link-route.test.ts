@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net';
 import type { GetServerSideProps, NextApiHandler } from 'next';
 import { apiResolver } from 'next/dist/server/api-utils/node/api-resolver.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { consentsFor } from '@mfv/api-contract';
 import type { SignupState } from '../src/server/signup-state';
 import { unseal } from '@mfv/auth';
 import { MOK_PERSONAS, sandboxCi } from '@mfv/sandbox';
@@ -189,7 +190,7 @@ class Browser {
     const res = await fetch(`${world.api.url}/users`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${world.api.internalToken}` },
-      body: JSON.stringify({ signupTicket: this.signup()!.ticket, nickname, agreeTerms: true }),
+      body: JSON.stringify({ signupTicket: this.signup()!.ticket, nickname, consents: consentsFor() }),
     });
     expect(res.status).toBe(200);
     return ((await res.json()) as { user: { id: string } }).user.id;

@@ -3,6 +3,7 @@ import { unseal } from '@mfv/auth';
 import { completeTossLogin, type TossLoginDeps } from '../src/server/toss-login';
 import { LOGIN_MESSAGES } from '../src/server/messages';
 import { appLogin, captureLogs, exchange, Jar, startWorld, tossLoginAs, type World } from './toss-kit';
+import { consentsFor } from '@mfv/api-contract';
 
 let world: World;
 let deps: TossLoginDeps;
@@ -55,7 +56,7 @@ describe('Toss login in the user remote (sandbox over mTLS, real api and Redis)'
     const created = await fetch(`${world.api.url}/users`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${world.api.internalToken}` },
-      body: JSON.stringify({ signupTicket: signup!.ticket, nickname: '서연', agreeTerms: true }),
+      body: JSON.stringify({ signupTicket: signup!.ticket, nickname: '서연', consents: consentsFor() }),
     });
     expect(created.status).toBe(200);
 

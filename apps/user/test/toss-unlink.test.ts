@@ -13,6 +13,7 @@ import {
   tossLoginAs,
   type World,
 } from './toss-kit';
+import { consentsFor } from '@mfv/api-contract';
 
 let world: World;
 let deps: TossLoginDeps;
@@ -51,7 +52,7 @@ async function signIn(persona: string): Promise<Jar> {
     const res = await fetch(`${world.api.url}/users`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${world.api.internalToken}` },
-      body: JSON.stringify({ signupTicket: state!.ticket, nickname: persona, agreeTerms: true }),
+      body: JSON.stringify({ signupTicket: state!.ticket, nickname: persona, consents: consentsFor() }),
     });
     if (!res.ok) throw new Error(`signup ${res.status}`);
     return signIn(persona);

@@ -39,6 +39,12 @@ export const ERROR_STATUS = {
   VERIFICATION_ALREADY_REGISTERED: 409,
   /** The member was verified before as another person (a different CI hash, or SSAFY subject). */
   VERIFICATION_PERSON_MISMATCH: 409,
+  /** A signup without every required consent item (CONSENT_ITEMS); the message names the item in Korean. */
+  CONSENT_REQUIRED: 400,
+  /** A consent answered for a document version that is no longer the current one. */
+  CONSENT_OUTDATED: 409,
+  /** A required consent item cannot be withdrawn on its own (leaving is 탈퇴). */
+  CONSENT_NOT_OPTIONAL: 409,
   VERIFICATION_TICKET_INVALID: 404,
   VERIFICATION_TICKET_USED: 409,
   VERIFICATION_TICKET_EXPIRED: 410,

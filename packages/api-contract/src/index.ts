@@ -9,6 +9,7 @@ export * from './paths.js';
 export * from './errors.js';
 export * from './sessions.js';
 export * from './members.js';
+export * from './consents.js';
 export * from './notices.js';
 export * from './verifications.js';
 export * from './health.js';

@@ -1,5 +1,6 @@
 /** Members (/users): the nickname rule, signup and the member's own profile. */
 import { z } from 'zod';
+import { consentsGivenSchema } from './consents.js';
 import { signedInResponseSchema, type SignedInResponse } from './sessions.js';
 
 export const NICKNAME_MAX_LENGTH = 20;
@@ -25,7 +26,8 @@ export const createUserRequestSchema = z.object({
     .min(1, { message: 'signupTicket must not be empty' })
     .max(512, { message: 'signupTicket is too long' }),
   nickname: nicknameSchema,
-  agreeTerms: z.literal(true, { message: 'agreeTerms must be true' }),
+  /** The items the person agreed to, each with the version shown; every required one (consents.ts). */
+  consents: consentsGivenSchema,
 });
 export type CreateUserRequest = z.infer<typeof createUserRequestSchema>;
 export const createUserResponseSchema = signedInResponseSchema;

@@ -14,6 +14,8 @@ export const API_PATHS = {
   revocations: '/auth/revocations',
   users: '/users',
   me: '/users/me',
+  myConsents: '/users/me/consents',
+  myConsent: (item: string) => `/users/me/consents/${encodeURIComponent(item)}`,
   verifications: '/verifications',
   verificationsRedeem: '/verifications/redeem',
   verificationsMe: '/verifications/me',

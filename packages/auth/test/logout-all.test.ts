@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TokenSet } from '@mfv/api-contract';
 import { REVOCATION_POLL_MS } from '../src/revocations.js';
 import { cookieHeader, noResponse, startTwoProcesses, type TwoProcesses } from './harness.js';
+import { consentsFor } from '@mfv/api-contract';
 
 let site: TwoProcesses;
 
@@ -39,7 +40,7 @@ async function memberOnTwoDevices(): Promise<[TokenSet, TokenSet]> {
   const phone = (await post('/users', {
     signupTicket: first.signupTicket,
     nickname: '지우',
-    agreeTerms: true,
+    consents: consentsFor(),
   })) as unknown as TokenSet;
   const laptop = (await post('/auth/login/kakao', { kakaoId })) as unknown as TokenSet & { status: string };
   expect(laptop.status).toBe('signedIn');

@@ -4,6 +4,7 @@ import type { SignedInResponse } from '@mfv/api-contract';
 import { migrate, openPglite, type Queryable } from '@mfv/api/db';
 import { createCiKeyring } from '@mfv/api/identity';
 import { generateSigningKeyPem, loadKeySet, type KeySet } from '@mfv/api/keys';
+import { consentsFor } from '@mfv/api-contract';
 
 /**
  * The real api, in-process on a free port with an in-memory PGlite: for other packages'
@@ -79,7 +80,7 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
       return (await post('/users', {
         signupTicket: login.signupTicket,
         nickname,
-        agreeTerms: true,
+        consents: consentsFor(),
       })) as unknown as SignedInResponse;
     },
     async close() {

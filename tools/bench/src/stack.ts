@@ -7,6 +7,7 @@ import path from 'node:path';
 import { authConfigFromEnv, createAuth, SessionStore } from '@mfv/auth';
 import type { RedisClient } from '@mfv/redis';
 import { REPO_ROOT, Service, type localSecrets } from '@mfv/site';
+import { consentsFor } from '@mfv/api-contract';
 
 type Secrets = ReturnType<typeof localSecrets>;
 type LogTarget = ConstructorParameters<typeof Service>[1];
@@ -59,7 +60,7 @@ export async function memberSession(options: {
   const tokens = (await post('/users', {
     signupTicket: login.signupTicket,
     nickname: '벤치',
-    agreeTerms: true,
+    consents: consentsFor(),
   })) as never as Tokens;
   const auth = createAuth({
     config: authConfigFromEnv({ AUTH_API_URL: options.apiUrl, REDIS_URL: options.redisUrl }),

@@ -5,6 +5,7 @@ import { closeRedis, createRedis, waitForRedis, type RedisClient } from '@mfv/re
 import { localSecrets, REPO_ROOT, Service } from '@mfv/site';
 import { APPS, NEXT_APPS, type NextAppName } from '@mfv/topology';
 import { freePort } from '@mfv/testkit/ports';
+import { consentsFor } from '@mfv/api-contract';
 
 /**
  * Real servers for the platform checks: the api and the Next apps as production runs them
@@ -171,7 +172,7 @@ export async function createSessions(
       const tokens = await post('/users', {
         signupTicket: login.signupTicket,
         nickname: `세션${i}`,
-        agreeTerms: true,
+        consents: consentsFor(),
       });
       const headers: string[] = [];
       await auth.startSession(

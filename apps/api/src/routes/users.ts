@@ -1,10 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   API_PATHS,
+  changeConsentParamsSchema,
+  changeConsentRequestSchema,
+  changeConsentResponseSchema,
   createUserRequestSchema,
   createUserResponseSchema,
   errorBodySchema,
   meResponseSchema,
+  myConsentsResponseSchema,
 } from '@mfv/api-contract';
 import { claimsOf, requireAccessToken, requireServiceCredential } from '../auth/guards.js';
 import type { ApiServices } from '../services/index.js';
@@ -27,7 +31,7 @@ export const userRoutes: FastifyPluginAsyncZod<{ services: ApiServices; internal
         },
       },
     },
-    async (req) => services.accounts.signup(req.body.signupTicket, req.body.nickname),
+    async (req) => services.accounts.signup(req.body.signupTicket, req.body.nickname, req.body.consents),
   );
 
   app.get(
@@ -37,5 +41,34 @@ export const userRoutes: FastifyPluginAsyncZod<{ services: ApiServices; internal
       schema: { response: { 200: meResponseSchema, 401: errorBodySchema, 404: errorBodySchema } },
     },
     async (req) => services.accounts.me(claimsOf(req).sub),
+  );
+
+  app.get(
+    API_PATHS.myConsents,
+    {
+      onRequest: requireAccessToken(services.sessions),
+      schema: { response: { 200: myConsentsResponseSchema, 401: errorBodySchema } },
+    },
+    async (req) => services.consents.mine(claimsOf(req).sub),
+  );
+
+  app.put(
+    `${API_PATHS.myConsents}/:item`,
+    {
+      onRequest: requireAccessToken(services.sessions),
+      schema: {
+        params: changeConsentParamsSchema,
+        body: changeConsentRequestSchema,
+        response: {
+          200: changeConsentResponseSchema,
+          400: errorBodySchema,
+          401: errorBodySchema,
+          404: errorBodySchema,
+          409: errorBodySchema,
+        },
+      },
+    },
+    async (req) =>
+      services.consents.change(claimsOf(req).sub, req.params.item, req.body.agreed, req.body.version),
   );
 };

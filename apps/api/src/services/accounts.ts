@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type {
+  ConsentGiven,
   LinkIdentityResponse,
   MeResponse,
   NeedsSignupResponse,
@@ -10,6 +11,7 @@ import type { Db, Queryable } from '../db/types.js';
 import { ApiError } from '../errors.js';
 import type { CiKeyring } from '../identity/ci-hash.js';
 import { randomOpaqueToken, sha256Hex } from '../tokens/secrets.js';
+import type { Consents } from './consents.js';
 import type { Sessions } from './sessions.js';
 
 /** Identity providers that can be linked to a member (see the `identities` table). */
@@ -49,6 +51,7 @@ export class Accounts {
     private readonly sessions: Sessions,
     private readonly clock: Clock,
     private readonly ciKeys: CiKeyring,
+    private readonly consents: Consents,
     private readonly options: { signupTicketTtlSeconds: number },
   ) {}
 
@@ -208,8 +211,17 @@ export class Accounts {
     return row;
   }
 
-  /** Consumes the ticket (single use) and creates the member linked to the ticket's identity. */
-  async signup(ticket: string, nickname: string): Promise<SignedInResponse> {
+  /**
+   * Consumes the ticket (single use) and creates the member linked to the ticket's identity, with the
+   * consents they gave. Consents without every required item are refused before the ticket is
+   * spent, so the person can fix the form and send it again.
+   */
+  async signup(
+    ticket: string,
+    nickname: string,
+    consents: readonly ConsentGiven[],
+  ): Promise<SignedInResponse> {
+    this.consents.check(consents);
     const now = this.clock.now();
     try {
       return await this.db.transaction(async (tx) => {
@@ -223,6 +235,7 @@ export class Accounts {
           'INSERT INTO identities (provider, subject, user_id, created_at) VALUES ($1, $2, $3, $4)',
           [row.provider, row.subject, user.id, now],
         );
+        await this.consents.recordSignup(tx, user.id, consents, now);
         // The person this member is: the one an identity verification of this signup named, else
         // the one the login reported — unless another member already is them (a declined link).
         const verified = (

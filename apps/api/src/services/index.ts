@@ -6,6 +6,7 @@ import type { KeySet } from '../tokens/keys.js';
 import { RefreshTokens } from '../tokens/refresh.js';
 import { createSealer } from '../tokens/secrets.js';
 import { Accounts } from './accounts.js';
+import { Consents } from './consents.js';
 import { IdentitySessions } from './identity-sessions.js';
 import { Notices } from './notices.js';
 import { Retention } from './retention.js';
@@ -39,6 +40,8 @@ export interface ApiServices {
   refreshTokens: RefreshTokens;
   sessions: Sessions;
   accounts: Accounts;
+  /** Members' consents: the signup's answers and later changes to optional items. */
+  consents: Consents;
   /** Provider unlinks (Toss unlink callback): end the linked member's sessions. */
   identitySessions: IdentitySessions;
   notices: Notices;
@@ -63,12 +66,14 @@ export function createServices(deps: ServiceDeps): ApiServices {
     clock,
   );
   const sessions = new Sessions(accessTokens, refreshTokens, clock);
+  const consents = new Consents(deps.db, clock);
   return {
     clock,
     accessTokens,
     refreshTokens,
     sessions,
-    accounts: new Accounts(deps.db, sessions, clock, deps.ciKeys, {
+    consents,
+    accounts: new Accounts(deps.db, sessions, clock, deps.ciKeys, consents, {
       signupTicketTtlSeconds: settings.signupTicketTtlSeconds,
     }),
     notices: new Notices(deps.db, clock),

@@ -7,6 +7,7 @@ import { migrate, openPg, openPglite, type Db } from '../../src/db/index.js';
 import { createCiKeyring } from '../../src/identity/ci-hash.js';
 import type { TokenSettings } from '../../src/services/index.js';
 import { generateSigningKeyPem, loadKeySet, type KeySet } from '../../src/tokens/keys.js';
+import { consentsFor } from '@mfv/api-contract';
 
 export const TEST_INTERNAL_TOKEN = 'test-internal-token-0123456789abcdef0123456789';
 export const TEST_SEAL_SECRET = 'test-seal-secret-0123456789abcdef0123456789abcdef';
@@ -158,7 +159,7 @@ export async function signUp(
     payload: {
       signupTicket: login.json().signupTicket,
       nickname: options.nickname ?? '테스터',
-      agreeTerms: true,
+      consents: consentsFor(),
     },
   });
   if (created.statusCode !== 200) throw new Error(`signup failed: ${created.statusCode} ${created.body}`);

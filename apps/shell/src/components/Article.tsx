@@ -10,7 +10,7 @@ export function Article({
 }: {
   title: string;
   description: string;
-  /** When the text last changed, as people read it ("2026년 1월 1일"). */
+  /** When the text last changed, as people read it ("2026.01.01"). */
   updated?: string;
   children: ReactNode;
 }) {

@@ -1,5 +1,7 @@
 import { Article } from '../components/Article';
 import { withRemoteSlots } from '../federation/with-remote-slots';
+import { consentItem } from '@mfv/api-contract';
+import { formatKstDate } from '@mfv/ui/format';
 import { BUSINESS_INFO } from '@mfv/ui/site';
 
 export default function PrivacyPage() {
@@ -7,7 +9,8 @@ export default function PrivacyPage() {
     <Article
       title="개인정보처리방침"
       description="MFV가 어떤 개인정보를 왜 모으고 얼마나 보관하는지 안내해요."
-      updated="2026년 1월 1일"
+      // The version members agree to at signup (packages/api-contract consents.ts): one date for both.
+      updated={formatKstDate(consentItem('privacy').version)}
     >
       <p>
         {BUSINESS_INFO.company}

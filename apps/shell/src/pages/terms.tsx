@@ -1,5 +1,7 @@
 import { Article } from '../components/Article';
 import { withRemoteSlots } from '../federation/with-remote-slots';
+import { consentItem } from '@mfv/api-contract';
+import { formatKstDate } from '@mfv/ui/format';
 import { BUSINESS_INFO } from '@mfv/ui/site';
 
 export default function TermsPage() {
@@ -7,7 +9,8 @@ export default function TermsPage() {
     <Article
       title="이용약관"
       description="MFV 간편 로그인과 본인확인 서비스의 이용 조건을 안내해요."
-      updated="2026년 1월 1일"
+      // The version members agree to at signup (packages/api-contract consents.ts): one date for both.
+      updated={formatKstDate(consentItem('terms').version)}
     >
       <h2>제1조 목적</h2>
       <p>

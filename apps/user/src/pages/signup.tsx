@@ -1,10 +1,10 @@
-import { NICKNAME_MAX_LENGTH } from '@mfv/api-contract';
+import { CONSENT_ITEMS, NICKNAME_MAX_LENGTH } from '@mfv/api-contract';
 import { createAppClient, ApiCallError } from '@mfv/auth/client';
 import { defaultAuth, readCookie, unseal } from '@mfv/auth';
 import type { GetServerSideProps } from 'next';
 import { useState, type FormEvent } from 'react';
 import { Card, Notice } from '../components/Card';
-import { requiredConsentsGiven, SIGNUP_CONSENTS, type ConsentName } from '../server/consents';
+import { consentsGiven, requiredConsentsGiven, type CheckedConsents } from '../server/consents';
 import { SIGNUP_PURPOSE, type SignupState } from '../server/signup-state';
 
 interface Props {
@@ -15,11 +15,11 @@ const client = createAppClient('/user');
 
 export default function Signup({ nickname: suggested }: Props) {
   const [nickname, setNickname] = useState(suggested);
-  const [checked, setChecked] = useState<Partial<Record<ConsentName, boolean>>>({});
+  const [checked, setChecked] = useState<CheckedConsents>({});
   const agreed = requiredConsentsGiven(checked);
-  const allChecked = SIGNUP_CONSENTS.every((item) => checked[item.name]);
+  const allChecked = CONSENT_ITEMS.every((item) => checked[item.id]);
   const setAll = (value: boolean) =>
-    setChecked(Object.fromEntries(SIGNUP_CONSENTS.map((item) => [item.name, value])));
+    setChecked(Object.fromEntries(CONSENT_ITEMS.map((item) => [item.id, value])));
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const trimmed = nickname.trim();
@@ -38,7 +38,7 @@ export default function Signup({ nickname: suggested }: Props) {
     try {
       const { redirectTo } = await client.json<{ redirectTo: string }>('/api/signup', {
         method: 'POST',
-        body: { nickname: trimmed, ...checked },
+        body: { nickname: trimmed, consents: consentsGiven(checked) },
       });
       window.location.assign(redirectTo);
     } catch (e) {
@@ -74,30 +74,31 @@ export default function Signup({ nickname: suggested }: Props) {
               checked={allChecked}
               onChange={(e) => setAll(e.target.checked)}
             />
-            모두 동의해요
+            <span>
+              전체 동의해요
+              <span className="hint">선택 항목을 포함해 모두 동의해요.</span>
+            </span>
           </label>
           <ul>
-            {SIGNUP_CONSENTS.map((item) => (
-              <li key={item.name}>
+            {CONSENT_ITEMS.map((item) => (
+              <li key={item.id}>
                 <label className="check">
                   <input
                     type="checkbox"
-                    name={item.name}
-                    checked={checked[item.name] === true}
-                    onChange={(e) => setChecked((c) => ({ ...c, [item.name]: e.target.checked }))}
+                    name={item.id}
+                    checked={checked[item.id] === true}
+                    onChange={(e) => setChecked((c) => ({ ...c, [item.id]: e.target.checked }))}
                   />
                   <span>
                     <span className={item.required ? 'tag required' : 'tag'}>
                       {item.required ? '[필수]' : '[선택]'}
                     </span>{' '}
-                    {item.label}
+                    {item.title}
                   </span>
                 </label>
-                {'href' in item && (
-                  <a className="view" href={item.href} target="_blank" rel="noopener">
-                    보기<span className="sr-only"> ({item.label.replace(/에 동의해요$/, '')}, 새 창)</span>
-                  </a>
-                )}
+                <a className="view" href={item.href} target="_blank" rel="noopener">
+                  보기<span className="sr-only"> ({item.name}, 새 창)</span>
+                </a>
               </li>
             ))}
           </ul>
@@ -160,8 +161,15 @@ export default function Signup({ nickname: suggested }: Props) {
           flex: none;
         }
         .check.all {
+          padding: 6px 0;
           border-bottom: 1px solid #e5e7eb;
           font-weight: 700;
+        }
+        .hint {
+          display: block;
+          color: #4b5563;
+          font-size: 13px;
+          font-weight: 400;
         }
         .tag {
           color: #4b5563;

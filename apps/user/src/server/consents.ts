@@ -1,22 +1,20 @@
-/**
- * What a new member agrees to on the signup form, one item each (개인정보 보호법 §22: consents
- * asked separately, required ones told apart from optional ones). The api records the required
- * consents as one `agreeTerms`; an optional item needs its own field there before it is offered.
- */
-export const SIGNUP_CONSENTS = [
-  { name: 'ageOver14', label: '만 14세 이상이에요', required: true },
-  { name: 'agreeTerms', label: '이용약관에 동의해요', required: true, href: '/terms' },
-  {
-    name: 'agreePrivacy',
-    label: '개인정보 수집·이용에 동의해요',
-    required: true,
-    href: '/privacy',
-  },
-] as const;
+import { CONSENT_ITEMS, consentsFor, type ConsentGiven, type ConsentItemId } from '@mfv/api-contract';
 
-export type ConsentName = (typeof SIGNUP_CONSENTS)[number]['name'];
+/**
+ * The signup form's answers: which items (packages/api-contract consents.ts, the one list of items,
+ * their 필수/선택, title, document and version) are checked. Browser-safe (zod-only imports).
+ */
+export type CheckedConsents = Partial<Record<ConsentItemId, boolean>>;
 
 /** Whether every required item is checked. */
-export function requiredConsentsGiven(checked: Partial<Record<ConsentName, boolean>>): boolean {
-  return SIGNUP_CONSENTS.every((item) => !item.required || checked[item.name] === true);
+export function requiredConsentsGiven(checked: CheckedConsents): boolean {
+  return CONSENT_ITEMS.every((item) => !item.required || checked[item.id] === true);
 }
+
+/** What the form sends: each checked item with the version of the document this page showed. */
+export function consentsGiven(checked: CheckedConsents): ConsentGiven[] {
+  return consentsFor(CONSENT_ITEMS.filter((item) => checked[item.id] === true).map((item) => item.id));
+}
+
+/** The optional items (the ones 내 정보 lets a member give or withdraw). */
+export const OPTIONAL_CONSENTS = CONSENT_ITEMS.filter((item) => !item.required);

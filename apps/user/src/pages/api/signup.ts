@@ -1,4 +1,10 @@
-import { createUserResponseSchema, nicknameSchema } from '@mfv/api-contract';
+import {
+  API_PATHS,
+  consentProblem,
+  consentsGivenSchema,
+  createUserResponseSchema,
+  nicknameSchema,
+} from '@mfv/api-contract';
 import {
   appendSetCookie,
   callApi,
@@ -14,24 +20,22 @@ import {
 import { z } from 'zod';
 import { SIGNUP_PURPOSE, type SignupState } from '../../server/signup-state';
 
-const mustAgree = (message: string) => z.literal(true, { message });
+/** The nickname and the consent items the person checked, each with the version shown. */
+const bodySchema = z.object({ nickname: nicknameSchema, consents: consentsGivenSchema }).strict();
 
-/** Every required item of the form (../../server/consents.ts), each checked. */
-const bodySchema = z.object({
-  nickname: nicknameSchema,
-  ageOver14: mustAgree('만 14세 이상만 가입할 수 있어요.'),
-  agreeTerms: mustAgree('이용약관에 동의해 주세요.'),
-  agreePrivacy: mustAgree('개인정보 수집·이용에 동의해 주세요.'),
-});
+/** The person's words for a body the form would never send. */
+const invalidMessage = (path: PropertyKey | undefined) =>
+  path === 'nickname' ? '닉네임을 확인해 주세요.' : '입력한 내용을 확인해 주세요.';
 
 /**
- * POST /user/api/signup {nickname, ageOver14, agreeTerms, agreePrivacy} — consumes the sealed signup ticket the Kakao or Toss
- * callback left in this browser, creates the member at the api, opens the session.
+ * POST /user/api/signup {nickname, consents: [{item, version}]} — consumes the sealed signup ticket
+ * the Kakao or Toss callback left in this browser, creates the member at the api with the consents
+ * they gave (every [필수] item, or 400 CONSENT_REQUIRED naming it), opens the session.
  */
 export default handleErrors(async (req, res) => {
   if (req.method !== 'POST') {
     res.setHeader('Allow', 'POST');
-    res.status(405).json({ code: 'METHOD_NOT_ALLOWED', message: 'POST only' });
+    res.status(405).json({ code: 'METHOD_NOT_ALLOWED', message: 'POST로 보내 주세요.' });
     return;
   }
   const auth = defaultAuth();
@@ -40,7 +44,12 @@ export default handleErrors(async (req, res) => {
   if (!parsed.success) {
     res
       .status(400)
-      .json({ code: 'INVALID_SIGNUP', message: parsed.error.issues[0]?.message ?? '입력을 확인해 주세요.' });
+      .json({ code: 'INVALID_SIGNUP', message: invalidMessage(parsed.error.issues[0]?.path[0]) });
+    return;
+  }
+  const problem = consentProblem(parsed.data.consents);
+  if (problem) {
+    res.status(problem.code === 'CONSENT_REQUIRED' ? 400 : 409).json(problem);
     return;
   }
   const sealed = readCookie(req, auth.config.cookie, 'signup');
@@ -49,11 +58,11 @@ export default handleErrors(async (req, res) => {
     res.status(410).json({ code: 'SIGNUP_EXPIRED', message: '가입 시간이 지났어요. 다시 로그인해 주세요.' });
     return;
   }
-  const tokens = await callApi(auth.config, '/users', {
+  const tokens = await callApi(auth.config, API_PATHS.users, {
     method: 'POST',
     internal: true,
     requestId: auth.requestIdOf(req),
-    body: { signupTicket: signup.ticket, nickname: parsed.data.nickname, agreeTerms: true },
+    body: { signupTicket: signup.ticket, nickname: parsed.data.nickname, consents: parsed.data.consents },
     schema: createUserResponseSchema,
   });
   await auth.startSession(res, tokens);
