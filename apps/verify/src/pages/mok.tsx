@@ -1,7 +1,5 @@
 import { safeReturnTo } from '@mfv/auth';
 import type { GetServerSideProps } from 'next';
-import { useRef } from 'react';
-import { useAnnounceOnPhase } from '../core/ui/announce';
 import SiteFrame from '../core/ui/SiteFrame';
 import type { OwnerKind } from '../core/owner';
 import { ownerKindOf } from '../core/pages';
@@ -26,15 +24,12 @@ interface Props {
  * would belong to is known before the person types anything.
  */
 export default function MokPage({ verified, service, purpose, owner, returnTo }: Props) {
-  const main = useRef<HTMLElement>(null);
-  // The flow's result step ("done"): every open page of the site shows the new status.
-  useAnnounceOnPhase(main, 'done');
   return (
     <SiteFrame
       title="휴대폰 본인확인"
       description="본인 명의의 휴대폰으로 본인확인을 해요. 통신사를 고르고 약관에 동의한 뒤 문자 인증번호로 확인해요."
     >
-      <main ref={main}>
+      <main>
         <MobileOkFlow
           initialService={service}
           purpose={purpose}

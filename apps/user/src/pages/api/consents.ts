@@ -4,7 +4,7 @@ import {
   changeConsentResponseSchema,
   consentItemSchema,
 } from '@mfv/api-contract';
-import { readJsonBody, withAuth } from '@mfv/auth';
+import { readJsonBody, withAuth, refuseMethod } from '@mfv/auth';
 
 /** {item, agreed, version}: the item, given (true) or withdrawn (false), and the version shown. */
 const bodySchema = changeConsentRequestSchema.extend({ item: consentItemSchema }).strict();
@@ -15,11 +15,7 @@ const bodySchema = changeConsentRequestSchema.extend({ item: consentItemSchema }
  * Answers the item's new state.
  */
 export default withAuth(async (req, res) => {
-  if (req.method !== 'POST') {
-    res.setHeader('Allow', 'POST');
-    res.status(405).json({ code: 'METHOD_NOT_ALLOWED', message: 'POST로 보내 주세요.' });
-    return;
-  }
+  if (refuseMethod(req.method, res, ['POST'])) return;
   const parsed = bodySchema.safeParse(await readJsonBody(req));
   if (!parsed.success) {
     res.status(400).json({ code: 'INVALID_CONSENT', message: '선택한 내용을 확인해 주세요.' });

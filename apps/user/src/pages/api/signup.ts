@@ -16,6 +16,7 @@ import {
   readJsonBody,
   safeReturnTo,
   unseal,
+  refuseMethod,
 } from '@mfv/auth';
 import { z } from 'zod';
 import { SIGNUP_PURPOSE, type SignupState } from '../../server/signup-state';
@@ -33,11 +34,7 @@ const invalidMessage = (path: PropertyKey | undefined) =>
  * they gave (every [필수] item, or 400 CONSENT_REQUIRED naming it), opens the session.
  */
 export default handleErrors(async (req, res) => {
-  if (req.method !== 'POST') {
-    res.setHeader('Allow', 'POST');
-    res.status(405).json({ code: 'METHOD_NOT_ALLOWED', message: 'POST로 보내 주세요.' });
-    return;
-  }
+  if (refuseMethod(req.method, res, ['POST'])) return;
   const auth = defaultAuth();
   checkCsrf(auth.config, req);
   const parsed = bodySchema.safeParse(await readJsonBody(req));

@@ -1,5 +1,5 @@
 import type { NextApiRequest, NextApiResponse } from 'next';
-import { defaultAuth } from '@mfv/auth';
+import { defaultAuth, refuseMethod } from '@mfv/auth';
 import { sendVerifyError } from '../../../core/errors';
 import { readVerifiedStatus } from '../../../core/status';
 
@@ -11,11 +11,7 @@ import { readVerifiedStatus } from '../../../core/status';
  */
 export default async function verificationStatus(req: NextApiRequest, res: NextApiResponse) {
   res.setHeader('Cache-Control', 'private, no-store');
-  if (req.method !== 'GET') {
-    res.setHeader('Allow', 'GET');
-    res.status(405).json({ code: 'METHOD_NOT_ALLOWED', message: 'GET만 받아요.' });
-    return;
-  }
+  if (refuseMethod(req.method, res, ['GET'])) return;
   try {
     res.status(200).json((await readVerifiedStatus(req, res)) ?? { verified: false });
   } catch (error) {

@@ -4,6 +4,7 @@
  * when the person says they are done (the guide's samples confirm on a click), never by polling.
  */
 import { ApiCallError, createAppClient } from '@mfv/auth/client';
+import { announceVerificationChanged } from '@mfv/ui/live-verification';
 import { useCallback, type Dispatch, type FormEvent } from 'react';
 import type { VerificationResultView, VerifyErrorBody } from '../../../core/responses';
 import {
@@ -28,6 +29,8 @@ export function useFlowCalls(state: FlowState, dispatch: Dispatch<Action>) {
         body: { ticket },
       });
       dispatch({ type: 'done', result });
+      // The result is stored: every open page of the site shows the new status.
+      announceVerificationChanged();
     },
     [dispatch],
   );
