@@ -37,8 +37,12 @@ export const PUBLIC_ORIGIN = 'http://localhost:8080';
 export const SITE_URL = 'www.mfv.test';
 export const ARS_CODE = 'ARS-TEST-0001';
 export const KEY_PASSWORD = 'verify-test-key-password';
-/** Bounded provider calls: a hanging sandbox must give its customer message quickly. */
-export const MOK_TIMEOUT_MS = 2_500;
+/**
+ * Bounded provider calls: a hanging sandbox must give its customer message quickly. 2 s above the
+ * slow persona (MOK_SLOW, 2 s) so it still succeeds on a loaded CI machine (it once timed out at
+ * token/get with 2.5 s while every package ran its tests at once).
+ */
+export const MOK_TIMEOUT_MS = 4_000;
 /** KCB and SSAFY calls: below the sandbox's 2 s "slow" personas, so they time out. */
 export const PROVIDER_TIMEOUT_MS = 1_500;
 export const KCB_MEMBER_CODE = 'SBXVERIFY001';
