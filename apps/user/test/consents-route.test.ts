@@ -5,21 +5,17 @@
  * its document version, 내 정보 gives and withdraws the optional one. The api's own records are
  * read back from its database.
  */
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { apiResolver } from 'next/dist/server/api-utils/node/api-resolver.js';
-import type { NextApiHandler } from 'next';
 import { CONSENT_ITEMS, consentItem, consentsFor, type ConsentItemId } from '@mfv/api-contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiRoutes, serve, type Served } from './support/serve';
 import { appLogin, ORIGIN, startWorld, type World } from './toss-kit';
 
-const API_CONTEXT = { previewModeId: '', previewModeEncryptionKey: '', previewModeSigningKey: '' };
 const KOREAN_SENTENCE = /[가-힣].*요\.$/;
 const REQUIRED = CONSENT_ITEMS.filter((i) => i.required).map((i) => i.id);
 const MARKETING = consentItem('marketing');
 
 let world: World;
-let server: http.Server;
+let served: Served;
 let base: string;
 const saved = { ...process.env };
 let nextIp = 1;
@@ -33,32 +29,19 @@ beforeAll(async () => {
     API_INTERNAL_TOKEN: world.api.internalToken,
     REDIS_URL: world.redisServer.url,
   });
-  const routes = new Map<string, NextApiHandler>([
-    ['/user/api/login/toss', (await import('../src/pages/api/login/toss')).default],
-    ['/user/api/auth/csrf', (await import('../src/pages/api/auth/csrf')).default],
-    ['/user/api/signup', (await import('../src/pages/api/signup')).default],
-    ['/user/api/consents', (await import('../src/pages/api/consents')).default],
-  ]);
-  server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://user.test');
-    void apiResolver(
-      req,
-      res,
-      Object.fromEntries(url.searchParams),
-      { default: routes.get(url.pathname), config: { api: { bodyParser: false } } },
-      API_CONTEXT as never,
-      false,
-      false,
-      url.pathname,
-    );
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  served = await serve(
+    apiRoutes({
+      '/user/api/login/toss': (await import('../src/pages/api/login/toss')).default,
+      '/user/api/auth/csrf': (await import('../src/pages/api/auth/csrf')).default,
+      '/user/api/signup': (await import('../src/pages/api/signup')).default,
+      '/user/api/consents': (await import('../src/pages/api/consents')).default,
+    }),
+  );
+  base = served.base;
 }, 90_000);
 
 afterAll(async () => {
-  server?.closeAllConnections();
-  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  await served?.close();
   await world?.close();
   process.env = saved;
 });

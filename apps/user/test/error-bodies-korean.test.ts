@@ -6,18 +6,14 @@
  * The route files themselves behind Next's API resolver, over real HTTP, with the environment
  * `pnpm start` reads (sandbox, api on PGlite, redis-server).
  */
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { apiResolver } from 'next/dist/server/api-utils/node/api-resolver.js';
-import type { NextApiHandler } from 'next';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiRoutes, serve, type Served } from './support/serve';
 import { ORIGIN, startWorld, type World } from './toss-kit';
 
-const API_CONTEXT = { previewModeId: '', previewModeEncryptionKey: '', previewModeSigningKey: '' };
 const KOREAN_SENTENCE = /[가-힣].*요\.$/;
 
 let world: World;
-let server: http.Server;
+let served: Served;
 let base: string;
 const saved = { ...process.env };
 
@@ -29,34 +25,21 @@ beforeAll(async () => {
     API_INTERNAL_TOKEN: world.api.internalToken,
     REDIS_URL: world.redisServer.url,
   });
-  const routes = new Map<string, NextApiHandler>([
-    ['/user/api/auth/csrf', (await import('../src/pages/api/auth/csrf')).default],
-    ['/user/api/signup', (await import('../src/pages/api/signup')).default],
-    ['/user/api/logout', (await import('../src/pages/api/logout')).default],
-    ['/user/api/logout-all', (await import('../src/pages/api/logout-all')).default],
-    ['/user/api/me', (await import('../src/pages/api/me')).default],
-    ['/user/api/toss/unlink', (await import('../src/pages/api/toss/unlink')).default],
-  ]);
-  server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://user.test');
-    void apiResolver(
-      req,
-      res,
-      Object.fromEntries(url.searchParams),
-      { default: routes.get(url.pathname), config: { api: { bodyParser: false } } },
-      API_CONTEXT as never,
-      false,
-      false,
-      url.pathname,
-    );
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  served = await serve(
+    apiRoutes({
+      '/user/api/auth/csrf': (await import('../src/pages/api/auth/csrf')).default,
+      '/user/api/signup': (await import('../src/pages/api/signup')).default,
+      '/user/api/logout': (await import('../src/pages/api/logout')).default,
+      '/user/api/logout-all': (await import('../src/pages/api/logout-all')).default,
+      '/user/api/me': (await import('../src/pages/api/me')).default,
+      '/user/api/toss/unlink': (await import('../src/pages/api/toss/unlink')).default,
+    }),
+  );
+  base = served.base;
 }, 90_000);
 
 afterAll(async () => {
-  server?.closeAllConnections();
-  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  await served?.close();
   await world?.close();
   process.env = saved;
 });

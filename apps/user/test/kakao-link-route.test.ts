@@ -6,11 +6,9 @@
  * a Kakao member. The route files and pages behind real HTTP, the sandbox's Kakao (consent page,
  * token, user/me) and Toss (mTLS), the real api (PGlite) and a redis-server; nothing mocked.
  */
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import type { GetServerSideProps, NextApiHandler } from 'next';
-import { apiResolver } from 'next/dist/server/api-utils/node/api-resolver.js';
+import type { GetServerSideProps } from 'next';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiRoutes, serve, type Served } from './support/serve';
 import { consentsFor } from '@mfv/api-contract';
 import type { SignupState } from '../src/server/signup-state';
 import { unseal } from '@mfv/auth';
@@ -31,12 +29,11 @@ import {
   type World,
 } from './toss-kit';
 
-const API_CONTEXT = { previewModeId: '', previewModeEncryptionKey: '', previewModeSigningKey: '' };
 /** The world's own auth (toss-kit.ts) reads what the routes seal: the same secret. */
 const COOKIE_SECRET = 'user-toss-test-cookie-secret-0123456789';
 
 let world: World;
-let server: http.Server;
+let served: Served;
 let base: string;
 const saved = { ...process.env };
 let nextIp = 1;
@@ -56,22 +53,21 @@ beforeAll(async () => {
     KAKAO_REDIRECT_URI: KAKAO_TEST_REDIRECT_URI,
     TOSS_LOGIN_ENABLED: 'true',
   });
-  const routes = new Map<string, NextApiHandler>([
-    ['/user/api/login/kakao', (await import('../src/pages/api/login/kakao')).default],
-    ['/user/api/login/toss', (await import('../src/pages/api/login/toss')).default],
-    ['/user/api/auth/csrf', (await import('../src/pages/api/auth/csrf')).default],
-  ]);
+  const api = apiRoutes({
+    '/user/api/login/kakao': (await import('../src/pages/api/login/kakao')).default,
+    '/user/api/login/toss': (await import('../src/pages/api/login/toss')).default,
+    '/user/api/auth/csrf': (await import('../src/pages/api/auth/csrf')).default,
+  });
   const pages = new Map<string, GetServerSideProps>([
     ['/user/login/kakao/callback', (await import('../src/pages/login/kakao/callback')).getServerSideProps],
     ['/user/link', (await import('../src/pages/link')).getServerSideProps],
   ]);
-  server = http.createServer((req, res) => {
+  served = await serve((req, res) => {
     const url = new URL(req.url ?? '/', 'http://user.test');
     const query = Object.fromEntries(url.searchParams);
     const page = pages.get(url.pathname);
     if (page === undefined) {
-      const route = { default: routes.get(url.pathname), config: { api: { bodyParser: false } } };
-      void apiResolver(req, res, query, route, API_CONTEXT as never, false, false, url.pathname);
+      api(req, res);
       return;
     }
     void Promise.resolve(page({ req, res, query, resolvedUrl: url.pathname } as never)).then(
@@ -85,13 +81,11 @@ beforeAll(async () => {
       },
     );
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = served.base;
 }, 90_000);
 
 afterAll(async () => {
-  server?.closeAllConnections();
-  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  await served?.close();
   await world?.close();
   process.env = saved;
 });
