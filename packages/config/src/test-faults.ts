@@ -7,8 +7,8 @@ import { providersMode, providersModeField } from './providers.js';
  * /notice): a page whose server render throws, so a browser test sees the app's real 500 page
  * (Korean, inside the site's frame, a way home). Off by default; 404 while off. Refused in a live
  * deployment (MFV_PROVIDERS=live, the default with NODE_ENV=production): the apps check it at start
- * (checkLiveConfig) and exit naming the variable. Standalone builds (the images) do not even
- * compile the page (@mfv/next-config bench-only.ts).
+ * (checkLiveConfig) and exit naming the variable. The page ships in every build, standalone too
+ * (the browser suite runs against standalone builds); it imports nothing but this schema.
  */
 export const testFaultsEnvSchema = z
   .object({

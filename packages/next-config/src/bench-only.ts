@@ -2,9 +2,11 @@
  * Bench-only pages: the API routes under `pages/api/bench/` (`pnpm bench:auth`, `pnpm bench:mok`)
  * and the shell's `/baseline` (`pnpm bench:ssr`, which imports the remotes' source). The ordinary
  * build `next start` serves — what the benchmarks run — keeps them, still behind MFV_BENCH_ROUTES /
- * MFV_BENCH_BASELINE; so does each app's test-only `/test-fault` (MFV_TEST_FAULTS). A standalone
- * build (MFV_NEXT_OUTPUT=standalone: the images) compiles a stub in their place that answers 404,
- * so neither their code nor what they import ships in production. The stub's source goes through
+ * MFV_BENCH_BASELINE. A standalone build (MFV_NEXT_OUTPUT=standalone: the images) compiles a stub
+ * in their place that answers 404, so neither their code nor what they import ships in production.
+ * Each app's `/test-fault` (MFV_TEST_FAULTS) is not stubbed: the browser suite runs against
+ * standalone builds (CI builds them once for the tests and the images), and the page is inert
+ * without its switch, which a live deployment refuses at start (@mfv/config test-faults.ts). The stub's source goes through
  * a pre-loader (bench-stubs/loader.cjs): the module keeps the page's path, so Next still treats it
  * as a page.
  */
@@ -23,8 +25,6 @@ const stub = (name: string) => path.join(STUBS_DIR, `${name}.js`);
 export const BENCH_ONLY_MODULES: ReadonlyArray<readonly [RegExp, string]> = [
   [/[\\/]src[\\/]pages[\\/]api[\\/]bench[\\/][^\\/]+\.ts$/, stub('api')],
   [/[\\/]src[\\/]pages[\\/]baseline\.tsx$/, stub('page')],
-  // Not a benchmark: the test-only page that fails on purpose (MFV_TEST_FAULTS, @mfv/config).
-  [/[\\/]src[\\/]pages[\\/]test-fault\.tsx$/, stub('page')],
 ];
 
 /** The pre-loader that swaps a bench-only page's source for its stub's. */

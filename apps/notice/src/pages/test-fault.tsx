@@ -4,7 +4,7 @@ import type { GetServerSideProps } from 'next';
 /**
  * /test-fault — a page whose server render fails, so the browser tests see this app's real 500
  * page. Only with MFV_TEST_FAULTS (packages/config/src/test-faults.ts: refused in a live
- * deployment); a 404 otherwise, and not compiled at all into standalone builds (the images).
+ * deployment); a 404 otherwise.
  */
 export const getServerSideProps: GetServerSideProps = async () => {
   if (!loadConfig('notice', testFaultsEnvSchema).MFV_TEST_FAULTS) return { notFound: true };
