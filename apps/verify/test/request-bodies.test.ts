@@ -106,4 +106,21 @@ describe('request bodies (F7)', () => {
       );
     }
   });
+
+  it.each([
+    ['/verify/api/mok/start', { service: 12 }],
+    ['/verify/api/mok/start', []],
+    ['/verify/api/mok/request', { name: 5, phone: ['010'] }],
+  ])(
+    '%s with %j → 400 INVALID_INPUT whose field messages are Korean (not the schema’s English)',
+    async (route, body) => {
+      const res = await browser.post(route, body);
+      expect(res.status).toBe(400);
+      const answer = res.body as { code: string; message: string; fields?: Record<string, string> };
+      expect(answer.code).toBe('INVALID_INPUT');
+      expect(answer.message).toMatch(/요\.$/);
+      for (const message of Object.values(answer.fields ?? {}))
+        expect(message).toMatch(/^[^A-Za-z]*[가-힣][^A-Za-z]*$/);
+    },
+  );
 });

@@ -17,6 +17,9 @@ import { invalidInput, sendVerifyError, toVerifyError, type VerifyError } from '
 import { ownerOf } from './handoff';
 import { clientIp, type LimitAction, type LimitKeys, type RateLimits } from './limits';
 
+/** A field a schema refused without words of its own. */
+const FIELD_FORMAT_MESSAGE = '형식이 올바르지 않아요.';
+
 /** What a route's handler gets besides its body. */
 export interface RouteContext {
   req: IncomingMessage;
@@ -93,8 +96,11 @@ export function bindRoute<R extends RouteRuntime, S extends z.ZodType>(
       const parsed = route.schema.safeParse(await bodyOf(req));
       if (!parsed.success) {
         const fields: Record<string, string> = {};
+        // A schema's own Korean words stay; its defaults are English, for a body no page sends.
         for (const issue of parsed.error.issues)
-          fields[issue.path.map(String).join('.') || 'body'] ??= issue.message;
+          fields[issue.path.map(String).join('.') || 'body'] ??= /[가-힣]/.test(issue.message)
+            ? issue.message
+            : FIELD_FORMAT_MESSAGE;
         throw invalidInput(fields);
       }
       if (rt.limits) await rt.limits.consume(route.limit, await limitKeys(rt.auth, req, res));
