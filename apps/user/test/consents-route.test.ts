@@ -8,7 +8,7 @@
 import { CONSENT_ITEMS, consentItem, consentsFor, type ConsentItemId } from '@mfv/api-contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiRoutes, serve, type Served } from './support/serve';
-import { appLogin, ORIGIN, startWorld, type World } from './toss-kit';
+import { appLogin, ORIGIN, startWorld, type World, routeEnv } from './toss-kit';
 
 const KOREAN_SENTENCE = /[가-힣].*요\.$/;
 const REQUIRED = CONSENT_ITEMS.filter((i) => i.required).map((i) => i.id);
@@ -23,12 +23,7 @@ let nextIp = 1;
 beforeAll(async () => {
   world = await startWorld();
   // Before the routes' first request: the runtime reads the environment once.
-  Object.assign(process.env, world.env, {
-    AUTH_API_URL: world.api.url,
-    AUTH_COOKIE_SECRET: 'user-consents-route-cookie-secret-0123456789',
-    API_INTERNAL_TOKEN: world.api.internalToken,
-    REDIS_URL: world.redisServer.url,
-  });
+  Object.assign(process.env, routeEnv(world, 'user-consents-route-cookie-secret-0123456789'));
   served = await serve(
     apiRoutes({
       '/user/api/login/toss': (await import('../src/pages/api/login/toss')).default,

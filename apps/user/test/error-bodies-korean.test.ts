@@ -8,7 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiRoutes, serve, type Served } from './support/serve';
-import { ORIGIN, startWorld, type World } from './toss-kit';
+import { ORIGIN, startWorld, type World, routeEnv } from './toss-kit';
 
 const KOREAN_SENTENCE = /[가-힣].*요\.$/;
 
@@ -19,12 +19,7 @@ const saved = { ...process.env };
 
 beforeAll(async () => {
   world = await startWorld();
-  Object.assign(process.env, world.env, {
-    AUTH_API_URL: world.api.url,
-    AUTH_COOKIE_SECRET: 'user-error-bodies-cookie-secret-0123456789',
-    API_INTERNAL_TOKEN: world.api.internalToken,
-    REDIS_URL: world.redisServer.url,
-  });
+  Object.assign(process.env, routeEnv(world, 'user-error-bodies-cookie-secret-0123456789'));
   served = await serve(
     apiRoutes({
       '/user/api/auth/csrf': (await import('../src/pages/api/auth/csrf')).default,

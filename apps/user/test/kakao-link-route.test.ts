@@ -27,6 +27,7 @@ import {
   ORIGIN,
   startWorld,
   type World,
+  routeEnv,
 } from './toss-kit';
 
 /** The world's own auth (toss-kit.ts) reads what the routes seal: the same secret. */
@@ -41,11 +42,7 @@ let nextIp = 1;
 beforeAll(async () => {
   world = await startWorld();
   // Before the first request: the runtime reads the environment once.
-  Object.assign(process.env, world.env, {
-    AUTH_API_URL: world.api.url,
-    AUTH_COOKIE_SECRET: COOKIE_SECRET,
-    API_INTERNAL_TOKEN: world.api.internalToken,
-    REDIS_URL: world.redisServer.url,
+  Object.assign(process.env, routeEnv(world, COOKIE_SECRET), {
     KAKAO_CLIENT_ID: KAKAO_TEST_CLIENT_ID,
     KAKAO_AUTHORIZE_BASE_URL: `${world.sandbox.url}/kakao/kauth`,
     KAKAO_TOKEN_BASE_URL: `${world.sandbox.url}/kakao/kauth`,

@@ -151,6 +151,20 @@ export interface World {
   close(): Promise<void>;
 }
 
+/**
+ * The environment the user app's route files read in a world (set before their first request: the
+ * runtime reads it once): the Toss settings plus the api, the session secret and Redis.
+ */
+export function routeEnv(world: World, cookieSecret: string): Record<string, string | undefined> {
+  return {
+    ...world.env,
+    AUTH_API_URL: world.api.url,
+    AUTH_COOKIE_SECRET: cookieSecret,
+    API_INTERNAL_TOKEN: world.api.internalToken,
+    REDIS_URL: world.redisServer.url,
+  };
+}
+
 export async function startWorld(options: { unlinkUrl?: () => string } = {}): Promise<World> {
   // Whatever starts is stopped again if a later step fails (no orphaned Redis or listeners).
   const cleanup: (() => Promise<unknown>)[] = [];

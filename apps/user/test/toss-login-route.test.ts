@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiRoutes, serve, type Served } from './support/serve';
-import { appLogin, ORIGIN, startWorld, type World } from './toss-kit';
+import { appLogin, ORIGIN, startWorld, type World, routeEnv } from './toss-kit';
 
 const LIMIT = 8;
 const KOREAN_SENTENCE = /[가-힣].*요\.$/;
@@ -20,11 +20,7 @@ const freshIp = () => `198.51.100.${nextIp++}`;
 beforeAll(async () => {
   world = await startWorld();
   // Before the route's first request: the runtime reads the environment once.
-  Object.assign(process.env, world.env, {
-    AUTH_API_URL: world.api.url,
-    AUTH_COOKIE_SECRET: 'user-toss-route-cookie-secret-0123456789',
-    API_INTERNAL_TOKEN: world.api.internalToken,
-    REDIS_URL: world.redisServer.url,
+  Object.assign(process.env, routeEnv(world, 'user-toss-route-cookie-secret-0123456789'), {
     USER_LIMIT_LOGIN_IP: `${LIMIT}/60`,
   });
   served = await serve(
